@@ -1,0 +1,83 @@
+# Build and test tooling for the asyncjobs.fleet collection (GNU make).
+#
+#   make demo   build + install the collection, start the lab, run playbooks/demo.yml
+#   make test   everything CI runs: sanity, units, integration, lint
+#
+# Everything runs from .venv (created from requirements-dev.txt) and uses the
+# collection as installed into .collections by `make install`.
+
+SHELL := bash
+.SHELLFLAGS := -eu -o pipefail -c
+.DEFAULT_GOAL := help
+.DELETE_ON_ERROR:
+MAKEFLAGS += --no-builtin-rules
+
+PYTHON ?= python3
+VENV := $(CURDIR)/.venv
+VENV_STAMP := $(VENV)/.requirements-dev.stamp
+BIN := $(VENV)/bin
+COLLECTIONS := $(CURDIR)/.collections
+BUILD := $(CURDIR)/build
+STAGE := $(BUILD)/stage/ansible_collections/asyncjobs/fleet
+PYTEST_ARGS ?=
+SANITY_ARGS ?=
+
+export PATH := $(BIN):$(PATH)
+export ANSIBLE_COLLECTIONS_PATH := $(COLLECTIONS)
+export ANSIBLE_NOCOLOR := 1
+export PIP_DISABLE_PIP_VERSION_CHECK := 1
+# ansible-test warns about (and Ansible can misbehave with) a missing UTF-8 locale.
+export LC_ALL := C.UTF-8
+
+.PHONY: help venv install demo sanity units integration lint test clean distclean
+
+help: ## show the targets
+	@grep -E '^[a-z.-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-12s %s\n", $$1, $$2}'
+
+$(VENV_STAMP): requirements-dev.txt
+	@[ -x $(BIN)/python ] || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet -r requirements-dev.txt
+	@touch $@
+
+venv: $(VENV_STAMP) ## create .venv with the pinned tools (re-runs when requirements-dev.txt changes)
+
+.venv: $(VENV_STAMP)
+
+install: $(VENV_STAMP) ## build the collection into build/ and install it into .collections
+	@rm -f $(BUILD)/asyncjobs-fleet-*.tar.gz
+	ansible-galaxy collection build --force --output-path $(BUILD) .
+	ansible-galaxy collection install --force -p $(COLLECTIONS) $(BUILD)/asyncjobs-fleet-*.tar.gz
+
+demo: install ## start the lab and run playbooks/demo.yml against it
+	bash scripts/demo.sh
+
+sanity: $(VENV_STAMP) ## ansible-test sanity (in build/stage/ansible_collections/asyncjobs/fleet)
+	bash scripts/stage.sh $(STAGE) >/dev/null
+	$(BIN)/python scripts/seed_get_pip.py
+	cd $(STAGE) && ansible-test sanity --venv --python "$$($(BIN)/python -c 'import sys; print("%d.%d" % sys.version_info[:2])')" --color no $(SANITY_ARGS)
+
+units: install ## pytest tests/unit tests/lab against the installed collection
+	PYTHONPATH=$(COLLECTIONS) bash scripts/pytest.sh tests/unit tests/lab -q $(PYTEST_ARGS)
+
+integration: install ## pytest tests/integration (real playbooks against the lab)
+	PYTHONPATH=$(COLLECTIONS) bash scripts/pytest.sh tests/integration -q $(PYTEST_ARGS)
+
+lint: $(VENV_STAMP) ## ansible-lint (production profile) and antsibull-changelog lint
+	ansible-lint --profile production --offline --nocolor
+	antsibull-changelog lint
+	antsibull-changelog lint-changelog-yaml changelogs/changelog.yaml
+
+test: ## venv + install + sanity + units + integration + lint (stops at the first failure)
+	$(MAKE) --no-print-directory venv
+	$(MAKE) --no-print-directory install
+	$(MAKE) --no-print-directory sanity
+	$(MAKE) --no-print-directory units
+	$(MAKE) --no-print-directory integration
+	$(MAKE) --no-print-directory lint
+
+clean: ## remove build products, .collections and caches (keeps .venv)
+	rm -rf $(BUILD) $(COLLECTIONS) tests/output .pytest_cache .hypothesis .ansible
+	find . -name __pycache__ -type d -not -path './.venv/*' -prune -exec rm -rf {} +
+
+distclean: clean ## clean, and remove .venv too
+	rm -rf $(VENV)

@@ -1,0 +1,59 @@
+# -*- coding: utf-8 -*-
+# Copyright: (c) 2026, asyncjobs.fleet contributors
+# GNU General Public License v3.0+ (see LICENSE or https://www.gnu.org/licenses/gpl-3.0.txt)
+
+from __future__ import annotations
+
+
+class ModuleDocFragment(object):
+    # Mirrors CONNECTION_ARGSPEC in plugins/module_utils/_common.py.
+    DOCUMENTATION = r'''
+options:
+  url:
+    description:
+      - Base URL of the manager, for example V(https://remotemanager.digi.com).
+      - If not set, the environment variable E(DRM_URL) is used (the prefix follows the API, see notes).
+    type: str
+  username:
+    description:
+      - User name for HTTP Basic authentication.
+      - If not set, E(DRM_USERNAME) is used.
+      - Give either O(username) and O(password), or O(api_key_id) and O(api_key_secret).
+    type: str
+  password:
+    description:
+      - Password for HTTP Basic authentication.
+      - If not set, E(DRM_PASSWORD) is used.
+    type: str
+  api_key_id:
+    description:
+      - Remote Manager API key id, sent as the C(X-API-KEY-ID) header instead of Basic authentication.
+        Needed when single sign-on or two-factor authentication blocks Basic authentication.
+      - If not set, E(DRM_API_KEY_ID) is used.
+    type: str
+  api_key_secret:
+    description:
+      - Secret of the API key, sent as the C(X-API-KEY-SECRET) header.
+      - If not set, E(DRM_API_KEY_SECRET) is used.
+    type: str
+  validate_certs:
+    description:
+      - Verify the server's TLS certificate.
+      - If not set, E(DRM_VALIDATE_CERTS) is used, and V(true) when that is unset too.
+      - Set to V(false) only for lab systems, since it lets a man-in-the-middle read credentials.
+    type: bool
+  ca_path:
+    description:
+      - PEM file of the certificate authorities that sign the server's certificate, for private CAs.
+      - If not set, E(DRM_CA_PATH) is used, then the system trust store.
+    type: path
+  timeout:
+    description:
+      - Seconds to wait for a connection and for each response. This does not bound the whole job, since waiting for jobs has its own timeout.
+      - If not set, E(DRM_TIMEOUT) is used, then V(30).
+    type: float
+notes:
+  - Environment variables are read on the controller when the task runs there (the usual case), including
+    variables set with the task's C(environment) keyword. Their prefix is the API's, C(DRM_) for Digi Remote Manager.
+  - Secrets are never included in results or error messages.
+'''

@@ -1,0 +1,44 @@
+# -*- coding: utf-8 -*-
+# Copyright: (c) 2026, asyncjobs.fleet contributors
+# GNU General Public License v3.0+ (see LICENSE or https://www.gnu.org/licenses/gpl-3.0.txt)
+
+from __future__ import annotations
+
+
+class ModuleDocFragment(object):
+    # Mirrors WAIT_ARGSPEC in plugins/module_utils/_common.py.
+    DOCUMENTATION = r'''
+options:
+  wait:
+    description:
+      - Wait for the job to reach a terminal state and return its results.
+      - With V(false), return the job id at once; wait later with M(asyncjobs.fleet.job_wait).
+    type: bool
+    default: true
+  wait_timeout:
+    description:
+      - Seconds to wait for the job(s) in total, measured with a monotonic clock.
+      - On timeout the task fails with every job id and its last known state, so it can be resumed with M(asyncjobs.fleet.job_wait).
+    type: float
+    default: 600
+  poll_interval:
+    description:
+      - Seconds before the first status poll. Later polls back off by a factor of 1.5 up to O(max_poll_interval),
+        and return to O(poll_interval) whenever progress is seen.
+    type: float
+    default: 1
+  max_poll_interval:
+    description:
+      - Longest pause between two status polls, in seconds.
+    type: float
+    default: 15
+  fail_on:
+    description:
+      - Which outcomes fail the task.
+      - V(any) fails when any job or device did not succeed (partial failures are never hidden).
+      - V(all) fails only when nothing succeeded.
+      - V(never) never fails because of job outcomes; inspect the returned results instead.
+    type: str
+    choices: [any, all, never]
+    default: any
+'''

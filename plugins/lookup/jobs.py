@@ -1,0 +1,95 @@
+# -*- coding: utf-8 -*-
+# Copyright: (c) 2026, asyncjobs.fleet contributors
+# GNU General Public License v3.0+ (see LICENSE or https://www.gnu.org/licenses/gpl-3.0.txt)
+
+from __future__ import annotations
+
+DOCUMENTATION = r'''
+name: jobs
+short_description: List manager jobs, filtered, across all pages
+description:
+  - Returns the jobs of a manager in the collection's normalised form, paging through the whole listing.
+  - With terms, returns those job ids with their full results instead (for Remote Manager, per-device results).
+  - Uses the same connection options and environment variables as the modules.
+version_added: 0.1.0
+author:
+  - asyncjobs.fleet maintainers (@asyncjobs)
+options:
+  _terms:
+    description: Job ids to read. Leave empty to list jobs.
+    required: false
+    type: list
+    elements: str
+  api:
+    description:
+      - Which manager to ask. V(drm) is Digi Remote Manager.
+    type: str
+    default: drm
+    choices: [drm]
+  state:
+    description:
+      - Only jobs in these lifecycle states.
+    type: list
+    elements: str
+  operation:
+    description:
+      - Only jobs of this operation, for example V(update_firmware) or V(query_setting).
+    type: str
+  target:
+    description:
+      - Only jobs addressing this device id.
+    type: str
+  page_size:
+    description:
+      - Jobs per listing request; the lookup pages until the listing is exhausted.
+    type: int
+    default: 1000
+extends_documentation_fragment:
+  - asyncjobs.fleet.connection
+'''
+
+EXAMPLES = r'''
+- name: Firmware jobs that did not fully succeed
+  ansible.builtin.debug:
+    msg: "{{ query('asyncjobs.fleet.jobs', operation='update_firmware', state=['partial', 'failed']) }}"
+
+- name: One job with its per-device results
+  ansible.builtin.debug:
+    msg: "{{ lookup('asyncjobs.fleet.jobs', '600012', wantlist=True) }}"
+'''
+
+RETURN = r'''
+_raw:
+  description: Jobs in normalised form (C(id), C(state), C(raw_state), C(progress), C(operation), C(targets),
+    C(succeeded), C(failed), C(submitted), C(completed), and for Remote Manager C(target_ids)).
+  type: list
+  elements: dict
+'''
+
+from ansible.errors import AnsibleLookupError
+from ansible.plugins.lookup import LookupBase
+
+from ansible_collections.asyncjobs.fleet.plugins.module_utils import _lifecycle as lc
+from ansible_collections.asyncjobs.fleet.plugins.module_utils._common import CONNECTION_OPTIONS, make_client
+from ansible_collections.asyncjobs.fleet.plugins.module_utils._errors import FleetError
+from ansible_collections.asyncjobs.fleet.plugins.module_utils._ops_jobs import filter_jobs
+
+
+class LookupModule(LookupBase):
+
+    def run(self, terms, variables=None, **kwargs):
+        self.set_options(var_options=variables, direct=kwargs)
+        params = {name: self.get_option(name) for name in CONNECTION_OPTIONS + ("state", "operation", "target")}
+        bad = set(params["state"] or []) - set(lc.STATES)
+        if bad:
+            raise AnsibleLookupError("state must be among %s, got %s" % (", ".join(lc.STATES), ", ".join(sorted(bad))))
+        try:
+            client = make_client(self.get_option("api"), params)
+            if terms:
+                return [client.results(str(term)) for term in terms]
+            page_size = self.get_option("page_size")
+            if page_size < 1:
+                raise AnsibleLookupError("page_size must be at least 1")
+            return filter_jobs(client.list_jobs(page_size=page_size), params)
+        except FleetError as exc:
+            raise AnsibleLookupError("asyncjobs.fleet.jobs: %s" % exc.msg)

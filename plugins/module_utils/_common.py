@@ -1,0 +1,178 @@
+# -*- coding: utf-8 -*-
+# Copyright: (c) 2026, asyncjobs.fleet contributors
+# GNU General Public License v3.0+ (see LICENSE or https://www.gnu.org/licenses/gpl-3.0.txt)
+
+# PRIVATE: for internal use by the asyncjobs.fleet collection only. No API guarantee.
+
+"""Shared option specs, connection set-up and the Operation contract.
+
+An Operation is the whole behaviour of one module; the module file and its action
+plugin are thin adapters that validate options and call ``Operation.run``. The
+connection options are the same for every API; their environment fallbacks are
+resolved per API at run time (``DRM_URL``, later ``POWERSTORE_URL``...), because
+``job_wait`` and the lookup pick the API from an option.
+"""
+
+from __future__ import annotations
+
+import copy
+import os
+
+from ansible_collections.asyncjobs.fleet.plugins.module_utils._errors import InputError
+from ansible_collections.asyncjobs.fleet.plugins.module_utils._transport import Transport
+
+APIS = ("drm",)
+ENV_PREFIX = {"drm": "DRM"}
+CONNECTION_OPTIONS = ("url", "username", "password", "api_key_id", "api_key_secret",
+                      "validate_certs", "ca_path", "timeout")
+
+# Mirrored by the doc fragment asyncjobs.fleet.connection.
+CONNECTION_ARGSPEC = dict(
+    url=dict(type="str"),
+    username=dict(type="str"),
+    password=dict(type="str", no_log=True),
+    api_key_id=dict(type="str", no_log=False),
+    api_key_secret=dict(type="str", no_log=True),
+    validate_certs=dict(type="bool"),
+    ca_path=dict(type="path"),
+    timeout=dict(type="float"),
+)
+
+# Mirrored by the doc fragment asyncjobs.fleet.wait.
+WAIT_ARGSPEC = dict(
+    wait=dict(type="bool", default=True),
+    wait_timeout=dict(type="float", default=600),
+    poll_interval=dict(type="float", default=1),
+    max_poll_interval=dict(type="float", default=15),
+    fail_on=dict(type="str", default="any", choices=["any", "all", "never"]),
+)
+
+# Mirrored by the doc fragment asyncjobs.fleet.drm_targets.
+DRM_TARGET_ARGSPEC = dict(
+    devices=dict(type="list", elements="str"),
+    tags=dict(type="list", elements="str"),
+    groups=dict(type="list", elements="str"),
+    all_devices=dict(type="bool", default=False),
+)
+
+
+def argspec(*parts, **own):
+    """Merge option groups and a module's own options into one argument spec."""
+    spec = {}
+    for part in parts:
+        spec.update(copy.deepcopy(part))
+    spec.update(own)
+    return spec
+
+
+def _env_bool(name, value):
+    # A typo must not silently turn TLS verification off, so only known words count.
+    text = str(value).strip().lower()
+    if text in ("1", "true", "yes", "on"):
+        return True
+    if text in ("0", "false", "no", "off"):
+        return False
+    raise InputError("%s must be true or false, got %r" % (name, value))
+
+
+def connection_settings(api, params, environ=None):
+    """Connection settings for ``api``: options first, then ``<PREFIX>_*`` variables."""
+    if api not in ENV_PREFIX:
+        raise InputError("api must be one of %s, got %r" % (", ".join(APIS), api))
+    environ = os.environ if environ is None else environ
+    prefix = ENV_PREFIX[api]
+    out = {}
+    for name in CONNECTION_OPTIONS:
+        value = params.get(name)
+        if value is None:
+            value = environ.get("%s_%s" % (prefix, name.upper())) or None
+            if value is not None and name == "validate_certs":
+                value = _env_bool("%s_VALIDATE_CERTS" % prefix, value)
+            elif value is not None and name == "timeout":
+                try:
+                    value = float(value)
+                except ValueError:
+                    raise InputError("%s_TIMEOUT must be a number of seconds, got %r" % (prefix, value))
+        out[name] = value
+    if out["validate_certs"] is None:
+        out["validate_certs"] = True
+    if out["timeout"] is None:
+        out["timeout"] = 30.0
+    if not out["url"]:
+        raise InputError("url is required: set the url option or the %s_URL environment variable" % prefix)
+    has_basic = out["username"] is not None or out["password"] is not None
+    has_key = out["api_key_id"] is not None or out["api_key_secret"] is not None
+    if has_basic and (out["username"] is None or out["password"] is None):
+        raise InputError("username and password must be given together (options or %s_USERNAME/%s_PASSWORD)"
+                         % (prefix, prefix))
+    if has_key and (out["api_key_id"] is None or out["api_key_secret"] is None):
+        raise InputError("api_key_id and api_key_secret must be given together")
+    if not has_basic and not has_key:
+        raise InputError("credentials are required: set username and password, or api_key_id and "
+                         "api_key_secret (or %s_USERNAME/%s_PASSWORD)" % (prefix, prefix))
+    return out
+
+
+def make_transport(api, params, environ=None):
+    """A Transport for ``api`` authenticated the way that API expects."""
+    conn = connection_settings(api, params, environ)
+    headers = {}
+    username = password = None
+    if conn["api_key_id"] is not None:
+        # Remote Manager API keys travel as headers instead of Basic auth.
+        headers = {"X-API-KEY-ID": conn["api_key_id"], "X-API-KEY-SECRET": conn["api_key_secret"]}
+    else:
+        username, password = conn["username"], conn["password"]
+    return Transport(conn["url"], username=username, password=password, headers=headers,
+                     validate_certs=conn["validate_certs"], ca_path=conn["ca_path"],
+                     timeout=conn["timeout"], secrets=[conn["api_key_secret"], conn["password"]])
+
+
+def make_client(api, params, environ=None):
+    """The backend client for ``api`` (imported lazily so one API's deps never block another)."""
+    transport = make_transport(api, params, environ)
+    if api == "drm":
+        from ansible_collections.asyncjobs.fleet.plugins.module_utils._drm import DrmClient
+        return DrmClient(transport)
+    raise InputError("unsupported api %r" % (api,))  # pragma: no cover - guarded above
+
+
+class Context(object):
+    """What an Operation may know of its caller: modes, and ways to talk to the user."""
+
+    def __init__(self, check_mode=False, diff=False, progress=None, warn=None, environ=None):
+        self.check_mode = check_mode
+        # Where *_URL/*_PASSWORD fallbacks are read: the process environment for a module,
+        # the process environment plus the task's environment: keyword for an action plugin.
+        self.environ = os.environ if environ is None else environ
+        self.diff = diff
+        self.progress = progress
+        self.warnings = []
+        self._warn = warn
+
+    def warn(self, msg):
+        if self._warn is not None:
+            self._warn(msg)
+        else:
+            self.warnings.append(msg)
+
+
+class Operation(object):
+    """One module's behaviour. Subclasses set the spec and implement run()."""
+
+    argument_spec = {}
+    mutually_exclusive = []
+    required_together = []
+    required_one_of = []
+    required_if = []
+    # Python libraries the operation needs: {import name: (available, import error)}.
+    requirements = ()
+
+    def run(self, params, ctx):
+        raise NotImplementedError
+
+
+def validation_kwargs(op):
+    """Keyword arguments shared by AnsibleModule and ArgumentSpecValidator."""
+    return dict(mutually_exclusive=op.mutually_exclusive, required_together=op.required_together,
+                required_one_of=op.required_one_of, required_if=op.required_if)

@@ -1,0 +1,450 @@
+# -*- coding: utf-8 -*-
+# Copyright: (c) 2026, asyncjobs.fleet contributors
+# GNU General Public License v3.0+ (see LICENSE or https://www.gnu.org/licenses/gpl-3.0.txt)
+
+# PRIVATE: for internal use by the asyncjobs.fleet collection only. No API guarantee.
+
+"""Digi Remote Manager backend: SCI requests, async SCI jobs and DeviceCore.
+
+Wire format follows Digi's SCI documentation: an ``<sci_request>`` envelope POSTed to
+``/ws/sci``; ``synchronous="false"`` answers 202 with a ``jobId``; jobs are read at
+``/ws/sci/{id}`` and listed at ``/ws/sci``; per-device errors travel inside 200/202
+replies, so every reply is parsed device by device.
+"""
+
+from __future__ import annotations
+
+import re
+from xml.etree import ElementTree as ET
+from xml.sax.saxutils import escape, quoteattr
+
+try:
+    import xmltodict
+    HAS_XMLTODICT = True
+    XMLTODICT_IMPORT_ERROR = None
+except ImportError as exc:  # pragma: no cover
+    xmltodict = None
+    HAS_XMLTODICT = False
+    XMLTODICT_IMPORT_ERROR = exc
+
+from ansible_collections.asyncjobs.fleet.plugins.module_utils import _lifecycle as lc
+from ansible_collections.asyncjobs.fleet.plugins.module_utils._errors import ApiError, InputError
+
+API = "drm"
+OPERATIONS = ("send_message", "update_firmware", "disconnect", "query_firmware_targets")
+# Listing enum from Digi's async SCI doc: 0 new, 1 in_progress, 2 complete, 3 canceled.
+JOB_STATUS = {"0": "new", "1": "in_progress", "2": "complete", "3": "canceled"}
+JOB_TYPES = {"0": "send_message", "1": "update_firmware", "2": "disconnect"}
+DEVICE_ID = re.compile(r"^[0-9A-Fa-f]{8}-[0-9A-Fa-f]{8}-[0-9A-Fa-f]{8}-[0-9A-Fa-f]{8}$")
+ERR_NOT_CONNECTED = "2001"
+LISTING_PAGE = 1000
+_DTD = re.compile(r"<!\s*(DOCTYPE|ENTITY)", re.IGNORECASE)
+
+
+# ---------------------------------------------------------------- XML helpers
+
+def parse_xml(text, what):
+    """Parse XML, refusing DTDs so entity-expansion and external-entity tricks never run."""
+    if isinstance(text, bytes):
+        text = text.decode("utf-8", "replace")
+    text = "" if text is None else str(text)
+    if _DTD.search(text):
+        raise InputError("%s contains a DTD or entity declaration, which is refused for safety" % what)
+    try:
+        return ET.fromstring(text)
+    except ET.ParseError as exc:
+        raise InputError("%s is not well-formed XML: %s" % (what, exc))
+
+
+def parse_reply(response, what):
+    """Parse a server reply; a non-XML body becomes an ApiError naming what came back."""
+    try:
+        return parse_xml(response.text, what)
+    except InputError as exc:
+        raise ApiError("%s: the server sent something that is not usable XML (%s)" % (what, exc.msg),
+                       status=response.status, body=response.text[:2000])
+
+
+def to_data(element):
+    """An element as plain data (dict/str), for returning replies to the user."""
+    if element is None:
+        return None
+    text = ET.tostring(element, encoding="unicode")
+    if HAS_XMLTODICT:
+        return xmltodict.parse(text, disable_entities=True)
+    return text
+
+
+def check_payload(payload):
+    """Validate an RCI payload before anything is sent; returns it stripped."""
+    if payload is None or not str(payload).strip():
+        raise InputError("payload must be a non-empty RCI XML document, e.g. <rci_request version=\"1.1\"><query_setting/></rci_request>")
+    payload = str(payload).strip()
+    parse_xml(payload, "payload")
+    return payload
+
+
+# ---------------------------------------------------------------- targets
+
+def targets_from_params(params):
+    """SCI targets from module options; InputError when none or malformed."""
+    targets = []
+    for device in params.get("devices") or []:
+        device = str(device).strip()
+        if not DEVICE_ID.match(device):
+            raise InputError("devices: %r is not a Remote Manager device id "
+                             "(expected 00000000-00000000-00409DFF-FF000001 style)" % (device,))
+        targets.append(("device", device.upper()))
+    for tag in params.get("tags") or []:
+        if not str(tag).strip():
+            raise InputError("tags must not contain empty strings")
+        targets.append(("tag", str(tag).strip()))
+    for group in params.get("groups") or []:
+        if not str(group).strip():
+            raise InputError("groups must not contain empty strings")
+        targets.append(("group", str(group).strip().strip("/")))
+    if params.get("all_devices"):
+        targets = [("all", "all")]
+    if not targets:
+        raise InputError("no targets: set at least one of devices, tags, groups or all_devices")
+    return targets
+
+
+def targets_xml(targets):
+    parts = []
+    for kind, value in targets:
+        if kind == "device":
+            parts.append("<device id=%s/>" % quoteattr(value))
+        elif kind == "all":
+            parts.append('<device id="all"/>')
+        elif kind == "tag":
+            parts.append("<device tag=%s/>" % quoteattr(value))
+        elif kind == "group":
+            parts.append("<group path=%s/>" % quoteattr(value))
+    return "<targets>%s</targets>" % "".join(parts)
+
+
+def _attr_value(value):
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    return str(value)
+
+
+def build_sci(operation, targets, payload="", attrs=None):
+    """The SCI envelope for one operation; attribute names are SCI's camelCase."""
+    if operation not in OPERATIONS:
+        raise InputError("unknown SCI operation %r" % (operation,))
+    attr_text = "".join(" %s=%s" % (k, quoteattr(_attr_value(v)))
+                        for k, v in sorted((attrs or {}).items()) if v is not None)
+    return '<sci_request version="1.0"><%s%s>%s%s</%s></sci_request>' % (
+        operation, attr_text, targets_xml(targets), payload or "", operation)
+
+
+def file_reference(path):
+    """``<file>`` element pointing at a Data Services path (``/~/...``)."""
+    path = str(path)
+    if not path.startswith("/~/"):
+        path = "/~/" + path.lstrip("/")
+    return "<file>%s</file>" % escape(path)
+
+
+# ---------------------------------------------------------------- reply parsing
+
+def _find_error(element):
+    """First ``<error>`` below element as (id, text), else None."""
+    for err in element.iter("error"):
+        desc = err.findtext("desc")
+        text = desc if desc is not None else (err.text or "").strip()
+        return err.get("id"), (text or "error").strip()
+    return None
+
+
+def device_results(op_element):
+    """Per-device results of an SCI reply: {id: {ok, error_id, error, reply}}."""
+    results = {}
+    if op_element is None:
+        return results
+    for dev in op_element.findall("device"):
+        dev_id = dev.get("id")
+        if not dev_id:
+            continue
+        err = _find_error(dev)
+        children = list(dev)
+        body = children[0] if len(children) == 1 else None
+        reply = to_data(body) if body is not None and body.tag != "error" else None
+        results[dev_id] = {
+            "ok": err is None,
+            "error_id": err[0] if err else None,
+            "error": err[1] if err else None,
+            "reply": reply,
+        }
+    return results
+
+
+def device_progress(op_element):
+    """Latest progress per device from a ``?progress=true`` reply: {id: (percent, message)}."""
+    out = {}
+    if op_element is None:
+        return out
+    for dev in op_element.findall("device"):
+        entries = dev.findall("progress")
+        if entries:
+            last = entries[-1]
+            try:
+                pct = int(last.get("status"))
+            except (TypeError, ValueError):
+                pct = None
+            out[dev.get("id")] = (pct, (last.text or "").strip())
+    return out
+
+
+def _find_error_text(root):
+    """Text of a reply-level ``<error>``: plain text or Digi's ``<error id><desc>`` form."""
+    err = root.find("error")
+    if err is None:
+        return None
+    text = err.findtext("desc") if err.find("desc") is not None else err.text
+    return (text or "").strip() or "error %s" % (err.get("id") or "")
+
+
+def _op_element(root):
+    for child in root:
+        if child.tag in OPERATIONS:
+            return child
+    return None
+
+
+def job_from_reply(job_id, root, with_progress=False):
+    """Normalise a ``GET /ws/sci/{id}`` reply.
+
+    A plain reply of a finished job carries per-device results (``devices``); a
+    ``?progress=true`` reply carries progress history instead, so it yields no
+    ``devices`` key and the caller reads the results separately.
+    """
+    status = (root.findtext("status") or "").strip()
+    op = _op_element(root)
+    extra = {}
+    progress = None
+    if with_progress:
+        per_device = device_progress(op)
+        values = [pct for pct, _msg in per_device.values() if pct is not None]
+        progress = int(sum(values) / len(values)) if values else None
+        extra["device_progress"] = {k: {"percent": p, "message": m} for k, (p, m) in per_device.items()}
+        results = {}
+    else:
+        results = device_results(op)
+        extra["devices"] = results
+    ok = sum(1 for r in results.values() if r["ok"])
+    bad = len(results) - ok
+    if status == "complete":
+        state = lc.outcome_from_counts(len(results), ok, bad)
+        progress = 100
+    elif status == "canceled":
+        state = lc.CANCELED
+    elif status == "in_progress":
+        state = lc.RUNNING
+    elif status in ("new", "queued"):
+        state = lc.PENDING
+    else:
+        state = lc.UNKNOWN
+    top_error = _find_error_text(root)
+    return lc.job(API, job_id, state, status or None, progress=progress,
+                  message=top_error,
+                  operation=op.tag if op is not None else None,
+                  targets=len(results) or None, succeeded=ok if results else None,
+                  failed=bad if results else None, **extra)
+
+
+def job_from_listing(row):
+    """Normalise a ``<Job>`` row of the ``GET /ws/sci`` listing."""
+    def text(name):
+        value = row.findtext(name)
+        return value.strip() if value is not None else None
+
+    raw = JOB_STATUS.get(text("jobStatus"), text("jobStatus"))
+    total = _int(text("jobTargetCount"))
+    ok = _int(text("jobProgressSuccess")) or 0
+    bad = _int(text("jobProgressFailures")) or 0
+    if raw == "complete":
+        state = lc.outcome_from_counts(total, ok, bad)
+    elif raw == "canceled":
+        state = lc.CANCELED
+    elif raw == "in_progress":
+        state = lc.RUNNING
+    elif raw == "new":
+        state = lc.PENDING
+    else:
+        state = lc.UNKNOWN
+    progress = min(100, int(100 * (ok + bad) / total)) if total else None
+    return lc.job(API, text("jobId") or "", state, raw, progress=progress,
+                  operation=JOB_TYPES.get(text("jobType"), text("jobType")),
+                  description=text("jobDescription"), targets=total, succeeded=ok, failed=bad,
+                  submitted=text("jobSubmitTime"), completed=text("jobCompletionTime") or None,
+                  target_ids=[t for t in (text("jobTargets") or "").split(",") if t])
+
+
+def _int(value):
+    try:
+        return int(value)
+    except (TypeError, ValueError):
+        return None
+
+
+def normalize_device(item):
+    """A DeviceCore JSON item as the collection reports devices."""
+    ident = item.get("id") or {}
+    tags = [t for t in (item.get("dpTags") or "").split(",") if t]
+    return {
+        "id": item.get("devConnectwareId"),
+        "dev_id": ident.get("devId") if isinstance(ident, dict) else None,
+        "type": item.get("dpDeviceType"),
+        "firmware": item.get("dpFirmwareLevelDesc"),
+        "connected": str(item.get("dpConnectionStatus") or "0").strip() not in ("0", ""),
+        "tags": tags,
+        "group": item.get("grpPath"),
+        "ip": item.get("dpLastKnownIp"),
+        "last_connect": item.get("dpLastConnectTime"),
+        "description": item.get("dpDescription"),
+        "location": item.get("dpLocation"),
+    }
+
+
+def _quote(value):
+    return "'%s'" % str(value).replace("'", "''")
+
+
+def device_condition(targets):
+    """A DeviceCore ``condition`` selecting a superset of the targets (refined client-side)."""
+    parts = []
+    for kind, value in targets:
+        if kind == "all":
+            return None
+        if kind == "device":
+            parts.append("devConnectwareId=%s" % _quote(value))
+        elif kind == "tag":
+            parts.append("dpTags like %s" % _quote("%" + value + "%"))
+        elif kind == "group":
+            parts.append("grpPath=%s or grpPath like %s" % (_quote(value), _quote(value + "/%")))
+    return " or ".join(parts)
+
+
+def matches(device, targets):
+    for kind, value in targets:
+        if kind == "all":
+            return True
+        if kind == "device" and (device["id"] or "").upper() == value:
+            return True
+        if kind == "tag" and value in device["tags"]:
+            return True
+        if kind == "group":
+            group = (device["group"] or "").strip("/")
+            if group == value or group.startswith(value + "/"):
+                return True
+    return False
+
+
+# ---------------------------------------------------------------- client
+
+class DrmClient(object):
+    """The DRM web services over one Transport; also the wait-loop backend for SCI jobs."""
+
+    api = API
+
+    def __init__(self, transport):
+        self.transport = transport
+
+    # -- SCI
+    def sci(self, operation, targets, payload="", attrs=None):
+        """POST one SCI request. Returns (job_id or None, op element, root)."""
+        body = build_sci(operation, targets, payload, attrs)
+        resp = self.transport.request(
+            "POST", "/ws/sci", data=body.encode("utf-8"),
+            headers={"Content-Type": 'text/xml; charset="UTF-8"', "Accept": "text/xml"},
+            expect=(200, 202), what="SCI %s" % operation)
+        root = parse_reply(resp, "SCI %s reply" % operation)
+        op = _op_element(root)
+        job_id = root.findtext(".//jobId")
+        top_error = _find_error_text(root) or (_find_error_text(op) if op is not None else None)
+        return (job_id.strip() if job_id else None), op, root, top_error
+
+    def get_job(self, job_id, progress=False):
+        resp = self.transport.request(
+            "GET", "/ws/sci/%s" % job_id, params={"progress": "true"} if progress else None,
+            expect=(200, 404), what="GET job %s" % job_id)
+        if resp.status == 404:
+            raise ApiError("Remote Manager job %s was not found (unknown id, or deleted after completion)" % job_id,
+                           status=404)
+        return job_from_reply(str(job_id), parse_reply(resp, "job %s" % job_id), with_progress=progress)
+
+    def cancel(self, job_id):
+        """DELETE /ws/sci/{id}: cancels a running job; deletes a finished one."""
+        resp = self.transport.request("DELETE", "/ws/sci/%s" % job_id, expect=(200, 204, 404),
+                                      what="DELETE job %s" % job_id)
+        return resp.status != 404
+
+    def list_jobs(self, condition=None, page_size=LISTING_PAGE, limit=None):
+        """All jobs of the listing (paged with start/size), normalised."""
+        out = []
+        start = 0
+        while True:
+            params = {"start": start, "size": page_size}
+            if condition:
+                params["condition"] = condition
+            resp = self.transport.request("GET", "/ws/sci", params=params, what="GET job listing")
+            root = parse_reply(resp, "job listing")
+            rows = root.findall("Job")
+            out.extend(job_from_listing(r) for r in rows)
+            remaining = _int(root.findtext("remainingSize")) or 0
+            if limit is not None and len(out) >= limit:
+                return out[:limit]
+            if remaining <= 0 or not rows:
+                return out
+            start += len(rows)
+
+    def poll(self, ids):
+        """Wait-loop backend. One job: its own URL with progress. Many: one listing query.
+
+        The listing answers for every job in one request per page, so waiting on N jobs
+        costs O(1) requests per round instead of N.
+        """
+        ids = [str(i) for i in ids]
+        if len(ids) == 1:
+            record = self.get_job(ids[0], progress=True)
+            if record["terminal"]:
+                # The progress view cannot tell success from failure per device.
+                record = self.get_job(ids[0])
+            return {ids[0]: record}
+        wanted = set(ids)
+        rows = self.list_jobs(condition="jobId in (%s)" % ",".join(ids))
+        found = {j["id"]: j for j in rows if j["id"] in wanted}
+        for missing in wanted - set(found):
+            # Not in the listing: ask directly so a deleted job reads as an error, not a hang.
+            found[missing] = self.get_job(missing)
+        return found
+
+    def results(self, job_id):
+        """The final job with per-device results (one GET per finished job)."""
+        return self.get_job(job_id)
+
+    # -- DeviceCore
+    def devices(self, targets=None, page_size=1000):
+        """Devices matching targets (all pages), normalised."""
+        condition = device_condition(targets) if targets else None
+        out = []
+        start = 0
+        while True:
+            params = {"start": start, "size": page_size}
+            if condition:
+                params["condition"] = condition
+            resp = self.transport.request("GET", "/ws/DeviceCore", params=params,
+                                          headers={"Accept": "application/json"}, what="GET DeviceCore")
+            data = resp.json()
+            items = data.get("items") or []
+            out.extend(normalize_device(i) for i in items)
+            remaining = _int(data.get("remainingSize")) or 0
+            if remaining <= 0 or not items:
+                break
+            start += len(items)
+        if targets:
+            out = [d for d in out if matches(d, targets)]
+        return out

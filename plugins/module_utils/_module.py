@@ -1,0 +1,30 @@
+# -*- coding: utf-8 -*-
+# Copyright: (c) 2026, asyncjobs.fleet contributors
+# GNU General Public License v3.0+ (see LICENSE or https://www.gnu.org/licenses/gpl-3.0.txt)
+
+# PRIVATE: for internal use by the asyncjobs.fleet collection only. No API guarantee.
+
+"""Module adapter: run an Operation inside AnsibleModule (used when the task does not
+run on the controller, e.g. delegated to a jump host)."""
+
+from __future__ import annotations
+
+from ansible.module_utils.basic import AnsibleModule, missing_required_lib
+
+from ansible_collections.asyncjobs.fleet.plugins.module_utils._common import Context, validation_kwargs
+from ansible_collections.asyncjobs.fleet.plugins.module_utils._errors import FleetError
+
+
+def run_module(op):
+    module = AnsibleModule(argument_spec=op.argument_spec, supports_check_mode=True, **validation_kwargs(op))
+    for name, available, error in op.requirements:
+        if not available:
+            module.fail_json(msg=missing_required_lib(name), exception=str(error))
+    ctx = Context(check_mode=module.check_mode, diff=module._diff, warn=module.warn)
+    try:
+        result = op.run(module.params, ctx)
+    except FleetError as exc:
+        result = dict(exc.result)
+        result.setdefault("changed", False)
+        module.fail_json(msg=exc.msg, **result)
+    module.exit_json(**result)

@@ -1,0 +1,127 @@
+# -*- coding: utf-8 -*-
+# Copyright: (c) 2026, asyncjobs.fleet contributors
+# GNU General Public License v3.0+ (see LICENSE or https://www.gnu.org/licenses/gpl-3.0.txt)
+
+# PRIVATE: for internal use by the asyncjobs.fleet collection only. No API guarantee.
+
+"""job_wait, job_info and job_cancel: the same behaviour for every API."""
+
+from __future__ import annotations
+
+from ansible_collections.asyncjobs.fleet.plugins.module_utils import _lifecycle as lc
+from ansible_collections.asyncjobs.fleet.plugins.module_utils import _requirements as req
+from ansible_collections.asyncjobs.fleet.plugins.module_utils._common import (
+    APIS,
+    CONNECTION_ARGSPEC,
+    WAIT_ARGSPEC,
+    Operation,
+    argspec,
+    make_client,
+)
+from ansible_collections.asyncjobs.fleet.plugins.module_utils._errors import WaitTimeout
+from ansible_collections.asyncjobs.fleet.plugins.module_utils._jobs import (
+    check_outcome,
+    job_ids_param,
+    wait_and_collect,
+)
+
+_API = dict(api=dict(type="str", required=True, choices=list(APIS)))
+
+
+class JobWait(Operation):
+    argument_spec = argspec(
+        CONNECTION_ARGSPEC, _API,
+        {k: v for k, v in WAIT_ARGSPEC.items() if k != "wait"},
+        job_ids=dict(type="list", elements="str", required=True, aliases=["job_id"]),
+        cancel_on_timeout=dict(type="bool", default=False),
+    )
+    requirements = req.DRM
+
+    def run(self, params, ctx):
+        ids = job_ids_param(params["job_ids"])
+        client = make_client(params["api"], params, ctx.environ)
+        if ctx.check_mode:
+            # Waiting changes nothing, but check mode promises no waiting either:
+            # report the current states once.
+            jobs = list(client.poll(ids).values())
+            return dict(changed=False, jobs=jobs, states=lc.summarize(jobs), requests=client.transport.stats["requests"])
+        try:
+            jobs, stats = wait_and_collect(client, ids, params, ctx)
+        except WaitTimeout as exc:
+            if params["cancel_on_timeout"]:
+                canceled = [i for i in exc.result.get("pending", []) if client.cancel(i)]
+                exc.result.update(changed=bool(canceled), canceled=canceled)
+                exc.msg += "; canceled on timeout: %s" % (", ".join(canceled) or "none")
+            raise
+        result = dict(changed=False, jobs=jobs, states=lc.summarize(jobs),
+                      requests=client.transport.stats["requests"], **stats)
+        check_outcome(jobs, params["fail_on"], result)
+        return result
+
+
+class JobInfo(Operation):
+    argument_spec = argspec(
+        CONNECTION_ARGSPEC, _API,
+        job_ids=dict(type="list", elements="str", aliases=["job_id"]),
+        state=dict(type="list", elements="str", choices=list(lc.STATES)),
+        operation=dict(type="str"),
+        target=dict(type="str"),
+    )
+    requirements = req.DRM
+
+    def run(self, params, ctx):
+        client = make_client(params["api"], params, ctx.environ)
+        if params.get("job_ids"):
+            jobs = [client.results(i) for i in job_ids_param(params["job_ids"])]
+        else:
+            jobs = filter_jobs(client.list_jobs(), params)
+        return dict(changed=False, jobs=jobs, states=lc.summarize(jobs), requests=client.transport.stats["requests"])
+
+
+def filter_jobs(jobs, params):
+    """Client-side filters shared by job_info and the jobs lookup."""
+    states = set(params.get("state") or [])
+    operation = params.get("operation")
+    target = (params.get("target") or "").upper()
+    out = []
+    for record in jobs:
+        if states and record["state"] not in states:
+            continue
+        if operation and operation not in (record.get("operation"), record.get("description")):
+            continue
+        if target and target not in [t.upper() for t in record.get("target_ids") or []]:
+            continue
+        out.append(record)
+    return out
+
+
+class JobCancel(Operation):
+    argument_spec = argspec(
+        CONNECTION_ARGSPEC, _API,
+        job_ids=dict(type="list", elements="str", required=True, aliases=["job_id"]),
+    )
+    requirements = req.DRM
+
+    def run(self, params, ctx):
+        ids = job_ids_param(params["job_ids"])
+        client = make_client(params["api"], params, ctx.environ)
+        before = client.poll(ids)
+        # Only active jobs are canceled; a finished job is left alone (for Remote Manager a
+        # DELETE of a finished job would erase its results).
+        active = [i for i in ids if not before[i]["terminal"]]
+        canceled = []
+        if not ctx.check_mode:
+            canceled = [i for i in active if client.cancel(i)]
+        after = list(client.poll(ids).values()) if canceled else list(before.values())
+        result = dict(changed=bool(active), canceled=canceled if not ctx.check_mode else active,
+                      already_finished=[i for i in ids if i not in active], jobs=after,
+                      requests=client.transport.stats["requests"])
+        if ctx.diff:
+            result["diff"] = {"before": {i: before[i]["state"] for i in ids},
+                              "after": {j["id"]: (lc.CANCELED if j["id"] in active else j["state"]) for j in after}}
+        return result
+
+
+JOB_WAIT = JobWait()
+JOB_INFO = JobInfo()
+JOB_CANCEL = JobCancel()

@@ -1,0 +1,287 @@
+# -*- coding: utf-8 -*-
+# Copyright: (c) 2026, asyncjobs.fleet contributors
+# GNU General Public License v3.0+ (see LICENSE or https://www.gnu.org/licenses/gpl-3.0.txt)
+
+# PRIVATE: for internal use by the asyncjobs.fleet collection only. No API guarantee.
+
+"""HTTP transport shared by every API backend.
+
+One ``requests`` session per task (keep-alive), connect/read timeouts, TLS with a
+custom CA, Basic or header auth, bounded retries with jittered exponential backoff
+for safe requests, ``Retry-After`` honoured within the caller's deadline, and
+secrets redacted from every message that leaves this module.
+"""
+
+from __future__ import annotations
+
+import email.utils
+import random
+import re
+import time
+
+try:
+    import requests
+    HAS_REQUESTS = True
+    REQUESTS_IMPORT_ERROR = None
+except ImportError as exc:  # pragma: no cover - exercised via missing_required_lib
+    requests = None
+    HAS_REQUESTS = False
+    REQUESTS_IMPORT_ERROR = exc
+
+from ansible_collections.asyncjobs.fleet.plugins.module_utils._errors import (
+    ApiError,
+    InputError,
+    TransportError,
+)
+
+SAFE_METHODS = frozenset(("GET", "HEAD", "OPTIONS"))
+# Statuses worth another try on a safe request: throttling and transient server faults.
+RETRY_STATUSES = frozenset((429, 500, 502, 503, 504))
+# Statuses that say the server did not act on the request, so even a submission may be
+# sent again once the server's Retry-After has passed.
+REJECTED_UNPROCESSED = frozenset((429, 503))
+REDACTED = "********"
+# A server asking for a longer pause than this is treated as asking for this much; the
+# task's own deadline still bounds the total.
+MAX_RETRY_AFTER = 300.0
+_URL_USERINFO = re.compile(r"(?<=://)[^/@\s]+@")
+
+
+def parse_retry_after(value, now=None):
+    """Seconds to wait from a Retry-After header (delta-seconds or HTTP-date), or None."""
+    if value is None:
+        return None
+    value = str(value).strip()
+    if not value:
+        return None
+    if re.fullmatch(r"[0-9]{1,12}", value):
+        return min(float(value), MAX_RETRY_AFTER)
+    try:
+        when = email.utils.parsedate_to_datetime(value)
+    except (TypeError, ValueError, IndexError):
+        return None
+    if when is None:
+        return None
+    now = time.time() if now is None else now
+    return min(MAX_RETRY_AFTER, max(0.0, when.timestamp() - now))
+
+
+def backoff_delay(attempt, base=0.5, cap=10.0, rand=random.random):
+    """Delay before retry ``attempt`` (0-based): capped exponential with equal jitter.
+
+    Half the step is fixed so retries never bunch at zero; the other half is random so
+    many controllers hitting one server spread out.
+    """
+    step = min(cap, base * (2 ** attempt))
+    return step / 2.0 + rand() * step / 2.0
+
+
+class Redactor(object):
+    """Replaces known secret values (and URL user-info) in any text."""
+
+    def __init__(self, secrets=()):
+        self.secrets = sorted({s for s in secrets if s and len(str(s)) >= 3}, key=len, reverse=True)
+
+    def __call__(self, text):
+        if text is None:
+            return text
+        text = _URL_USERINFO.sub(REDACTED + "@", str(text))
+        for secret in self.secrets:
+            text = text.replace(str(secret), REDACTED)
+        return text
+
+
+class Response(object):
+    """What callers need of a response, decoupled from requests."""
+
+    def __init__(self, status, headers, body, url):
+        self.status = status
+        self.headers = headers
+        self.body = body
+        self.url = url
+
+    @property
+    def text(self):
+        return self.body.decode("utf-8", "replace") if isinstance(self.body, bytes) else (self.body or "")
+
+    def json(self):
+        import json
+        try:
+            return json.loads(self.text)
+        except ValueError:
+            raise ApiError("Expected a JSON body from %s but got %s" % (self.url, _excerpt(self.text)),
+                           status=self.status)
+
+
+def _excerpt(text, limit=200):
+    text = " ".join((text or "").split())
+    return repr(text[:limit] + ("..." if len(text) > limit else "")) if text else "an empty body"
+
+
+class Transport(object):
+    """A requests session bound to one API endpoint."""
+
+    def __init__(self, base_url, username=None, password=None, headers=None, validate_certs=True,
+                 ca_path=None, timeout=30.0, retries=4, backoff=0.5, max_backoff=10.0,
+                 secrets=(), user_agent="asyncjobs.fleet", sleep=time.sleep, clock=time.monotonic):
+        if not HAS_REQUESTS:
+            raise InputError("The Python library 'requests' is required")
+        if not base_url or not re.match(r"^https?://[^/\s]+", str(base_url)):
+            raise InputError("url must be an absolute http:// or https:// URL, got %r" % (base_url,))
+        if timeout is None or float(timeout) <= 0:
+            raise InputError("timeout must be a positive number of seconds, got %r" % (timeout,))
+        self.base_url = str(base_url).rstrip("/")
+        self.timeout = float(timeout)
+        self.retries = max(0, int(retries))
+        self.backoff = backoff
+        self.max_backoff = max_backoff
+        self.sleep = sleep
+        self.clock = clock
+        # Absolute monotonic deadline for retries; set by the wait loop so that retrying
+        # a poll never outlives the task's wait_timeout.
+        self.deadline = None
+        self.redact = Redactor(list(secrets) + [password] + list((headers or {}).values()))
+        self.stats = {"requests": 0, "retries": 0, "by_method": {}}
+        self.session = requests.Session()
+        self.session.headers["User-Agent"] = user_agent
+        if headers:
+            self.session.headers.update(headers)
+        if username is not None and password is not None:
+            self.session.auth = (username, password)
+        self.session.verify = (ca_path or True) if validate_certs else False
+        if not validate_certs:
+            try:
+                import urllib3
+                urllib3.disable_warnings(urllib3.exceptions.InsecureRequestWarning)
+            except ImportError:  # pragma: no cover
+                pass
+
+    def url(self, path):
+        if path.startswith("http://") or path.startswith("https://"):
+            return path
+        return self.base_url + "/" + path.lstrip("/")
+
+    def request(self, method, path, params=None, data=None, json=None, headers=None,
+                expect=(200,), safe=None, what=None):
+        """Send one request, retrying where that is safe; return a Response.
+
+        ``expect`` lists acceptable statuses; anything else raises ApiError.
+        ``safe`` overrides the method-based idempotency judgement (a POST that only
+        reads, such as an RPC getter, may be retried).
+        """
+        method = method.upper()
+        safe = method in SAFE_METHODS if safe is None else safe
+        url = self.url(path)
+        what = what or "%s %s" % (method, self._display_url(url))
+        attempt = 0
+        while True:
+            self.stats["requests"] += 1
+            self.stats["by_method"][method] = self.stats["by_method"].get(method, 0) + 1
+            try:
+                resp = self.session.request(
+                    method, url, params=params, data=data, json=json, headers=headers,
+                    timeout=(min(10.0, self.timeout), self.timeout), allow_redirects=False)
+                body = resp.content  # reads the whole body: truncation surfaces here
+            except requests.exceptions.SSLError as exc:
+                raise TransportError(self.redact(
+                    "TLS error talking to %s: %s. If the server uses a private CA, set ca_path to its "
+                    "certificate bundle; validate_certs=false disables verification (insecure)."
+                    % (self._display_url(url), _root_cause(exc))), sent=False)
+            except requests.exceptions.RequestException as exc:
+                sent = _was_sent(exc)
+                delay = self._retry_delay(attempt, None) if (safe or sent is False) else None
+                if delay is not None:
+                    attempt = self._pause(attempt, delay)
+                    continue
+                raise TransportError(self.redact("%s failed: %s" % (what, _describe(exc, self.timeout))),
+                                     sent=sent)
+            status = resp.status_code
+            if status in RETRY_STATUSES and (safe or status in REJECTED_UNPROCESSED):
+                delay = self._retry_delay(attempt, parse_retry_after(resp.headers.get("Retry-After")))
+                if delay is not None:
+                    attempt = self._pause(attempt, delay)
+                    continue
+            response = Response(status, resp.headers, body, url)
+            if expect and status not in expect:
+                raise ApiError(self.redact(self._status_message(what, response)), status=status,
+                               body=self.redact(response.text[:2000]))
+            return response
+
+    def _retry_delay(self, attempt, wait):
+        """Seconds to pause before retrying, or None when no retry may be made."""
+        if attempt >= self.retries:
+            return None
+        delay = wait if wait is not None else backoff_delay(attempt, self.backoff, self.max_backoff)
+        if self.deadline is not None and self.clock() + delay >= self.deadline:
+            return None
+        return delay
+
+    def _pause(self, attempt, delay):
+        self.stats["retries"] += 1
+        self.sleep(delay)
+        return attempt + 1
+
+    def _display_url(self, url):
+        return self.redact(url.split("?", 1)[0])
+
+    @staticmethod
+    def _status_message(what, response):
+        reason = {400: "bad request", 401: "authentication failed (check username/password or API key)",
+                  403: "permission denied", 404: "not found", 405: "method not allowed",
+                  409: "conflict", 415: "unsupported media type", 416: "range not satisfiable",
+                  422: "unprocessable entity", 429: "throttled", 500: "server error",
+                  502: "bad gateway", 503: "service unavailable", 504: "gateway timeout"}
+        text = response.text
+        ctype = response.headers.get("Content-Type", "")
+        if "html" in ctype.lower() or text.lstrip().lower().startswith(("<!doctype html", "<html")):
+            detail = "an HTML page instead of an API response"
+        else:
+            detail = _excerpt(text)
+        return "%s returned HTTP %s (%s): %s" % (what, response.status, reason.get(response.status, "error"), detail)
+
+    def close(self):
+        self.session.close()
+
+
+def _root_cause(exc):
+    text = repr(exc)
+    if "CERTIFICATE_VERIFY_FAILED" in text or "certificate verify failed" in text:
+        return "certificate verify failed (not signed by a trusted CA)"
+    if "doesn't match" in text or "hostname mismatch" in text.lower():
+        return "certificate hostname mismatch"
+    if "WRONG_VERSION_NUMBER" in text:
+        return "the server does not speak TLS on this port"
+    return str(exc)[:300]
+
+
+def _was_sent(exc):
+    """False when the request provably never reached the server, else None (unknown)."""
+    if isinstance(exc, (requests.exceptions.ConnectTimeout, requests.exceptions.InvalidURL,
+                        requests.exceptions.MissingSchema, requests.exceptions.InvalidSchema)):
+        return False
+    if isinstance(exc, requests.exceptions.ConnectionError):
+        text = repr(exc)
+        if "NewConnectionError" in text or "Connection refused" in text or "Name or service not known" in text \
+                or "nodename nor servname" in text or "Failed to resolve" in text:
+            return False
+    return None
+
+
+def _describe(exc, timeout):
+    if isinstance(exc, requests.exceptions.ConnectTimeout):
+        return "connection timed out"
+    if isinstance(exc, requests.exceptions.ReadTimeout):
+        return "no response within the read timeout of %ss" % (timeout,)
+    if isinstance(exc, requests.exceptions.ChunkedEncodingError) or "IncompleteRead" in repr(exc):
+        return "the response was cut off before its end"
+    if isinstance(exc, (requests.exceptions.InvalidURL, requests.exceptions.MissingSchema,
+                        requests.exceptions.InvalidSchema)):
+        return "invalid URL"
+    text = repr(exc)
+    if "Connection refused" in text:
+        return "connection refused (is the server running and the url right?)"
+    if "RemoteDisconnected" in text or "Connection reset" in text or "Connection aborted" in text:
+        return "the server closed the connection without a response"
+    if "Failed to resolve" in text or "Name or service not known" in text:
+        return "host name could not be resolved"
+    return str(exc)[:300]

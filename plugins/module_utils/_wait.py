@@ -1,0 +1,159 @@
+# -*- coding: utf-8 -*-
+# Copyright: (c) 2026, asyncjobs.fleet contributors
+# GNU General Public License v3.0+ (see LICENSE or https://www.gnu.org/licenses/gpl-3.0.txt)
+
+# PRIVATE: for internal use by the asyncjobs.fleet collection only. No API guarantee.
+
+"""The one wait loop.
+
+A backend supplies ``poll(ids) -> {id: job}``: it must answer for all ids with as few
+requests as its API allows (a listing or filter), so one round costs O(1) requests.
+The loop owns time: a monotonic deadline, adaptive intervals (fast at first, backing
+off to a cap), tolerance of a few consecutive transient errors, a compact progress
+history, and timing/request counts for the result.
+"""
+
+from __future__ import annotations
+
+import time
+
+from ansible_collections.asyncjobs.fleet.plugins.module_utils import _lifecycle as lc
+from ansible_collections.asyncjobs.fleet.plugins.module_utils._errors import (
+    ApiError,
+    InputError,
+    TransportError,
+    WaitTimeout,
+)
+
+
+class Schedule(object):
+    """Poll intervals: start at ``initial``, grow by ``factor`` up to ``maximum``.
+
+    Short jobs are noticed quickly; long ones cost few requests. The interval resets
+    to ``initial`` whenever progress is seen, since things are moving.
+    """
+
+    def __init__(self, initial=0.5, maximum=10.0, factor=1.5):
+        if initial is None or initial <= 0:
+            raise InputError("poll_interval must be a positive number of seconds, got %r" % (initial,))
+        if maximum is None or maximum < initial:
+            raise InputError("max_poll_interval (%r) must be at least poll_interval (%r)" % (maximum, initial))
+        self.initial = float(initial)
+        self.maximum = float(maximum)
+        self.factor = factor
+        self.current = self.initial
+
+    def next(self, moved=False):
+        if moved:
+            self.current = self.initial
+            return self.current
+        value = self.current
+        self.current = min(self.maximum, self.current * self.factor)
+        return value
+
+
+def _fingerprint(jobs):
+    return tuple(sorted((j["id"], j["state"], j.get("progress"), j.get("succeeded"), j.get("failed"))
+                        for j in jobs.values()))
+
+
+def wait_for_jobs(backend, ids, timeout, poll_interval=0.5, max_poll_interval=10.0,
+                  max_errors=3, progress=None, clock=time.monotonic, sleep=time.sleep):
+    """Poll ``ids`` until every job is terminal or ``timeout`` seconds pass.
+
+    Returns a dict: ``jobs`` (id -> last normalised job), ``elapsed``, ``polls``,
+    ``history`` (state counts each time they changed). Raises WaitTimeout naming every
+    job and its last known state, so the user can resume with job_wait.
+    """
+    if timeout is None or timeout <= 0:
+        raise InputError("wait_timeout must be a positive number of seconds, got %r" % (timeout,))
+    ids = [str(i) for i in ids]
+    start = clock()
+    deadline = start + float(timeout)
+    schedule = Schedule(poll_interval, max_poll_interval)
+    transport = getattr(backend, "transport", None)
+    if transport is not None:
+        transport.deadline = deadline
+    jobs = {}
+    history = []
+    polls = errors = 0
+    last_error = None
+    pending = list(ids)
+    try:
+        while True:
+            polls += 1
+            try:
+                fresh = backend.poll(pending)
+                errors = 0
+            except (TransportError, ApiError) as exc:
+                # 4xx other than throttling is not transient: stop at once.
+                if isinstance(exc, ApiError) and exc.status is not None and exc.status < 500 and exc.status != 429:
+                    raise
+                errors += 1
+                last_error = exc.msg
+                if errors > max_errors:
+                    exc.result.update(_snapshot(ids, jobs, start, clock, polls, history))
+                    exc.msg = "%s (after %d consecutive failed polls; last known states: %s)" % (
+                        exc.msg, errors, _states_text(ids, jobs))
+                    raise
+                fresh = {}
+            moved = bool(fresh) and _fingerprint(fresh) != _fingerprint({k: jobs[k] for k in fresh if k in jobs})
+            jobs.update(fresh)
+            pending = [i for i in ids if not (i in jobs and jobs[i]["terminal"])]
+            elapsed = clock() - start
+            counts = lc.summarize(jobs[i] for i in ids if i in jobs)
+            if not history or history[-1]["states"] != counts:
+                history.append({"elapsed": round(elapsed, 2), "states": counts})
+            if progress is not None:
+                # Called every round; the reporter decides what is worth a line.
+                progress(elapsed, [jobs[i] for i in ids if i in jobs])
+            if not pending:
+                result = _snapshot(ids, jobs, start, clock, polls, history)
+                return result
+            now = clock()
+            if now >= deadline:
+                result = _snapshot(ids, jobs, start, clock, polls, history)
+                msg = "Timed out after %ss waiting for %d of %d job(s): %s" % (
+                    timeout, len(pending), len(ids), _states_text(ids, jobs))
+                if last_error:
+                    msg += "; last poll error: %s" % last_error
+                raise WaitTimeout(msg, pending=pending, **result)
+            sleep(min(schedule.next(moved), max(0.0, deadline - now)))
+    finally:
+        if transport is not None:
+            transport.deadline = None
+
+
+def _snapshot(ids, jobs, start, clock, polls, history):
+    return {
+        "jobs": [jobs.get(i) or lc.job("unknown", i, lc.UNKNOWN, None) for i in ids],
+        "elapsed": round(clock() - start, 3),
+        "polls": polls,
+        "history": history,
+    }
+
+
+def _states_text(ids, jobs, limit=50):
+    parts = []
+    for i in ids[:limit]:
+        j = jobs.get(i)
+        parts.append("%s=%s" % (i, "%s (%s)" % (j["state"], j["raw_state"]) if j else "never seen"))
+    if len(ids) > limit:
+        parts.append("... and %d more" % (len(ids) - limit))
+    return ", ".join(parts)
+
+
+def progress_line(elapsed, jobs):
+    """One human line: states, mean percent and item counts across jobs."""
+    counts = lc.summarize(jobs)
+    states = ", ".join("%d %s" % (counts[s], s) for s in lc.STATES if s in counts)
+    percents = [j["progress"] for j in jobs if isinstance(j.get("progress"), (int, float)) and j["progress"] >= 0]
+    line = "[%5.1fs] %d job(s): %s" % (elapsed, len(jobs), states)
+    if percents:
+        line += "; %d%%" % (sum(percents) / len(percents))
+    targets = sum(j.get("targets") or 0 for j in jobs)
+    if targets:
+        ok = sum(j.get("succeeded") or 0 for j in jobs)
+        bad = sum(j.get("failed") or 0 for j in jobs)
+        line += "; devices %d/%d done (%d ok, %d failed)" % (ok + bad, targets, ok, bad)
+    return line

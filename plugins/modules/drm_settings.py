@@ -1,0 +1,96 @@
+#!/usr/bin/python
+# -*- coding: utf-8 -*-
+# Copyright: (c) 2026, asyncjobs.fleet contributors
+# GNU General Public License v3.0+ (see LICENSE or https://www.gnu.org/licenses/gpl-3.0.txt)
+
+from __future__ import annotations
+
+DOCUMENTATION = r'''
+module: drm_settings
+short_description: Ensure RCI settings on Digi Remote Manager devices
+description:
+  - Queries the current values of the given setting groups on the targeted devices (one C(query_setting) job),
+    compares them with O(settings), and sends C(set_setting) only to devices that differ, with only the fields
+    that differ. Devices needing the same change share one job.
+  - A second run with the same settings reports C(changed=false) and submits only the read-only query.
+version_added: 0.1.0
+author:
+  - asyncjobs.fleet maintainers (@asyncjobs)
+options:
+  settings:
+    description:
+      - 'Desired settings as C({group: {field: value}}), for example C({system: {contact: noc@example.com}}).'
+      - Values are compared as strings; booleans become V(true)/V(false).
+    type: dict
+    required: true
+extends_documentation_fragment:
+  - asyncjobs.fleet.connection
+  - asyncjobs.fleet.drm_targets
+  - asyncjobs.fleet.wait
+  - asyncjobs.fleet.attributes
+  - asyncjobs.fleet.attributes.ACTION_GROUP
+attributes:
+  check_mode:
+    description: Runs the read-only query and reports what would change; nothing is set.
+    support: full
+  diff_mode:
+    description: Shows, per device, the differing fields before and after.
+    support: full
+  idempotent:
+    description: Only differing fields on differing devices are sent.
+    support: full
+requirements:
+  - requests
+  - xmltodict
+'''
+
+EXAMPLES = r'''
+- name: Every device of the site-a tag has the NOC contact
+  asyncjobs.fleet.drm_settings:
+    tags: [site-a]
+    settings:
+      system:
+        contact: noc@example.com
+  register: settings
+'''
+
+RETURN = r'''
+changed_devices:
+  description: Devices whose settings differed (and were set unless in check mode).
+  returned: always
+  type: list
+  elements: str
+unchanged_devices:
+  description: Devices already at the desired settings.
+  returned: always
+  type: list
+  elements: str
+failed_devices:
+  description: Devices whose settings could not be read or set, with the reason.
+  returned: always
+  type: dict
+query_job_id:
+  description: Job id of the read-only query.
+  returned: always
+  type: str
+job_ids:
+  description: Job ids of the C(set_setting) requests.
+  returned: always
+  type: list
+  elements: str
+requests:
+  description: HTTP requests this task made.
+  returned: always
+  type: int
+'''
+
+from ansible_collections.asyncjobs.fleet.plugins.module_utils._module import run_module
+from ansible_collections.asyncjobs.fleet.plugins.module_utils._ops_drm import SETTINGS
+
+
+def main():
+    run_module(SETTINGS)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,89 @@
+#!/usr/bin/python
+# -*- coding: utf-8 -*-
+# Copyright: (c) 2026, asyncjobs.fleet contributors
+# GNU General Public License v3.0+ (see LICENSE or https://www.gnu.org/licenses/gpl-3.0.txt)
+
+from __future__ import annotations
+
+DOCUMENTATION = r'''
+module: job_info
+short_description: Read manager jobs, by id or by filters
+description:
+  - With O(job_ids), returns each job with its full results (for Remote Manager, per-device results).
+  - Without, lists the manager's jobs (all pages) filtered by O(state), O(operation) and O(target).
+version_added: 0.1.0
+author:
+  - asyncjobs.fleet maintainers (@asyncjobs)
+options:
+  api:
+    description:
+      - Which manager to ask. V(drm) is Digi Remote Manager.
+    type: str
+    required: true
+    choices: [drm]
+  job_ids:
+    description:
+      - Jobs to read.
+    type: list
+    elements: str
+    aliases: [job_id]
+  state:
+    description:
+      - Only jobs in these lifecycle states.
+    type: list
+    elements: str
+    choices: [pending, running, paused, succeeded, partial, failed, canceled, unknown]
+  operation:
+    description:
+      - Only jobs of this operation (for Remote Manager C(send_message), C(update_firmware), C(disconnect), or the
+        RCI command of a message such as C(query_setting)).
+    type: str
+  target:
+    description:
+      - Only jobs addressing this device id.
+    type: str
+extends_documentation_fragment:
+  - asyncjobs.fleet.connection
+  - asyncjobs.fleet.attributes
+  - asyncjobs.fleet.attributes.ACTION_GROUP
+  - asyncjobs.fleet.attributes.CHECK_MODE_READ_ONLY
+requirements:
+  - requests
+  - xmltodict
+'''
+
+EXAMPLES = r'''
+- name: Running firmware jobs
+  asyncjobs.fleet.job_info:
+    api: drm
+    state: [running, pending]
+    operation: update_firmware
+  register: running
+'''
+
+RETURN = r'''
+jobs:
+  description: Jobs in normalised form.
+  returned: always
+  type: list
+  elements: dict
+states:
+  description: Number of jobs per lifecycle state.
+  returned: always
+  type: dict
+requests:
+  description: HTTP requests this task made.
+  returned: always
+  type: int
+'''
+
+from ansible_collections.asyncjobs.fleet.plugins.module_utils._module import run_module
+from ansible_collections.asyncjobs.fleet.plugins.module_utils._ops_jobs import JOB_INFO
+
+
+def main():
+    run_module(JOB_INFO)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,151 @@
+#!/usr/bin/python
+# -*- coding: utf-8 -*-
+# Copyright: (c) 2026, asyncjobs.fleet contributors
+# GNU General Public License v3.0+ (see LICENSE or https://www.gnu.org/licenses/gpl-3.0.txt)
+
+from __future__ import annotations
+
+DOCUMENTATION = r'''
+module: job_wait
+short_description: Wait for one or many manager jobs to finish
+description:
+  - Polls jobs of the chosen O(api) until every one is in a terminal state (C(succeeded), C(partial), C(failed),
+    C(canceled)) or O(wait_timeout) passes.
+  - Many jobs cost one request per poll round where the API can list or filter jobs (Remote Manager's job listing),
+    not one per job. Polling starts at O(poll_interval) and backs off to O(max_poll_interval).
+  - A few consecutive transient errors (connection resets, 5xx, 429 with C(Retry-After)) are tolerated.
+  - On timeout the task fails with every job id and its last known state; with O(cancel_on_timeout) the unfinished
+    jobs are canceled first.
+version_added: 0.1.0
+author:
+  - asyncjobs.fleet maintainers (@asyncjobs)
+options:
+  api:
+    description:
+      - Which manager the jobs belong to. V(drm) is Digi Remote Manager.
+    type: str
+    required: true
+    choices: [drm]
+  job_ids:
+    description:
+      - Job ids to wait for.
+    type: list
+    elements: str
+    required: true
+    aliases: [job_id]
+  cancel_on_timeout:
+    description:
+      - Cancel the jobs that are still running when O(wait_timeout) passes.
+    type: bool
+    default: false
+  wait_timeout:
+    description:
+      - Seconds to wait for all jobs in total.
+    type: float
+    default: 600
+  poll_interval:
+    description:
+      - Seconds before the first poll; later polls back off by 1.5 times up to O(max_poll_interval).
+    type: float
+    default: 1
+  max_poll_interval:
+    description:
+      - Longest pause between polls, in seconds.
+    type: float
+    default: 15
+  fail_on:
+    description:
+      - V(any) fails when any job ends other than C(succeeded); V(all) when no job succeeded; V(never) does not fail on outcomes.
+    type: str
+    choices: [any, all, never]
+    default: any
+extends_documentation_fragment:
+  - asyncjobs.fleet.connection
+  - asyncjobs.fleet.attributes
+  - asyncjobs.fleet.attributes.ACTION_GROUP
+attributes:
+  check_mode:
+    description: Reads the current states once, without waiting.
+    support: full
+  diff_mode:
+    description: Nothing changes, so there is no diff.
+    support: none
+  idempotent:
+    description: Waiting changes nothing (unless O(cancel_on_timeout) cancels jobs).
+    support: full
+requirements:
+  - requests
+  - xmltodict
+seealso:
+  - module: asyncjobs.fleet.job_info
+  - module: asyncjobs.fleet.job_cancel
+'''
+
+EXAMPLES = r'''
+- name: Submit per host without waiting
+  asyncjobs.fleet.drm_send_message:
+    devices: ["{{ drm_device_id }}"]
+    payload: <rci_request version="1.1"><query_state/></rci_request>
+    wait: false
+  register: submitted
+
+- name: Wait once for all hosts' jobs (one listing request per poll round)
+  asyncjobs.fleet.job_wait:
+    api: drm
+    job_ids: "{{ ansible_play_hosts | map('extract', hostvars, ['submitted', 'job_id']) | list }}"
+    wait_timeout: 900
+  run_once: true
+'''
+
+RETURN = r'''
+jobs:
+  description:
+    - Final state of every job in normalised form. C(state) is the collection's lifecycle state and C(raw_state) the
+      manager's own. For Remote Manager, C(devices) holds per-device results.
+  returned: always
+  type: list
+  elements: dict
+states:
+  description: Number of jobs per lifecycle state.
+  returned: always
+  type: dict
+  sample: {"succeeded": 9, "partial": 1}
+elapsed:
+  description: Seconds spent waiting.
+  returned: success
+  type: float
+polls:
+  description: Poll rounds made.
+  returned: success
+  type: int
+history:
+  description: State counts each time they changed, with the elapsed time.
+  returned: success
+  type: list
+  elements: dict
+pending:
+  description: Jobs still not finished at the timeout.
+  returned: on timeout
+  type: list
+  elements: str
+canceled:
+  description: Jobs canceled because of O(cancel_on_timeout).
+  returned: on timeout with O(cancel_on_timeout=true)
+  type: list
+  elements: str
+requests:
+  description: HTTP requests this task made.
+  returned: always
+  type: int
+'''
+
+from ansible_collections.asyncjobs.fleet.plugins.module_utils._module import run_module
+from ansible_collections.asyncjobs.fleet.plugins.module_utils._ops_jobs import JOB_WAIT
+
+
+def main():
+    run_module(JOB_WAIT)
+
+
+if __name__ == "__main__":
+    main()

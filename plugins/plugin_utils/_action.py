@@ -1,0 +1,114 @@
+# -*- coding: utf-8 -*-
+# Copyright: (c) 2026, asyncjobs.fleet contributors
+# GNU General Public License v3.0+ (see LICENSE or https://www.gnu.org/licenses/gpl-3.0.txt)
+
+# PRIVATE: for internal use by the asyncjobs.fleet collection only. No API guarantee.
+
+"""Action adapter: run an Operation in the controller's worker process.
+
+These modules only talk HTTP to a manager, so running them on the controller avoids
+shipping and starting a module process per host (about 165 ms of controller CPU each)
+and lets a long wait print progress lines while it runs. When the task targets a real
+remote host (not a local connection), the module is executed there as usual.
+"""
+
+from __future__ import annotations
+
+import os
+import time
+
+from ansible import constants as C
+from ansible.module_utils.common.arg_spec import ArgumentSpecValidator
+from ansible.module_utils.common.parameters import remove_values
+from ansible.plugins.action import ActionBase
+from ansible.utils.display import Display
+
+from ansible_collections.asyncjobs.fleet.plugins.module_utils._common import Context, validation_kwargs
+from ansible_collections.asyncjobs.fleet.plugins.module_utils._errors import FleetError
+from ansible_collections.asyncjobs.fleet.plugins.module_utils._wait import progress_line
+
+display = Display()
+
+# Seconds between progress lines when nothing changes.
+PROGRESS_HEARTBEAT = 15.0
+
+
+class ProgressReporter(object):
+    """Prints a line when states or percentages move, and a heartbeat otherwise."""
+
+    def __init__(self, label, emit=None, clock=time.monotonic):
+        self.label = label
+        self.emit = emit or display.display
+        self.clock = clock
+        self.last_line = None
+        self.last_time = None
+
+    def __call__(self, elapsed, jobs):
+        line = progress_line(elapsed, jobs)
+        body = line.partition("] ")[2]
+        now = self.clock()
+        if body != self.last_line or self.last_time is None or now - self.last_time >= PROGRESS_HEARTBEAT:
+            self.last_line = body
+            self.last_time = now
+            self.emit("%s: %s" % (self.label, line))
+
+
+def _json_output():
+    """True when stdout is consumed as JSON, where extra lines would corrupt it."""
+    callback = str(C.config.get_config_value("DEFAULT_STDOUT_CALLBACK") or "")
+    return callback.rsplit(".", 1)[-1] in ("json", "jsonl")
+
+
+class FleetAction(ActionBase):
+    """Subclasses set OP to an Operation instance."""
+
+    OP = None
+    TRANSFERS_FILES = False
+    _supports_check_mode = True
+    _supports_async = False
+
+    def run(self, tmp=None, task_vars=None):
+        result = super(FleetAction, self).run(tmp, task_vars)
+        if getattr(self._connection, "transport", "local") != "local":
+            result.update(self._execute_module(module_name=self._task.action, module_args=self._task.args,
+                                               task_vars=task_vars))
+            return result
+
+        op = self.OP
+        validator = ArgumentSpecValidator(op.argument_spec, **validation_kwargs(op))
+        validated = validator.validate(self._task.args)
+        if validated.error_messages:
+            result.update(failed=True, changed=False,
+                          msg="Invalid options for %s: %s" % (self._task.action, "; ".join(validated.error_messages)))
+            return result
+        for name, available, error in op.requirements:
+            if not available:
+                result.update(failed=True, changed=False,
+                              msg="Failed to import the required Python library (%s) on the controller: %s"
+                              % (name, error))
+                return result
+
+        progress = None
+        if not _json_output():
+            progress = ProgressReporter("%s [%s]" % (self._task.action, task_vars.get("inventory_hostname", "")))
+        ctx = Context(check_mode=self._task.check_mode, diff=self._task.diff, progress=progress,
+                      environ=self._environment())
+        try:
+            out = op.run(validated.validated_parameters, ctx)
+        except FleetError as exc:
+            out = dict(exc.result)
+            out.setdefault("changed", False)
+            out.update(failed=True, msg=exc.msg)
+        if ctx.warnings:
+            out.setdefault("warnings", []).extend(ctx.warnings)
+        result.update(remove_values(out, validated._no_log_values))
+        return result
+
+    def _environment(self):
+        """The controller environment overlaid with the task's ``environment:`` keyword."""
+        environ = dict(os.environ)
+        for item in self._task.environment or []:
+            item = self._templar.template(item)
+            if isinstance(item, dict):
+                environ.update((str(k), str(v)) for k, v in item.items())
+        return environ

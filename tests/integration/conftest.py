@@ -1,0 +1,307 @@
+# Copyright: contributors to asyncjobs.fleet
+# GNU General Public License v3.0+ (see LICENSE or https://www.gnu.org/licenses/gpl-3.0.txt)
+"""Integration-test harness: run real playbooks against the appliance lab.
+
+Fixtures
+--------
+``lab`` (session)
+    The simulated appliance lab from ``tests/lab/labctl.py``, started lazily
+    (only when a test asks for it) in a temporary directory with a small time
+    scale, and stopped at the end of the session.  Tests call ``lab.reset()``,
+    ``lab.config(...)``, ``lab.faults(...)`` and ``lab.stats(appliance)``.
+
+``lab_env`` (function)
+    The connection environment for the lab (``DRM_URL``, ``DRM_USERNAME``,
+    ``DRM_PASSWORD``).
+
+``ansible`` (function)
+    An :class:`AnsibleRunner`.  ``ansible.run_playbook(path, extra_vars=None,
+    check=False, diff=False, env=None, verbosity=0, expect_rc=0)`` runs the
+    venv's ``ansible-playbook`` against ``localhost,`` with the local
+    connection and the collection installed in ``.collections`` and returns a
+    :class:`PlaybookRun` with ``.rc``, ``.stdout``, ``.stderr``, ``.results``
+    and ``.result(task_name)``.  When the test also uses ``lab``, the lab's
+    connection variables are in the playbook's environment.
+    ``ansible.playbook(text)`` writes YAML text to a temporary playbook file.
+
+``lab_delta`` (function)
+    ``with lab_delta("drm") as delta: ...`` then ``delta.value`` holds the
+    difference of ``lab.stats("drm")`` across the block (numbers subtracted,
+    recursively).
+
+Environment knobs
+-----------------
+``ASYNCJOBS_COLLECTIONS_PATH``  where the collection is installed (default ``<repo>/.collections``).
+``ASYNCJOBS_LAB_OPTIONS``       JSON object merged over :data:`DEFAULT_LAB_OPTIONS`.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import importlib
+import inspect
+import json
+import os
+import pathlib
+import shutil
+import subprocess
+import sys
+import textwrap
+import uuid
+
+import pytest
+
+INTEGRATION_DIR = pathlib.Path(__file__).resolve().parent
+REPO_ROOT = INTEGRATION_DIR.parents[1]
+LAB_DIR = REPO_ROOT / "tests" / "lab"
+CALLBACK_DIR = INTEGRATION_DIR / "callback_plugins"
+RECORD_ENV_VAR = "ASYNCJOBS_RECORD_RESULTS"
+
+COLLECTIONS_PATH = pathlib.Path(os.environ.get("ASYNCJOBS_COLLECTIONS_PATH", REPO_ROOT / ".collections"))
+
+# Lab defaults: fast jobs (a firmware update takes 6 s x time_scale).  Options that the
+# lab's start_lab() does not accept are dropped (see _start_options).
+DEFAULT_LAB_OPTIONS = {"time_scale": 0.25}
+LAB_USERNAME = "admin"
+LAB_PASSWORD = "lab-Passw0rd!"
+
+PLAYBOOK_TIMEOUT = 600
+
+
+def _ansible_playbook():
+    """The ansible-playbook next to the running Python (the venv's), else on PATH."""
+    candidate = pathlib.Path(sys.executable).parent / "ansible-playbook"
+    if candidate.exists():
+        return str(candidate)
+    found = shutil.which("ansible-playbook")
+    if not found:
+        pytest.fail("ansible-playbook not found; run the tests with `make integration`")
+    return found
+
+
+class PlaybookRun:
+    """The outcome of one ansible-playbook run."""
+
+    def __init__(self, cmd, rc, stdout, stderr, results):
+        self.cmd = cmd
+        self.rc = rc
+        self.stdout = stdout
+        self.stderr = stderr
+        self.results = results  # list of records written by record_results.py
+
+    def __repr__(self):
+        return f"PlaybookRun(rc={self.rc}, results={len(self.results)})"
+
+    def describe(self):
+        """Command, rc and output, for assertion messages."""
+        return (
+            f"command: {' '.join(self.cmd)}\nrc: {self.rc}\n"
+            f"--- stdout ---\n{self.stdout}\n--- stderr ---\n{self.stderr}"
+        )
+
+    def entries(self, task_name, host="localhost"):
+        """All records of the task with that name on that host, in run order."""
+        return [r for r in self.results if r["task"] == task_name and r["host"] == host]
+
+    def entry(self, task_name, host="localhost"):
+        """The single record (task, host, action, status, ignore_errors, result) of a task."""
+        found = self.entries(task_name, host)
+        if not found:
+            names = sorted({r["task"] for r in self.results})
+            raise KeyError(f"no result for task {task_name!r} on {host}; recorded tasks: {names}\n{self.describe()}")
+        if len(found) > 1:
+            raise KeyError(f"task {task_name!r} ran {len(found)} times on {host}; use .entries() to pick one")
+        return found[0]
+
+    def result(self, task_name, host="localhost"):
+        """The result dict of the task with that name on localhost."""
+        return self.entry(task_name, host)["result"]
+
+    def status(self, task_name, host="localhost"):
+        """'ok', 'changed', 'failed', 'skipped' or 'unreachable'."""
+        return self.entry(task_name, host)["status"]
+
+
+class AnsibleRunner:
+    """Runs playbooks as subprocesses with the harness's settings."""
+
+    def __init__(self, workdir, base_env=None):
+        self.workdir = pathlib.Path(workdir)
+        self.base_env = dict(base_env or {})
+
+    def playbook(self, text, name=None):
+        """Write a playbook from YAML text; returns its path."""
+        path = self.workdir / (name or f"playbook-{uuid.uuid4().hex[:8]}.yml")
+        path.write_text(textwrap.dedent(text).lstrip(), encoding="utf-8")
+        return path
+
+    @staticmethod
+    def _resolve(playbook_path):
+        path = pathlib.Path(playbook_path)
+        if path.is_absolute():
+            return path
+        for base in (pathlib.Path.cwd(), INTEGRATION_DIR / "playbooks", INTEGRATION_DIR, REPO_ROOT):
+            if (base / path).exists():
+                return (base / path).resolve()
+        raise FileNotFoundError(f"playbook {playbook_path} not found")
+
+    def environment(self, extra=None):
+        """The environment a playbook runs with."""
+        env = dict(os.environ)
+        env.update(
+            {
+                "ANSIBLE_COLLECTIONS_PATH": str(COLLECTIONS_PATH),
+                "ANSIBLE_COLLECTIONS_SCAN_SYS_PATH": "false",
+                "ANSIBLE_STDOUT_CALLBACK": "default",
+                "ANSIBLE_CALLBACK_PLUGINS": str(CALLBACK_DIR),
+                "ANSIBLE_CONNECTION_PLUGINS": str(INTEGRATION_DIR / "connection_plugins"),
+                "ANSIBLE_CALLBACKS_ENABLED": "record_results",
+                "ANSIBLE_PYTHON_INTERPRETER": sys.executable,
+                "ANSIBLE_RETRY_FILES_ENABLED": "false",
+                "ANSIBLE_NOCOLOR": "1",
+                "ANSIBLE_FORCE_COLOR": "0",
+                "ANSIBLE_LOCALHOST_WARNING": "false",
+                "ANSIBLE_INVENTORY_UNPARSED_WARNING": "false",
+            }
+        )
+        env.update(self.base_env)
+        env.update(extra or {})
+        return {key: str(value) for key, value in env.items() if value is not None}
+
+    def run_playbook(
+        self,
+        playbook_path,
+        extra_vars=None,
+        check=False,
+        diff=False,
+        env=None,
+        verbosity=0,
+        expect_rc=0,
+        timeout=PLAYBOOK_TIMEOUT,
+    ):
+        """Run a playbook on localhost; assert its rc unless expect_rc is None."""
+        playbook = self._resolve(playbook_path)
+        run_id = uuid.uuid4().hex[:8]
+        record_file = self.workdir / f"results-{run_id}.json"
+        cmd = [_ansible_playbook(), "-i", "localhost,", "-c", "local", str(playbook)]
+        if extra_vars:
+            vars_file = self.workdir / f"extra-vars-{run_id}.json"
+            vars_file.write_text(json.dumps(extra_vars), encoding="utf-8")
+            cmd += ["-e", f"@{vars_file}"]
+        if check:
+            cmd.append("--check")
+        if diff:
+            cmd.append("--diff")
+        if verbosity:
+            cmd.append("-" + "v" * verbosity)
+        environment = self.environment(env)
+        environment[RECORD_ENV_VAR] = str(record_file)
+        proc = subprocess.run(
+            cmd,
+            cwd=self.workdir,
+            env=environment,
+            stdin=subprocess.DEVNULL,
+            capture_output=True,
+            text=True,
+            timeout=timeout,
+            check=False,
+        )
+        results = json.loads(record_file.read_text(encoding="utf-8")) if record_file.exists() else []
+        run = PlaybookRun(cmd, proc.returncode, proc.stdout, proc.stderr, results)
+        if expect_rc is not None and run.rc != expect_rc:
+            raise AssertionError(f"ansible-playbook exited {run.rc}, expected {expect_rc}\n{run.describe()}")
+        return run
+
+
+def _lab_module():
+    if not (LAB_DIR / "labctl.py").exists():
+        pytest.skip("the appliance lab (tests/lab/labctl.py) is not available")
+    if str(LAB_DIR) not in sys.path:
+        sys.path.insert(0, str(LAB_DIR))
+    return importlib.import_module("labctl")
+
+
+def _start_options(start_lab):
+    """DEFAULT_LAB_OPTIONS + ASYNCJOBS_LAB_OPTIONS, limited to what start_lab accepts."""
+    options = dict(DEFAULT_LAB_OPTIONS)
+    options.update(json.loads(os.environ.get("ASYNCJOBS_LAB_OPTIONS", "{}")))
+    params = inspect.signature(start_lab).parameters
+    if any(p.kind is inspect.Parameter.VAR_KEYWORD for p in params.values()):
+        return options
+    return {key: value for key, value in options.items() if key in params}
+
+
+@pytest.fixture(scope="session")
+def lab(tmp_path_factory):
+    """The appliance lab, started on first use and stopped at session end."""
+    labctl = _lab_module()
+    workdir = tmp_path_factory.mktemp("lab")
+    instance = labctl.start_lab(str(workdir), **_start_options(labctl.start_lab))
+    try:
+        yield instance
+    finally:
+        instance.stop()
+
+
+def _lab_connection_env(instance):
+    return {
+        "DRM_URL": instance.urls["drm"],
+        "DRM_USERNAME": getattr(instance, "username", LAB_USERNAME),
+        "DRM_PASSWORD": getattr(instance, "password", LAB_PASSWORD),
+    }
+
+
+@pytest.fixture
+def lab_env(lab):
+    """Connection environment variables for the lab's appliances."""
+    return _lab_connection_env(lab)
+
+
+@pytest.fixture
+def ansible(request, tmp_path):
+    """An AnsibleRunner; includes the lab's environment when the test uses ``lab``."""
+    base_env = {}
+    if "lab" in request.fixturenames:
+        base_env.update(_lab_connection_env(request.getfixturevalue("lab")))
+    return AnsibleRunner(tmp_path, base_env)
+
+
+def _subtract(after, before):
+    if isinstance(after, bool) or isinstance(before, bool):
+        return after
+    if isinstance(after, (int, float)) and isinstance(before, (int, float)):
+        return after - before
+    if isinstance(after, dict):
+        before = before if isinstance(before, dict) else {}
+        return {key: _subtract(value, before.get(key, 0)) for key, value in after.items()}
+    return after
+
+
+class StatsDelta:
+    """Holds the difference of lab.stats(appliance) across a ``with`` block."""
+
+    def __init__(self):
+        self.before = None
+        self.after = None
+        self.value = None
+
+    def __getitem__(self, key):
+        return self.value[key]
+
+    def get(self, key, default=None):
+        return self.value.get(key, default)
+
+
+@pytest.fixture
+def lab_delta(lab):
+    """``with lab_delta("drm") as delta:`` records how lab.stats("drm") changed."""
+
+    @contextlib.contextmanager
+    def measure(appliance):
+        delta = StatsDelta()
+        delta.before = lab.stats(appliance)
+        yield delta
+        delta.after = lab.stats(appliance)
+        delta.value = _subtract(delta.after, delta.before)
+
+    return measure

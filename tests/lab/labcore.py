@@ -1,0 +1,495 @@
+"""Shared machinery for lab appliances: HTTP plumbing, control plane, stats, faults, conditions.
+
+Every appliance module (drm.py, later powerstore.py, ...) subclasses :class:`Appliance`, declares
+its routes and implements the handlers.  This module owns what is common to all of them: request
+counting, seeded fault injection and the unauthenticated ``/_lab/*`` control plane.
+"""
+import json
+import random
+import re
+import socket
+import ssl
+import struct
+import sys
+import threading
+import time
+import traceback
+from collections import Counter
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from urllib.parse import parse_qs, unquote, urlsplit
+
+
+def iso(ts):
+    """Legacy Digi-style UTC timestamp with milliseconds."""
+    return time.strftime("%Y-%m-%dT%H:%M:%S", time.gmtime(ts)) + ".%03dZ" % int((ts % 1) * 1000)
+
+
+class Request:
+    def __init__(self, method, raw_path, headers, body):
+        parts = urlsplit(raw_path)
+        self.method = method
+        self.path = unquote(parts.path)
+        self.query = parse_qs(parts.query, keep_blank_values=True)
+        self.headers = headers
+        self.body = body
+
+    def param(self, name, default=None):
+        values = self.query.get(name)
+        return values[-1] if values else default
+
+    def wants_json(self):
+        return "application/json" in (self.headers.get("Accept") or "")
+
+    def json(self):
+        return json.loads(self.body or b"{}")
+
+
+class Response:
+    def __init__(self, status=200, body=b"", content_type="text/xml; charset=utf-8", headers=None):
+        self.status = status
+        self.body = body.encode() if isinstance(body, str) else body
+        self.headers = dict(headers or {})
+        if content_type and self.body:
+            self.headers.setdefault("Content-Type", content_type)
+
+    @classmethod
+    def json(cls, obj, status=200, headers=None):
+        return cls(status, json.dumps(obj, indent=1), "application/json", headers)
+
+
+class BadRequest(Exception):
+    """Raised by handlers for client errors; rendered by the appliance's error format."""
+
+    def __init__(self, message, status=400):
+        super().__init__(message)
+        self.status = status
+
+
+# ---------------------------------------------------------------------------------------------
+# Stats
+
+
+class Stats:
+    """Thread-safe counters.  Groups other than requests/methods are appliance specific."""
+
+    def __init__(self, groups=()):
+        self.lock = threading.Lock()
+        self.group_names = groups
+        self.reset()
+
+    def reset(self):
+        with self.lock:
+            self.requests = Counter()
+            self.methods = Counter({m: 0 for m in ("GET", "POST", "HEAD", "DELETE", "PUT")})
+            self.faults = Counter()
+            self.groups = {g: Counter() for g in self.group_names}
+
+    def request(self, method, route):
+        with self.lock:
+            self.requests[f"{method} {route}"] += 1
+            self.methods[method] += 1
+
+    def count(self, group, key, n=1):
+        with self.lock:
+            self.groups.setdefault(group, Counter())[key] += n
+
+    def fault(self, kind):
+        with self.lock:
+            self.faults[kind] += 1
+
+    def snapshot(self):
+        with self.lock:
+            snap = {"requests": dict(self.requests), "methods": dict(self.methods),
+                    "faults": {"injected": dict(self.faults)}}
+            snap.update({g: dict(c) for g, c in self.groups.items()})
+            return snap
+
+
+# ---------------------------------------------------------------------------------------------
+# Fault injection
+
+FAULT_KINDS = ("500", "502", "503", "429", "reset", "slow", "truncated", "html")
+
+
+class Faults:
+    """Seeded, rule-based fault injection.  Same seed + same request sequence = same faults."""
+
+    def __init__(self):
+        self.lock = threading.Lock()
+        self.configure({})
+
+    def configure(self, spec):
+        rules = []
+        for raw in spec.get("rules") or []:
+            kinds = raw.get("kinds") or ["500"]
+            bad = [k for k in kinds if k not in FAULT_KINDS]
+            if bad:
+                raise BadRequest(f"unknown fault kinds {bad}; known: {list(FAULT_KINDS)}")
+            rules.append({
+                "route": raw.get("route", ".*"), "regex": re.compile(raw.get("route", ".*")),
+                "method": raw.get("method", "*").upper(), "rate": float(raw.get("rate", 1.0)),
+                "kinds": kinds, "retry_after": raw.get("retry_after", 1),
+                "slow_seconds": float(raw.get("slow_seconds", 30)),
+                "after_processing": bool(raw.get("after_processing", False)),
+            })
+        with self.lock:
+            self.seed = spec.get("seed", 1)
+            self.rng = random.Random(self.seed)
+            self.rules = rules
+
+    def describe(self):
+        with self.lock:
+            return {"seed": self.seed,
+                    "rules": [{k: v for k, v in r.items() if k != "regex"} for r in self.rules]}
+
+    def pick(self, method, path):
+        """Return (rule, kind) for the first matching rule that fires, else None."""
+        with self.lock:
+            for rule in self.rules:
+                if rule["method"] not in ("*", method) or not rule["regex"].search(path):
+                    continue
+                # Draw for every matching rule so the sequence only depends on the requests seen.
+                if self.rng.random() < rule["rate"]:
+                    return rule, self.rng.choice(rule["kinds"])
+            return None
+
+
+# ---------------------------------------------------------------------------------------------
+# Legacy web-service condition language: field op 'value' [and|or ...], parentheses, plus `in (..)`
+
+_TOKEN = re.compile(r"\s*(?:(?P<str>'(?:[^']|'')*')|(?P<num>-?\d+(?:\.\d+)?)(?![\w.])"
+                    r"|(?P<op><>|!=|<=|>=|=|<|>)|(?P<punct>[(),])|(?P<word>[A-Za-z_][\w.]*))")
+
+
+def _coerce(a, b):
+    """Compare numerically when both sides are numbers (firmware levels, ids), else case-folded."""
+    try:
+        return float(a), float(b)
+    except ValueError:
+        return a.casefold(), b.casefold()
+
+
+class Cmp:
+    OPS = {"=": lambda a, b: a == b, "<>": lambda a, b: a != b, "!=": lambda a, b: a != b,
+           "<": lambda a, b: a < b, ">": lambda a, b: a > b,
+           "<=": lambda a, b: a <= b, ">=": lambda a, b: a >= b}
+
+    def __init__(self, field, op, value):
+        self.field, self.op, self.value = field, op, value
+        if op == "like":
+            pattern = "".join(".*" if c == "%" else "." if c == "_" else re.escape(c) for c in value)
+            self.regex = re.compile(pattern, re.IGNORECASE | re.DOTALL)
+
+    def __call__(self, row):
+        actual = row.get(self.field, "")
+        if self.op == "like":
+            return bool(self.regex.fullmatch(actual))
+        if self.op == "in":
+            return any(a == b for a, b in (_coerce(actual, v) for v in self.value))
+        return Cmp.OPS[self.op](*_coerce(actual, self.value))
+
+
+class BoolOp:
+    def __init__(self, op, left, right):
+        self.op, self.left, self.right = op, left, right
+
+    def __call__(self, row):
+        if self.op == "and":
+            return self.left(row) and self.right(row)
+        return self.left(row) or self.right(row)
+
+
+def parse_condition(text, fields):
+    """Parse a condition into a predicate over dicts of strings.  `and` binds tighter than `or`."""
+    tokens, pos = [], 0
+    text = text.strip()
+    while pos < len(text):
+        m = _TOKEN.match(text, pos)
+        if not m or m.end() == pos:
+            raise BadRequest(f"Invalid condition near: {text[pos:pos + 20]!r}")
+        kind = m.lastgroup
+        value = m.group(kind)
+        if kind == "str":
+            value = value[1:-1].replace("''", "'")
+        tokens.append((kind, value))
+        pos = m.end()
+    tokens.append(("end", None))
+    i = 0
+
+    def peek():
+        return tokens[i]
+
+    def take(kind=None, value=None):
+        nonlocal i
+        tok = tokens[i]
+        if (kind and tok[0] != kind) or (value and str(tok[1]).lower() != value):
+            raise BadRequest(f"Invalid condition: expected {value or kind}, got {tok[1]!r}")
+        i += 1
+        return tok
+
+    def literal():
+        tok = peek()
+        if tok[0] in ("str", "num", "word"):
+            return take()[1]
+        raise BadRequest(f"Invalid condition: expected a value, got {tok[1]!r}")
+
+    def comparison():
+        if peek() == ("punct", "("):
+            take()
+            node = disjunction()
+            take("punct", ")")
+            return node
+        field = take("word")[1]
+        if field not in fields:
+            raise BadRequest(f"Invalid condition: unknown field {field!r}")
+        kind, op = peek()
+        if kind == "op":
+            take()
+            return Cmp(field, op, literal())
+        if kind == "word" and op.lower() == "like":
+            take()
+            return Cmp(field, "like", take("str")[1])
+        if kind == "word" and op.lower() == "in":
+            take()
+            take("punct", "(")
+            values = [literal()]
+            while peek() == ("punct", ","):
+                take()
+                values.append(literal())
+            take("punct", ")")
+            return Cmp(field, "in", values)
+        raise BadRequest(f"Invalid condition: expected an operator after {field!r}")
+
+    def conjunction():
+        node = comparison()
+        while peek()[0] == "word" and peek()[1].lower() == "and":
+            take()
+            node = BoolOp("and", node, comparison())
+        return node
+
+    def disjunction():
+        node = conjunction()
+        while peek()[0] == "word" and peek()[1].lower() == "or":
+            take()
+            node = BoolOp("or", node, conjunction())
+        return node
+
+    node = disjunction()
+    take("end")
+    return node
+
+
+# ---------------------------------------------------------------------------------------------
+# Appliance base
+
+
+class Appliance:
+    """Base for one simulated product.  Subclasses set `name`, `routes` and implement handlers.
+
+    routes: sequence of (method, regex, template, handler_name).  The template is the stats key so
+    that ids never explode the number of counters.
+    """
+
+    name = None
+    routes = ()
+    stat_groups = ()  # extra counter groups always present in /_lab/stats
+
+    def __init__(self, opts, state_dir):
+        self.opts = opts
+        self.state_dir = state_dir
+        self.stats = Stats(self.stat_groups)
+        self.faults = Faults()
+        self._routes = [(m, re.compile(rx + r"\Z"), tpl, h) for m, rx, tpl, h in self.routes]
+
+    # Subclass hooks -------------------------------------------------------------------------
+    def authenticate(self, req):
+        """Return None if allowed, else an error Response."""
+        return None
+
+    def error(self, status, message, req=None):
+        return Response(status, json.dumps({"error": message}), "application/json")
+
+    def extra_stats(self):
+        return {}
+
+    def reset_state(self):
+        """Restore the simulated system to its initial generated state."""
+
+    def get_config(self):
+        return {}
+
+    def set_config(self, body):
+        raise BadRequest("this appliance has no configuration")
+
+    def lab_extra(self, req, sub):
+        """Appliance-specific /_lab/<sub> endpoints; return a Response or None for 404."""
+        return None
+
+    def close(self):
+        pass
+
+    # Routing --------------------------------------------------------------------------------
+    def route(self, method, path):
+        """Return (stats template, handler or None, match)."""
+        template = None
+        for m, rx, tpl, handler in self._routes:
+            match = rx.match(path)
+            if match:
+                template = template or tpl
+                if m == method or (m == "GET" and method == "HEAD" and not self._has_head(tpl)):
+                    return tpl, getattr(self, handler), match
+        return template or "<unmatched>", None, None
+
+    def _has_head(self, template):
+        return any(m == "HEAD" and tpl == template for m, _rx, tpl, _fn in self._routes)
+
+    def dispatch(self, req, handler, match):
+        if handler is None:
+            return self.error(404 if match is None else 405, f"No route for {req.method} {req.path}", req)
+        denied = self.authenticate(req)
+        if denied is not None:
+            return denied
+        try:
+            return handler(req, match)
+        except BadRequest as exc:
+            return self.error(exc.status, str(exc), req)
+
+    # Control plane --------------------------------------------------------------------------
+    def control(self, req):
+        sub = req.path[len("/_lab/"):].strip("/")
+        try:
+            if sub == "stats" and req.method == "GET":
+                snap = self.stats.snapshot()
+                snap.update(self.extra_stats())
+                return Response.json(snap)
+            if sub == "reset" and req.method == "POST":
+                self.stats.reset()
+                if req.param("stats_only", "false").lower() != "true":
+                    self.faults.configure({})
+                    self.reset_state()
+                return Response.json({"reset": True})
+            if sub == "faults":
+                if req.method == "POST":
+                    self.faults.configure(req.json())
+                return Response.json(self.faults.describe())
+            if sub == "config":
+                if req.method == "POST":
+                    self.set_config(req.json())
+                return Response.json(self.get_config())
+            resp = self.lab_extra(req, sub)
+            if resp is not None:
+                return resp
+        except (BadRequest, ValueError, TypeError, KeyError) as exc:
+            return Response.json({"error": str(exc)}, getattr(exc, "status", 400))
+        return Response.json({"error": f"unknown lab endpoint {req.method} {req.path}"}, 404)
+
+
+class LabHandler(BaseHTTPRequestHandler):
+    protocol_version = "HTTP/1.1"  # keep-alive, like the real services; clients reuse sessions
+    timeout = 300
+    server_version = "asyncjobs-lab"
+
+    def setup(self):
+        super().setup()
+        if isinstance(self.connection, ssl.SSLSocket):
+            # Handshake here (handler thread) rather than in accept(), so one stuck client
+            # cannot block the listener.
+            self.connection.do_handshake()
+
+    def log_message(self, fmt, *args):
+        if self.server.verbose:
+            sys.stderr.write(f"[{self.server.appliance.name}] {fmt % args}\n")
+
+    def _read_body(self):
+        if "chunked" in (self.headers.get("Transfer-Encoding") or "").lower():
+            chunks = []
+            while True:
+                size = int(self.rfile.readline().split(b";")[0].strip() or b"0", 16)
+                if size == 0:
+                    while self.rfile.readline() not in (b"\r\n", b"\n", b""):
+                        pass
+                    return b"".join(chunks)
+                chunks.append(self.rfile.read(size))
+                self.rfile.readline()
+        length = int(self.headers.get("Content-Length") or 0)
+        return self.rfile.read(length) if length else b""
+
+    def _handle(self):
+        appliance = self.server.appliance
+        req = Request(self.command, self.path, self.headers, self._read_body())
+        if req.path.startswith("/_lab/"):
+            return self._send(appliance.control(req))
+        template, handler, match = appliance.route(req.method, req.path)
+        appliance.stats.request(req.method, template)
+        fault = appliance.faults.pick(req.method, req.path)
+        if fault and not fault[0]["after_processing"]:
+            rule, kind = fault
+            appliance.stats.fault(kind)
+            if kind != "slow":
+                return self._send_fault(rule, kind, None)
+            time.sleep(rule["slow_seconds"])
+        try:
+            resp = appliance.dispatch(req, handler, match)
+        except Exception:  # the lab must keep serving; a 500 with the trace helps debugging
+            traceback.print_exc()
+            resp = appliance.error(500, "internal lab error: " + traceback.format_exc(limit=3), req)
+        if fault and fault[0]["after_processing"]:
+            rule, kind = fault
+            appliance.stats.fault(kind)
+            if kind == "slow":
+                time.sleep(rule["slow_seconds"])
+            else:
+                return self._send_fault(rule, kind, resp)
+        self._send(resp)
+
+    do_GET = do_POST = do_PUT = do_DELETE = do_HEAD = do_PATCH = _handle
+
+    def _send(self, resp, declared_length=None):
+        self.send_response(resp.status)
+        for key, value in resp.headers.items():
+            self.send_header(key, value)
+        self.send_header("Content-Length", str(declared_length or len(resp.body)))
+        self.end_headers()
+        if self.command != "HEAD":
+            self.wfile.write(resp.body)
+
+    def _send_fault(self, rule, kind, resp):
+        if kind == "reset":
+            # SO_LINGER 0 makes close() send a TCP RST: the client sees "connection reset".
+            self.connection.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, struct.pack("ii", 1, 0))
+            self.close_connection = True
+            self.connection.close()
+            return
+        if kind == "truncated":
+            body = resp.body if resp is not None and resp.body else b"<sci_reply version=\"1.0\">" * 8
+            partial = Response(resp.status if resp is not None else 200, body[: len(body) // 2],
+                               (resp.headers.get("Content-Type") if resp is not None else None)
+                               or "text/xml; charset=utf-8")
+            self.close_connection = True
+            self._send(partial, declared_length=len(body) + 100)
+            self.wfile.flush()
+            return
+        if kind == "html":
+            page = ("<!DOCTYPE html><html><head><title>500 Internal Server Error</title></head>"
+                    "<body><h1>Internal Server Error</h1><p>upstream proxy error</p></body></html>")
+            return self._send(Response(500, page, "text/html; charset=utf-8"))
+        headers = {"Retry-After": str(rule["retry_after"])} if kind in ("503", "429") else {}
+        status = int(kind)
+        return self._send(Response(status, json.dumps({"error": f"injected fault {kind}"}),
+                                   "application/json", headers))
+
+
+class LabServer(ThreadingHTTPServer):
+    daemon_threads = True  # in-flight sleeps (sync SCI, slow faults) must not block shutdown
+    allow_reuse_address = True
+
+    def __init__(self, appliance, host="127.0.0.1", port=0, ssl_context=None, verbose=False):
+        super().__init__((host, port), LabHandler)
+        self.appliance = appliance
+        self.verbose = verbose
+        if ssl_context is not None:
+            self.socket = ssl_context.wrap_socket(self.socket, server_side=True,
+                                                  do_handshake_on_connect=False)
+
+    def url(self, tls):
+        return f"{'https' if tls else 'http'}://127.0.0.1:{self.server_address[1]}"

@@ -1,0 +1,451 @@
+# -*- coding: utf-8 -*-
+# GNU General Public License v3.0+ (see LICENSE or https://www.gnu.org/licenses/gpl-3.0.txt)
+"""Unit tests for _transport: pure helpers and the retry loop over a scripted fake session."""
+
+from __future__ import annotations
+
+import email.utils
+import random
+
+import pytest
+import requests
+
+from ansible_collections.asyncjobs.fleet.plugins.module_utils import _transport
+from ansible_collections.asyncjobs.fleet.plugins.module_utils._errors import (
+    ApiError,
+    InputError,
+    TransportError,
+)
+
+NOW = 1_700_000_000.0
+
+
+# ---------------------------------------------------------------- parse_retry_after
+
+@pytest.mark.parametrize("value, expected", [
+    ("0", 0.0),
+    ("7", 7.0),
+    (" 12 ", 12.0),
+    (120, 120.0),
+])
+def test_parse_retry_after_delta_seconds(value, expected):
+    assert _transport.parse_retry_after(value, now=NOW) == expected
+
+
+def test_parse_retry_after_http_date_relative_to_now():
+    value = email.utils.formatdate(NOW + 30, usegmt=True)
+    assert _transport.parse_retry_after(value, now=NOW) == pytest.approx(30.0)
+
+
+def test_parse_retry_after_http_date_in_the_past_is_zero():
+    value = email.utils.formatdate(NOW - 3600, usegmt=True)
+    assert _transport.parse_retry_after(value, now=NOW) == 0.0
+
+
+@pytest.mark.parametrize("value", [None, "", "   ", "soon", "-5", "1.5", "Wed, 99 Foo 2015", "<html>"])
+def test_parse_retry_after_garbage_is_none(value):
+    assert _transport.parse_retry_after(value, now=NOW) is None
+
+
+def test_parse_retry_after_non_ascii_digit_is_none():
+    assert _transport.parse_retry_after("\u00b2", now=NOW) is None
+
+
+# ---------------------------------------------------------------- backoff_delay
+
+@pytest.mark.parametrize("attempt", range(0, 10))
+@pytest.mark.parametrize("base, cap", [(0.5, 10.0), (1.0, 4.0), (0.1, 0.1), (2.0, 60.0)])
+def test_backoff_delay_bounds(attempt, base, cap):
+    step = min(cap, base * 2 ** attempt)
+    low = _transport.backoff_delay(attempt, base, cap, rand=lambda: 0.0)
+    high = _transport.backoff_delay(attempt, base, cap, rand=lambda: 0.999999)
+    mid = _transport.backoff_delay(attempt, base, cap, rand=lambda: 0.5)
+    assert low == pytest.approx(step / 2.0)
+    assert step / 2.0 <= mid <= step
+    assert high <= step
+    assert high == pytest.approx(step, rel=1e-5)
+
+
+def test_backoff_delay_is_capped():
+    assert _transport.backoff_delay(50, 0.5, 10.0, rand=lambda: 1.0) == 10.0
+
+
+def test_backoff_delay_grows():
+    values = [_transport.backoff_delay(n, 0.5, 100.0, rand=lambda: 0.0) for n in range(5)]
+    assert values == [0.25, 0.5, 1.0, 2.0, 4.0]
+
+
+# ---------------------------------------------------------------- Redactor
+
+def test_redactor_replaces_secrets():
+    r = _transport.Redactor(["hunter2", "tok-xyz"])
+    assert r("pw=hunter2 token=tok-xyz") == "pw=%s token=%s" % (_transport.REDACTED, _transport.REDACTED)
+
+
+def test_redactor_longest_first():
+    # "abcdef" contains "abc": the longer must be replaced whole, not leave "def" behind.
+    r = _transport.Redactor(["abc", "abcdef"])
+    out = r("x abcdef y abc")
+    assert "def" not in out
+    assert out == "x %s y %s" % (_transport.REDACTED, _transport.REDACTED)
+
+
+def test_redactor_ignores_short_and_none_secrets():
+    r = _transport.Redactor([None, "", "ab", "a"])
+    assert r.secrets == []
+    assert r("a ab abc") == "a ab abc"
+
+
+def test_redactor_none_passthrough():
+    assert _transport.Redactor(["secret"])(None) is None
+
+
+@pytest.mark.parametrize("url", [
+    "https://user:pw@host.example/ws",
+    "http://admin:p4ss@10.0.0.1:8080/x",
+    "https://token@host/",
+])
+def test_redactor_strips_url_userinfo(url):
+    out = _transport.Redactor()(url)
+    assert "@" in out
+    assert out.split("://", 1)[1].startswith(_transport.REDACTED + "@")
+    assert "pw" not in out.split("@")[0].replace(_transport.REDACTED, "")
+    assert out.endswith(url.split("@", 1)[1])
+
+
+def test_redactor_keeps_plain_text():
+    r = _transport.Redactor(["secret"])
+    assert r("mail me at a@b.c") == "mail me at a@b.c"
+
+
+# ---------------------------------------------------------------- Transport construction
+
+@pytest.mark.parametrize("url", [None, "", "host.example", "ftp://host", "https://", "http:// spaced", "/ws/sci"])
+def test_transport_rejects_bad_url(url):
+    with pytest.raises(InputError):
+        _transport.Transport(url, "u", "p")
+
+
+@pytest.mark.parametrize("timeout", [0, -1, None, "0"])
+def test_transport_rejects_non_positive_timeout(timeout):
+    with pytest.raises(InputError):
+        _transport.Transport("https://drm.example", "u", "p", timeout=timeout)
+
+
+def test_transport_basic_settings():
+    t = _transport.Transport("https://drm.example/", "u", "pw1", validate_certs=False, retries=-3)
+    assert t.base_url == "https://drm.example"
+    assert t.url("/ws/sci") == "https://drm.example/ws/sci"
+    assert t.url("ws/sci") == "https://drm.example/ws/sci"
+    assert t.url("https://other/x") == "https://other/x"
+    assert t.retries == 0
+    assert t.session.verify is False
+    assert t.session.auth == ("u", "pw1")
+    assert t.deadline is None
+
+
+# ---------------------------------------------------------------- retry loop with a fake session
+
+class FakeResponse(object):
+    def __init__(self, status_code=200, headers=None, content=b""):
+        self.status_code = status_code
+        self.headers = headers or {}
+        self.content = content
+
+
+class FakeSession(object):
+    """Returns (or raises) scripted results in order; records each call."""
+
+    def __init__(self, script):
+        self.script = list(script)
+        self.calls = []
+
+    def request(self, method, url, **kwargs):
+        self.calls.append((method, url, kwargs))
+        if not self.script:
+            raise AssertionError("unexpected extra request %s %s" % (method, url))
+        item = self.script.pop(0)
+        if isinstance(item, BaseException):
+            raise item
+        return item
+
+    def close(self):
+        pass
+
+
+class FakeClock(object):
+    def __init__(self, start=100.0):
+        self.now = start
+        self.sleeps = []
+
+    def __call__(self):
+        return self.now
+
+    def sleep(self, seconds):
+        assert seconds >= 0
+        self.sleeps.append(seconds)
+        self.now += seconds
+
+
+def make(script, retries=3, password="s3cr3tpw", **kw):
+    clock = FakeClock()
+    t = _transport.Transport("https://drm.example", "admin", password, retries=retries,
+                             sleep=clock.sleep, clock=clock, **kw)
+    t.session = FakeSession(script)
+    return t, clock
+
+
+def test_get_retried_on_503_then_succeeds():
+    t, clock = make([FakeResponse(503), FakeResponse(503), FakeResponse(200, content=b"ok")])
+    resp = t.request("GET", "/ws/sci")
+    assert resp.status == 200 and resp.text == "ok"
+    assert len(t.session.calls) == 3
+    assert len(clock.sleeps) == 2
+    assert t.stats["requests"] == 3 and t.stats["retries"] == 2
+    assert t.stats["by_method"] == {"GET": 3}
+
+
+def test_retry_delays_follow_backoff_bounds():
+    t, clock = make([FakeResponse(502)] * 3 + [FakeResponse(200)], backoff=0.5, max_backoff=10.0)
+    t.request("GET", "/x")
+    for n, delay in enumerate(clock.sleeps):
+        step = min(10.0, 0.5 * 2 ** n)
+        assert step / 2.0 <= delay <= step
+
+
+def test_retry_after_is_passed_to_sleep():
+    t, clock = make([FakeResponse(429, {"Retry-After": "7"}), FakeResponse(200)])
+    t.request("GET", "/x")
+    assert clock.sleeps == [7.0]
+
+
+def test_gives_up_after_retries():
+    t, clock = make([FakeResponse(503)] * 3, retries=2)
+    with pytest.raises(ApiError) as info:
+        t.request("GET", "/x")
+    assert info.value.status == 503
+    assert len(t.session.calls) == 3
+    assert len(clock.sleeps) == 2
+
+
+def test_zero_retries_means_single_attempt():
+    t, clock = make([FakeResponse(503)], retries=0)
+    with pytest.raises(ApiError):
+        t.request("GET", "/x")
+    assert clock.sleeps == []
+
+
+def test_post_not_retried_on_500():
+    t, clock = make([FakeResponse(500, content=b"boom")])
+    with pytest.raises(ApiError) as info:
+        t.request("POST", "/ws/sci", data=b"<x/>")
+    assert info.value.status == 500
+    assert len(t.session.calls) == 1
+    assert clock.sleeps == []
+
+
+@pytest.mark.parametrize("status", [429, 503])
+def test_post_retried_when_server_rejected_unprocessed(status):
+    t, clock = make([FakeResponse(status, {"Retry-After": "2"}), FakeResponse(202, content=b"<r/>")])
+    resp = t.request("POST", "/ws/sci", data=b"<x/>", expect=(200, 202))
+    assert resp.status == 202
+    assert len(t.session.calls) == 2
+    assert clock.sleeps == [2.0]
+
+
+def test_post_marked_safe_is_retried_on_500():
+    t, _clock = make([FakeResponse(500), FakeResponse(200)])
+    assert t.request("POST", "/rpc", safe=True).status == 200
+
+
+def test_unexpected_status_raises_api_error_with_reason():
+    t, _clock = make([FakeResponse(404, content=b"no such thing")])
+    with pytest.raises(ApiError) as info:
+        t.request("GET", "/ws/sci/9")
+    assert info.value.status == 404
+    assert "not found" in info.value.msg
+    assert "no such thing" in info.value.msg
+
+
+def test_expected_non_200_status_returned():
+    t, _clock = make([FakeResponse(404)])
+    assert t.request("GET", "/x", expect=(200, 404)).status == 404
+
+
+def test_html_error_body_summarised():
+    t, _clock = make([FakeResponse(401, {"Content-Type": "text/html"}, b"<html><body>login</body></html>")])
+    with pytest.raises(ApiError) as info:
+        t.request("GET", "/x")
+    assert "HTML page" in info.value.msg
+    assert "authentication failed" in info.value.msg
+
+
+def test_retry_after_beyond_deadline_not_waited():
+    t, clock = make([FakeResponse(503, {"Retry-After": "30"})])
+    t.deadline = clock.now + 10.0
+    with pytest.raises(ApiError) as info:
+        t.request("GET", "/x")
+    assert info.value.status == 503
+    assert clock.sleeps == []
+
+
+def test_retry_after_within_deadline_waited():
+    t, clock = make([FakeResponse(503, {"Retry-After": "3"}), FakeResponse(200)])
+    t.deadline = clock.now + 10.0
+    t.request("GET", "/x")
+    assert clock.sleeps == [3.0]
+    assert clock.now <= t.deadline
+
+
+def test_deadline_stops_repeated_retries():
+    t, clock = make([FakeResponse(503, {"Retry-After": "1"})] * 20, retries=20)
+    t.deadline = clock.now + 5.0
+    with pytest.raises(ApiError):
+        t.request("GET", "/x")
+    assert clock.sleeps == [1.0] * 4
+    assert len(t.session.calls) == 5
+    assert clock.now < t.deadline
+
+
+def test_deadline_check_uses_backoff_when_no_retry_after():
+    # Even the smallest backoff (step/2 = 4s at attempt 0 with base 8) cannot fit: no retry.
+    t, clock = make([FakeResponse(503)], retries=5, backoff=8.0, max_backoff=8.0)
+    t.deadline = clock.now + 3.0
+    with pytest.raises(ApiError):
+        t.request("GET", "/x")
+    assert clock.sleeps == []
+
+
+def test_backoff_never_sleeps_past_deadline():
+    state = random.getstate()
+    try:
+        overshoots = []
+        for seed in range(200):
+            random.seed(seed)
+            # attempt 0, base 1.0: delay in [0.5, 1.0]; the deadline sits in the middle.
+            t, clock = make([FakeResponse(503), FakeResponse(200)], retries=1, backoff=1.0, max_backoff=10.0)
+            start = clock.now
+            t.deadline = start + 0.75
+            try:
+                t.request("GET", "/x")
+            except ApiError:
+                pass
+            if clock.now > t.deadline:
+                overshoots.append(seed)
+        assert overshoots == []
+    finally:
+        random.setstate(state)
+
+
+# ---------------------------------------------------------------- exceptions from the session
+
+def test_connect_timeout_not_sent_and_retried_even_for_post():
+    exc = requests.exceptions.ConnectTimeout("connect timed out")
+    t, clock = make([exc, exc, exc], retries=2)
+    with pytest.raises(TransportError) as info:
+        t.request("POST", "/ws/sci", data=b"<x/>")
+    assert info.value.sent is False
+    assert "connection timed out" in info.value.msg
+    assert len(t.session.calls) == 3
+
+
+def test_read_timeout_on_post_not_retried_and_sent_unknown():
+    t, clock = make([requests.exceptions.ReadTimeout("read timed out")], timeout=12.0)
+    with pytest.raises(TransportError) as info:
+        t.request("POST", "/ws/sci", data=b"<x/>")
+    assert info.value.sent is None
+    assert "12.0" in info.value.msg
+    assert len(t.session.calls) == 1
+    assert clock.sleeps == []
+
+
+def test_read_timeout_on_get_retried():
+    t, clock = make([requests.exceptions.ReadTimeout("slow"), FakeResponse(200)])
+    assert t.request("GET", "/x").status == 200
+    assert len(clock.sleeps) == 1
+
+
+def test_connection_refused_is_not_sent():
+    exc = requests.exceptions.ConnectionError("NewConnectionError: [Errno 111] Connection refused")
+    t, _clock = make([exc], retries=0)
+    with pytest.raises(TransportError) as info:
+        t.request("POST", "/ws/sci")
+    assert info.value.sent is False
+    assert "connection refused" in info.value.msg
+
+
+def test_connection_reset_on_post_not_retried():
+    exc = requests.exceptions.ConnectionError("('Connection aborted.', RemoteDisconnected())")
+    t, _clock = make([exc])
+    with pytest.raises(TransportError) as info:
+        t.request("POST", "/ws/sci")
+    assert info.value.sent is None
+    assert len(t.session.calls) == 1
+
+
+def test_ssl_error_not_retried():
+    exc = requests.exceptions.SSLError("[SSL: CERTIFICATE_VERIFY_FAILED] certificate verify failed")
+    t, _clock = make([exc, FakeResponse(200)])
+    with pytest.raises(TransportError) as info:
+        t.request("GET", "/x")
+    assert info.value.sent is False
+    assert "ca_path" in info.value.msg
+    assert len(t.session.calls) == 1
+
+
+def test_chunked_encoding_error_described():
+    t, _clock = make([requests.exceptions.ChunkedEncodingError("IncompleteRead(10 bytes read)")], retries=0)
+    with pytest.raises(TransportError) as info:
+        t.request("GET", "/x")
+    assert "cut off" in info.value.msg
+
+
+# ---------------------------------------------------------------- redaction of messages
+
+def test_password_redacted_from_api_error_message_and_body():
+    body = b"bad login for admin with password s3cr3tpw"
+    t, _clock = make([FakeResponse(400, content=body)])
+    with pytest.raises(ApiError) as info:
+        t.request("GET", "/x")
+    assert "s3cr3tpw" not in info.value.msg
+    assert "s3cr3tpw" not in info.value.body
+    assert _transport.REDACTED in info.value.msg
+
+
+def test_password_redacted_from_transport_error():
+    exc = requests.exceptions.ConnectionError("failed for https://admin:s3cr3tpw@drm.example/ws Connection reset")
+    t, _clock = make([exc], retries=0)
+    with pytest.raises(TransportError) as info:
+        t.request("GET", "/x")
+    assert "s3cr3tpw" not in info.value.msg
+
+
+def test_userinfo_and_query_hidden_in_display_url():
+    t, _clock = make([FakeResponse(500)], retries=0)
+    with pytest.raises(ApiError) as info:
+        t.request("GET", "https://bob:other@drm.example/ws?token=abcd")
+    assert "other" not in info.value.msg
+    assert "token=abcd" not in info.value.msg
+
+
+def test_header_secrets_redacted():
+    t, _clock = make([FakeResponse(403, content=b"key KEYSECRET123 denied")], password=None,
+                     headers={"X-API-KEY-SECRET": "KEYSECRET123"})
+    with pytest.raises(ApiError) as info:
+        t.request("GET", "/x")
+    assert "KEYSECRET123" not in info.value.msg
+
+
+# ---------------------------------------------------------------- Response
+
+def test_response_json_error_is_api_error():
+    resp = _transport.Response(200, {}, b"not json", "https://h/x")
+    with pytest.raises(ApiError) as info:
+        resp.json()
+    assert info.value.status == 200
+
+
+def test_response_text_and_json():
+    resp = _transport.Response(200, {}, b'{"a": 1}', "https://h/x")
+    assert resp.json() == {"a": 1}
+    assert _transport.Response(200, {}, None, "u").text == ""

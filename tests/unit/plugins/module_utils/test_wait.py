@@ -1,0 +1,306 @@
+# -*- coding: utf-8 -*-
+# GNU General Public License v3.0+ (see LICENSE or https://www.gnu.org/licenses/gpl-3.0.txt)
+"""Unit tests for _wait: Schedule, wait_for_jobs over a scripted fake backend, progress_line."""
+
+from __future__ import annotations
+
+import pytest
+
+from ansible_collections.asyncjobs.fleet.plugins.module_utils import _lifecycle as lc
+from ansible_collections.asyncjobs.fleet.plugins.module_utils import _wait
+from ansible_collections.asyncjobs.fleet.plugins.module_utils._errors import (
+    ApiError,
+    InputError,
+    TransportError,
+    WaitTimeout,
+)
+
+
+# ---------------------------------------------------------------- Schedule
+
+def test_schedule_grows_to_cap():
+    s = _wait.Schedule(1.0, 5.0, factor=2.0)
+    assert [s.next() for _i in range(6)] == [1.0, 2.0, 4.0, 5.0, 5.0, 5.0]
+
+
+def test_schedule_resets_on_moved():
+    s = _wait.Schedule(0.5, 10.0, factor=1.5)
+    s.next()
+    s.next()
+    assert s.next(moved=True) == 0.5
+    # after a reset it grows again from the start
+    assert s.next() == 0.5
+    assert s.next() == 0.75
+
+
+def test_schedule_equal_initial_and_max():
+    s = _wait.Schedule(3, 3)
+    assert [s.next() for _i in range(3)] == [3.0, 3.0, 3.0]
+
+
+@pytest.mark.parametrize("initial, maximum", [(0, 10), (-1, 10), (None, 10), (5, 4), (1, None)])
+def test_schedule_validation(initial, maximum):
+    with pytest.raises(InputError):
+        _wait.Schedule(initial, maximum)
+
+
+# ---------------------------------------------------------------- fakes
+
+class FakeClock(object):
+    def __init__(self, start=1000.0):
+        self.now = start
+        self.sleeps = []
+
+    def __call__(self):
+        return self.now
+
+    def sleep(self, seconds):
+        assert seconds >= 0
+        self.sleeps.append(seconds)
+        self.now += seconds
+
+
+class FakeTransport(object):
+    def __init__(self):
+        self.deadline = None
+        self.stats = {"requests": 0}
+
+
+class FakeBackend(object):
+    """poll() answers from a script: each item is a dict {id: job} or an exception.
+
+    When the script runs out, the last answer repeats. Records the deadline seen.
+    """
+
+    def __init__(self, script, clock=None, poll_cost=0.0):
+        self.script = list(script)
+        self.transport = FakeTransport()
+        self.calls = []
+        self.deadlines = []
+        self.clock = clock
+        self.poll_cost = poll_cost
+
+    def poll(self, ids):
+        self.calls.append(list(ids))
+        self.deadlines.append(self.transport.deadline)
+        self.transport.stats["requests"] += 1
+        if self.clock is not None:
+            self.clock.now += self.poll_cost
+        item = self.script.pop(0) if len(self.script) > 1 else self.script[0]
+        if isinstance(item, BaseException):
+            raise item
+        return {k: v for k, v in item.items() if k in ids}
+
+
+def job(job_id, state, progress=None, **kw):
+    return lc.job("fake", job_id, state, "raw-" + state, progress=progress, **kw)
+
+
+def run(backend, ids, clock, timeout=60, **kw):
+    return _wait.wait_for_jobs(backend, ids, timeout, clock=clock, sleep=clock.sleep, **kw)
+
+
+# ---------------------------------------------------------------- wait_for_jobs
+
+def test_completes_when_all_terminal():
+    clock = FakeClock()
+    backend = FakeBackend([
+        {"1": job("1", lc.RUNNING), "2": job("2", lc.PENDING)},
+        {"1": job("1", lc.SUCCEEDED), "2": job("2", lc.RUNNING)},
+        {"2": job("2", lc.FAILED)},
+    ], clock)
+    out = run(backend, [1, 2], clock, poll_interval=1, max_poll_interval=5)
+    assert [j["state"] for j in out["jobs"]] == [lc.SUCCEEDED, lc.FAILED]
+    assert out["polls"] == 3
+    # finished jobs are not polled again
+    assert backend.calls == [["1", "2"], ["1", "2"], ["2"]]
+    assert out["elapsed"] == pytest.approx(sum(clock.sleeps))
+
+
+def test_already_terminal_returns_without_sleeping():
+    clock = FakeClock()
+    backend = FakeBackend([{"1": job("1", lc.CANCELED)}], clock)
+    out = run(backend, ["1"], clock)
+    assert out["polls"] == 1
+    assert clock.sleeps == []
+    assert out["jobs"][0]["state"] == lc.CANCELED
+
+
+def test_timeout_lists_every_job_and_pending():
+    clock = FakeClock()
+    backend = FakeBackend([{"a": job("a", lc.RUNNING), "b": job("b", lc.SUCCEEDED)}], clock)
+    with pytest.raises(WaitTimeout) as info:
+        run(backend, ["a", "b", "c"], clock, timeout=10, poll_interval=1, max_poll_interval=2)
+    exc = info.value
+    assert exc.result["pending"] == ["a", "c"]
+    assert "a=running (raw-running)" in exc.msg
+    assert "b=succeeded (raw-succeeded)" in exc.msg
+    assert "c=never seen" in exc.msg
+    assert "2 of 3" in exc.msg
+    ids = [j["id"] for j in exc.result["jobs"]]
+    assert ids == ["a", "b", "c"]
+    assert exc.result["jobs"][2]["state"] == lc.UNKNOWN
+    # never slept past the deadline
+    assert clock.now == pytest.approx(1010.0)
+    assert sum(clock.sleeps) <= 10.0 + 1e-9
+
+
+def test_timeout_message_mentions_last_poll_error():
+    clock = FakeClock()
+    backend = FakeBackend([{"a": job("a", lc.RUNNING)}, TransportError("connection reset"),
+                           {"a": job("a", lc.RUNNING)}], clock)
+    with pytest.raises(WaitTimeout) as info:
+        run(backend, ["a"], clock, timeout=5, poll_interval=1, max_poll_interval=1)
+    assert "last poll error: connection reset" in info.value.msg
+
+
+def test_tolerates_max_errors_consecutive_transport_errors():
+    clock = FakeClock()
+    err = TransportError("flaky")
+    backend = FakeBackend([{"1": job("1", lc.RUNNING)}, err, err, err, {"1": job("1", lc.SUCCEEDED)}], clock)
+    out = run(backend, ["1"], clock, max_errors=3)
+    assert out["jobs"][0]["state"] == lc.SUCCEEDED
+    assert out["polls"] == 5
+
+
+def test_error_counter_resets_after_success():
+    clock = FakeClock()
+    err = TransportError("flaky")
+    backend = FakeBackend([err, err, {"1": job("1", lc.RUNNING)}, err, err, {"1": job("1", lc.SUCCEEDED)}], clock)
+    out = run(backend, ["1"], clock, max_errors=2)
+    assert out["jobs"][0]["state"] == lc.SUCCEEDED
+
+
+def test_too_many_errors_raise_with_last_states():
+    clock = FakeClock()
+    backend = FakeBackend([{"1": job("1", lc.RUNNING), "2": job("2", lc.SUCCEEDED)},
+                           TransportError("boom 1"), TransportError("boom 2"), TransportError("boom 3")], clock)
+    with pytest.raises(TransportError) as info:
+        run(backend, ["1", "2"], clock, max_errors=2)
+    exc = info.value
+    assert exc.msg.startswith("boom 3")
+    assert "after 3 consecutive failed polls" in exc.msg
+    assert "1=running (raw-running)" in exc.msg
+    assert "2=succeeded" in exc.msg
+    assert [j["id"] for j in exc.result["jobs"]] == ["1", "2"]
+    assert exc.result["polls"] == 4
+    assert backend.transport.deadline is None
+
+
+@pytest.mark.parametrize("status", [500, 503, 429, None])
+def test_server_side_api_errors_are_tolerated(status):
+    clock = FakeClock()
+    backend = FakeBackend([ApiError("x", status=status), {"1": job("1", lc.SUCCEEDED)}], clock)
+    assert run(backend, ["1"], clock)["jobs"][0]["state"] == lc.SUCCEEDED
+
+
+@pytest.mark.parametrize("status", [400, 401, 403, 404])
+def test_client_api_error_raised_immediately(status):
+    clock = FakeClock()
+    backend = FakeBackend([ApiError("nope", status=status), {"1": job("1", lc.SUCCEEDED)}], clock)
+    with pytest.raises(ApiError) as info:
+        run(backend, ["1"], clock, max_errors=5)
+    assert info.value.status == status
+    assert len(backend.calls) == 1
+    assert backend.transport.deadline is None
+
+
+def test_progress_called_each_round():
+    clock = FakeClock()
+    seen = []
+    backend = FakeBackend([{"1": job("1", lc.RUNNING)}, {"1": job("1", lc.RUNNING)},
+                           TransportError("x"), {"1": job("1", lc.SUCCEEDED)}], clock)
+    run(backend, ["1"], clock, progress=lambda elapsed, jobs: seen.append((elapsed, [j["state"] for j in jobs])))
+    assert len(seen) == 4
+    assert [s[1] for s in seen] == [[lc.RUNNING], [lc.RUNNING], [lc.RUNNING], [lc.SUCCEEDED]]
+    assert [s[0] for s in seen] == sorted(s[0] for s in seen)
+
+
+def test_history_records_only_changes():
+    clock = FakeClock()
+    backend = FakeBackend([{"1": job("1", lc.PENDING)}, {"1": job("1", lc.PENDING)},
+                           {"1": job("1", lc.RUNNING, 10)}, {"1": job("1", lc.RUNNING, 50)},
+                           {"1": job("1", lc.SUCCEEDED)}], clock)
+    out = run(backend, ["1"], clock)
+    assert [h["states"] for h in out["history"]] == [{lc.PENDING: 1}, {lc.RUNNING: 1}, {lc.SUCCEEDED: 1}]
+    assert [h["elapsed"] for h in out["history"]] == sorted(h["elapsed"] for h in out["history"])
+
+
+def test_interval_backs_off_and_resets_on_progress():
+    clock = FakeClock()
+    backend = FakeBackend([{"1": job("1", lc.RUNNING, 10)}, {"1": job("1", lc.RUNNING, 10)},
+                           {"1": job("1", lc.RUNNING, 10)}, {"1": job("1", lc.RUNNING, 20)},
+                           {"1": job("1", lc.SUCCEEDED)}], clock)
+    run(backend, ["1"], clock, poll_interval=1, max_poll_interval=10)
+    # first poll counts as movement (nothing known before); then 1, 1.5; progress resets to 1.
+    assert clock.sleeps == [1.0, 1.0, 1.5, 1.0]
+
+
+def test_deadline_set_during_wait_and_restored():
+    clock = FakeClock(start=500.0)
+    backend = FakeBackend([{"1": job("1", lc.RUNNING)}, {"1": job("1", lc.SUCCEEDED)}], clock)
+    run(backend, ["1"], clock, timeout=30)
+    assert backend.deadlines == [530.0, 530.0]
+    assert backend.transport.deadline is None
+
+
+def test_deadline_restored_after_timeout():
+    clock = FakeClock()
+    backend = FakeBackend([{"1": job("1", lc.RUNNING)}], clock)
+    with pytest.raises(WaitTimeout):
+        run(backend, ["1"], clock, timeout=3)
+    assert backend.transport.deadline is None
+
+
+def test_backend_without_transport_is_fine():
+    clock = FakeClock()
+
+    class Bare(object):
+        def poll(self, ids):
+            return {i: job(i, lc.SUCCEEDED) for i in ids}
+
+    assert run(Bare(), ["x"], clock)["jobs"][0]["id"] == "x"
+
+
+def test_slow_polls_count_against_the_deadline():
+    clock = FakeClock()
+    backend = FakeBackend([{"1": job("1", lc.RUNNING)}], clock, poll_cost=4.0)
+    with pytest.raises(WaitTimeout):
+        run(backend, ["1"], clock, timeout=10, poll_interval=1, max_poll_interval=1)
+    assert len(backend.calls) <= 3
+
+
+@pytest.mark.parametrize("timeout", [0, -5, None])
+def test_rejects_non_positive_timeout(timeout):
+    clock = FakeClock()
+    backend = FakeBackend([{}], clock)
+    with pytest.raises(InputError):
+        _wait.wait_for_jobs(backend, ["1"], timeout, clock=clock, sleep=clock.sleep)
+    assert backend.calls == []
+    assert backend.transport.deadline is None
+
+
+# ---------------------------------------------------------------- progress_line
+
+def test_progress_line_states_and_percent():
+    jobs = [job("1", lc.RUNNING, 40), job("2", lc.RUNNING, 60), job("3", lc.SUCCEEDED, 100)]
+    line = _wait.progress_line(12.34, jobs)
+    assert line.startswith("[ 12.3s] 3 job(s): 2 running, 1 succeeded")
+    assert "; 66%" in line
+    assert "devices" not in line
+
+
+def test_progress_line_state_order_follows_states():
+    jobs = [job("1", lc.FAILED), job("2", lc.PENDING)]
+    assert _wait.progress_line(0, jobs) == "[  0.0s] 2 job(s): 1 pending, 1 failed"
+
+
+def test_progress_line_device_counts():
+    jobs = [job("1", lc.RUNNING, targets=10, succeeded=3, failed=1),
+            job("2", lc.RUNNING, targets=5, succeeded=None, failed=None)]
+    line = _wait.progress_line(1.0, jobs)
+    assert line.endswith("; devices 4/15 done (3 ok, 1 failed)")
+
+
+def test_progress_line_ignores_negative_progress():
+    assert "%" not in _wait.progress_line(1.0, [job("1", lc.RUNNING, -1)])
