@@ -199,12 +199,9 @@ def device_progress(op_element):
 
 
 def _find_error_text(root):
-    """Text of a reply-level ``<error>``: plain text or Digi's ``<error id><desc>`` form."""
+    """Text of a reply-level ``<error>`` (plain text or Digi's ``<error id><desc>`` form)."""
     err = root.find("error")
-    if err is None:
-        return None
-    text = err.findtext("desc") if err.find("desc") is not None else err.text
-    return (text or "").strip() or "error %s" % (err.get("id") or "")
+    return _find_error(err)[1] if err is not None else None
 
 
 def _op_element(root):

@@ -364,9 +364,11 @@ def test_job_wait_many_jobs_costs_one_listing_per_round(drm, ansible, lab_delta)
         run = ansible.run_playbook(pb, extra_vars={"targets": targets})
     r = run.result("Wait")
     assert r["states"] == {"succeeded": 8} and r["changed"] is False
-    # One listing per poll round; one GET per job only to read its final results.
-    assert delta["requests"]["GET /ws/sci"] == r["polls"]
-    assert delta["requests"]["GET /ws/sci/{id}"] == 8
+    # Each poll round costs one request (the listing, or a direct GET once a single job is
+    # left), plus one GET per job to read its final results: never one request per job per round.
+    listing = delta["requests"].get("GET /ws/sci", 0)
+    direct = delta["requests"].get("GET /ws/sci/{id}", 0)
+    assert listing >= 1 and listing + direct == r["polls"] + 8
 
 
 def test_jobs_lookup_pages_through_listing(drm, ansible, lab_delta):
