@@ -29,7 +29,7 @@ export PIP_DISABLE_PIP_VERSION_CHECK := 1
 # ansible-test warns about (and Ansible can misbehave with) a missing UTF-8 locale.
 export LC_ALL := C.UTF-8
 
-.PHONY: help venv install demo sanity units integration lint test clean distclean
+.PHONY: help venv install demo sanity units integration molecule perf lint test clean distclean
 
 help: ## show the targets
 	@grep -E '^[a-z.-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-12s %s\n", $$1, $$2}'
@@ -62,17 +62,24 @@ units: install ## pytest tests/unit tests/lab against the installed collection
 integration: install ## pytest tests/integration (real playbooks against the lab)
 	PYTHONPATH=$(COLLECTIONS) bash scripts/pytest.sh tests/integration -q $(PYTEST_ARGS)
 
+perf: install ## benchmark, not part of make test: PERF_ARGS="--sizes 100,1000,10000 --duration 10"
+	python tests/perf/bench.py $(PERF_ARGS)
+
+molecule: install ## the firmware_rollout role's molecule scenario, against the lab
+	cd roles/firmware_rollout && molecule test
+
 lint: $(VENV_STAMP) ## ansible-lint (production profile) and antsibull-changelog lint
 	ansible-lint --profile production --offline --nocolor
 	antsibull-changelog lint
 	antsibull-changelog lint-changelog-yaml changelogs/changelog.yaml
 
-test: ## venv + install + sanity + units + integration + lint (stops at the first failure)
+test: ## venv + install + sanity + units + integration + molecule + lint (stops at the first failure)
 	$(MAKE) --no-print-directory venv
 	$(MAKE) --no-print-directory install
 	$(MAKE) --no-print-directory sanity
 	$(MAKE) --no-print-directory units
 	$(MAKE) --no-print-directory integration
+	$(MAKE) --no-print-directory molecule
 	$(MAKE) --no-print-directory lint
 
 clean: ## remove build products, .collections and caches (keeps .venv)

@@ -27,6 +27,51 @@ attributes:
       - asyncjobs.fleet.drm
 '''
 
+    ACTION_GROUP_POWERSTORE = r'''
+options: {}
+attributes:
+  action_group:
+    description: Use C(group/asyncjobs.fleet.powerstore) in C(module_defaults) to set defaults for this module.
+    support: full
+    membership:
+      - asyncjobs.fleet.powerstore
+'''
+
+    ACTION_GROUP_AIQUM = r'''
+options: {}
+attributes:
+  action_group:
+    description: Use C(group/asyncjobs.fleet.aiqum) in C(module_defaults) to set defaults for this module.
+    support: full
+    membership:
+      - asyncjobs.fleet.aiqum
+'''
+
+    ACTION_GROUP_RPC = r'''
+options: {}
+attributes:
+  action_group:
+    description: Use C(group/asyncjobs.fleet.rpc) in C(module_defaults) to set defaults for this module.
+    support: full
+    membership:
+      - asyncjobs.fleet.rpc
+'''
+
+    # job_wait, job_info and job_cancel serve every API, so they belong to every group.
+    ACTION_GROUP_JOBS = r'''
+options: {}
+attributes:
+  action_group:
+    description: Use any of the collection's groups (C(group/asyncjobs.fleet.drm), C(group/asyncjobs.fleet.powerstore),
+      C(group/asyncjobs.fleet.aiqum), C(group/asyncjobs.fleet.rpc)) in C(module_defaults) to set defaults for this module.
+    support: full
+    membership:
+      - asyncjobs.fleet.drm
+      - asyncjobs.fleet.powerstore
+      - asyncjobs.fleet.aiqum
+      - asyncjobs.fleet.rpc
+'''
+
     CHECK_MODE_READ_ONLY = r'''
 options: {}
 attributes:

@@ -22,10 +22,11 @@ options:
     elements: str
   api:
     description:
-      - Which manager to ask. V(drm) is Digi Remote Manager.
+      - Which manager to ask. V(drm) is Digi Remote Manager, V(powerstore) Dell PowerStore,
+        V(aiqum) NetApp Active IQ Unified Manager, V(rpc) the async RPC service.
     type: str
     default: drm
-    choices: [drm]
+    choices: [drm, powerstore, aiqum, rpc]
   state:
     description:
       - Only jobs in these lifecycle states.

@@ -21,8 +21,8 @@ import os
 from ansible_collections.asyncjobs.fleet.plugins.module_utils._errors import InputError
 from ansible_collections.asyncjobs.fleet.plugins.module_utils._transport import Transport
 
-APIS = ("drm",)
-ENV_PREFIX = {"drm": "DRM"}
+APIS = ("drm", "powerstore", "aiqum", "rpc")
+ENV_PREFIX = {"drm": "DRM", "powerstore": "POWERSTORE", "aiqum": "AIQUM", "rpc": "RPC"}
 CONNECTION_OPTIONS = ("url", "username", "password", "api_key_id", "api_key_secret",
                       "validate_certs", "ca_path", "timeout")
 
@@ -129,12 +129,26 @@ def make_transport(api, params, environ=None):
 
 
 def make_client(api, params, environ=None):
-    """The backend client for ``api`` (imported lazily so one API's deps never block another)."""
+    """The backend client for ``api``.
+
+    Imports are explicit (AnsiballZ packs only module_utils it can see imported) and
+    local, so one API's backend never loads for another's tasks.
+    """
     transport = make_transport(api, params, environ)
     if api == "drm":
         from ansible_collections.asyncjobs.fleet.plugins.module_utils._drm import DrmClient
         return DrmClient(transport)
-    raise InputError("unsupported api %r" % (api,))  # pragma: no cover - guarded above
+    if api == "aiqum":
+        from ansible_collections.asyncjobs.fleet.plugins.module_utils._aiqum import AiqumClient
+        return AiqumClient(transport)
+    if api == "rpc":
+        from ansible_collections.asyncjobs.fleet.plugins.module_utils._rpc import RpcClient
+        return RpcClient(transport)
+    if api == "powerstore":
+        from ansible_collections.asyncjobs.fleet.plugins.module_utils._powerstore import PowerStoreClient
+        return PowerStoreClient(transport)
+    # BACKENDS: each further API adds its branch here.
+    raise InputError("api %r is not supported yet" % (api,))
 
 
 class Context(object):
@@ -170,6 +184,10 @@ class Operation(object):
 
     def run(self, params, ctx):
         raise NotImplementedError
+
+    def extra_no_log_values(self, params):
+        """Secret values found inside options that are not no_log themselves (e.g. headers)."""
+        return ()
 
 
 def validation_kwargs(op):

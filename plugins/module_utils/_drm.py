@@ -231,6 +231,7 @@ def job_from_reply(job_id, root, with_progress=False):
     else:
         results = device_results(op)
         extra["devices"] = results
+        extra["detailed"] = True
     ok = sum(1 for r in results.values() if r["ok"])
     bad = len(results) - ok
     if status == "complete":
@@ -346,6 +347,7 @@ class DrmClient(object):
     """The DRM web services over one Transport; also the wait-loop backend for SCI jobs."""
 
     api = API
+    can_cancel = True
 
     def __init__(self, transport):
         self.transport = transport

@@ -46,8 +46,9 @@ def wait_and_collect(client, ids, params, ctx, extra_on_timeout=None):
         raise
     final = []
     for record in outcome["jobs"]:
-        # Polling reads cheap status; the per-item results are read once, at the end.
-        full = client.results(record["id"]) if record["terminal"] and "devices" not in record else record
+        # Polling reads cheap status; per-item results are read once, at the end, unless the
+        # poll already returned them (``detailed``).
+        full = client.results(record["id"]) if record["terminal"] and not record.get("detailed") else record
         final.append(full)
     stats = {"elapsed": outcome["elapsed"], "polls": outcome["polls"], "history": outcome["history"]}
     return final, stats

@@ -333,3 +333,30 @@ def _freeze(delta):
 SEND_MESSAGE = SendMessage()
 FIRMWARE_UPDATE = FirmwareUpdate()
 SETTINGS = Settings()
+
+
+class DeviceInfo(Operation):
+    argument_spec = argspec(
+        CONNECTION_ARGSPEC, DRM_TARGET_ARGSPEC,
+        page_size=dict(type="int", default=1000),
+    )
+    requirements = req.DRM
+
+    def run(self, params, ctx):
+        if params["page_size"] < 1 or params["page_size"] > 1000:
+            raise InputError("page_size must be between 1 and 1000")
+        explicit = any(params.get(k) for k in ("devices", "tags", "groups")) or params.get("all_devices")
+        targets = _drm.targets_from_params(params) if explicit else None
+        client = make_client("drm", params, ctx.environ)
+        devices = client.devices(targets, page_size=params["page_size"])
+        found = {d["id"].upper() for d in devices}
+        missing = [v for k, v in targets or [] if k == "device" and v not in found]
+        versions = {}
+        for d in devices:
+            versions[d["firmware"] or ""] = versions.get(d["firmware"] or "", 0) + 1
+        return dict(changed=False, devices=devices, missing=missing, firmware_versions=versions,
+                    connected=sum(1 for d in devices if d["connected"]),
+                    requests=client.transport.stats["requests"])
+
+
+DEVICE_INFO = DeviceInfo()

@@ -18,7 +18,7 @@ from ansible_collections.asyncjobs.fleet.plugins.module_utils._common import (
     argspec,
     make_client,
 )
-from ansible_collections.asyncjobs.fleet.plugins.module_utils._errors import WaitTimeout
+from ansible_collections.asyncjobs.fleet.plugins.module_utils._errors import FleetError, InputError, WaitTimeout
 from ansible_collections.asyncjobs.fleet.plugins.module_utils._jobs import (
     check_outcome,
     job_ids_param,
@@ -40,6 +40,9 @@ class JobWait(Operation):
     def run(self, params, ctx):
         ids = job_ids_param(params["job_ids"])
         client = make_client(params["api"], params, ctx.environ)
+        if params["cancel_on_timeout"] and not getattr(client, "can_cancel", True):
+            # Refuse up front: failing only at the timeout would hide the timeout's own message.
+            raise InputError("cancel_on_timeout is not possible for api=%s: its jobs cannot be canceled" % params["api"])
         if ctx.check_mode:
             # Waiting changes nothing, but check mode promises no waiting either:
             # report the current states once.
@@ -49,7 +52,14 @@ class JobWait(Operation):
             jobs, stats = wait_and_collect(client, ids, params, ctx)
         except WaitTimeout as exc:
             if params["cancel_on_timeout"]:
-                canceled = [i for i in exc.result.get("pending", []) if client.cancel(i)]
+                canceled = []
+                try:
+                    for job_id in exc.result.get("pending", []):
+                        if client.cancel(job_id):
+                            canceled.append(job_id)
+                except FleetError as cancel_error:
+                    # Keep the timeout's own message (job ids, last states); add why cancel failed.
+                    exc.msg += "; cancel failed: %s" % cancel_error.msg
                 exc.result.update(changed=bool(canceled), canceled=canceled)
                 exc.msg += "; canceled on timeout: %s" % (", ".join(canceled) or "none")
             raise
@@ -105,6 +115,9 @@ class JobCancel(Operation):
     def run(self, params, ctx):
         ids = job_ids_param(params["job_ids"])
         client = make_client(params["api"], params, ctx.environ)
+        if not getattr(client, "can_cancel", True):
+            # Also in check mode: predicting a cancel that cannot happen would mislead.
+            client.cancel(ids[0])  # raises the API's own "cannot be canceled" explanation
         before = client.poll(ids)
         # Only active jobs are canceled; a finished job is left alone (for Remote Manager a
         # DELETE of a finished job would erase its results).

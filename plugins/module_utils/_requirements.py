@@ -13,3 +13,4 @@ from ansible_collections.asyncjobs.fleet.plugins.module_utils import _drm, _tran
 REQUESTS = ("requests", _transport.HAS_REQUESTS, _transport.REQUESTS_IMPORT_ERROR)
 XMLTODICT = ("xmltodict", _drm.HAS_XMLTODICT, _drm.XMLTODICT_IMPORT_ERROR)
 DRM = (REQUESTS, XMLTODICT)
+JSON = (REQUESTS,)

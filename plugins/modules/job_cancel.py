@@ -12,16 +12,19 @@ description:
   - Cancels the given jobs that are still running. Jobs that already finished are left alone and reported in
     RV(already_finished), so a second run reports C(changed=false).
   - For Remote Manager this is C(DELETE /ws/sci/{id}); parts of the job already under way on a device may still complete.
+  - Only Remote Manager jobs can be canceled. Dell PowerStore, NetApp AIQUM and the async RPC service offer no
+    job cancel in their APIs; for them the task fails saying so and sends nothing.
 version_added: 0.1.0
 author:
   - asyncjobs.fleet maintainers (@asyncjobs)
 options:
   api:
     description:
-      - Which manager the jobs belong to. V(drm) is Digi Remote Manager.
+      - Which manager the jobs belong to. V(drm) is Digi Remote Manager, V(powerstore) Dell PowerStore,
+        V(aiqum) NetApp Active IQ Unified Manager, V(rpc) the async RPC service.
     type: str
     required: true
-    choices: [drm]
+    choices: [drm, powerstore, aiqum, rpc]
   job_ids:
     description:
       - Jobs to cancel.
@@ -32,7 +35,7 @@ options:
 extends_documentation_fragment:
   - asyncjobs.fleet.connection
   - asyncjobs.fleet.attributes
-  - asyncjobs.fleet.attributes.ACTION_GROUP
+  - asyncjobs.fleet.attributes.ACTION_GROUP_JOBS
 attributes:
   check_mode:
     description: Reports which jobs would be canceled.

@@ -17,10 +17,11 @@ author:
 options:
   api:
     description:
-      - Which manager to ask. V(drm) is Digi Remote Manager.
+      - Which manager to ask. V(drm) is Digi Remote Manager, V(powerstore) Dell PowerStore,
+        V(aiqum) NetApp Active IQ Unified Manager, V(rpc) the async RPC service.
     type: str
     required: true
-    choices: [drm]
+    choices: [drm, powerstore, aiqum, rpc]
   job_ids:
     description:
       - Jobs to read.
@@ -45,7 +46,7 @@ options:
 extends_documentation_fragment:
   - asyncjobs.fleet.connection
   - asyncjobs.fleet.attributes
-  - asyncjobs.fleet.attributes.ACTION_GROUP
+  - asyncjobs.fleet.attributes.ACTION_GROUP_JOBS
   - asyncjobs.fleet.attributes.CHECK_MODE_READ_ONLY
 requirements:
   - requests

@@ -22,10 +22,11 @@ author:
 options:
   api:
     description:
-      - Which manager the jobs belong to. V(drm) is Digi Remote Manager.
+      - Which manager the jobs belong to. V(drm) is Digi Remote Manager, V(powerstore) Dell PowerStore,
+        V(aiqum) NetApp Active IQ Unified Manager, V(rpc) the async RPC service.
     type: str
     required: true
-    choices: [drm]
+    choices: [drm, powerstore, aiqum, rpc]
   job_ids:
     description:
       - Job ids to wait for.
@@ -36,6 +37,7 @@ options:
   cancel_on_timeout:
     description:
       - Cancel the jobs that are still running when O(wait_timeout) passes.
+      - Only Remote Manager jobs can be canceled; for other APIs the task fails at once, before waiting.
     type: bool
     default: false
   wait_timeout:
@@ -62,7 +64,7 @@ options:
 extends_documentation_fragment:
   - asyncjobs.fleet.connection
   - asyncjobs.fleet.attributes
-  - asyncjobs.fleet.attributes.ACTION_GROUP
+  - asyncjobs.fleet.attributes.ACTION_GROUP_JOBS
 attributes:
   check_mode:
     description: Reads the current states once, without waiting.

@@ -101,7 +101,8 @@ class FleetAction(ActionBase):
             out.update(failed=True, msg=exc.msg)
         if ctx.warnings:
             out.setdefault("warnings", []).extend(ctx.warnings)
-        result.update(remove_values(out, validated._no_log_values))
+        no_log_values = set(validated._no_log_values) | set(op.extra_no_log_values(validated.validated_parameters))
+        result.update(remove_values(out, no_log_values))
         return result
 
     def _environment(self):

@@ -243,12 +243,21 @@ def lab(tmp_path_factory):
         instance.stop()
 
 
+# Environment prefix of each appliance's connection variables (modules read <PREFIX>_URL...).
+ENV_PREFIXES = {"drm": "DRM", "powerstore": "POWERSTORE", "aiqum": "AIQUM", "rpc": "RPC", "generic": "GENERIC"}
+
+
 def _lab_connection_env(instance):
-    return {
-        "DRM_URL": instance.urls["drm"],
-        "DRM_USERNAME": getattr(instance, "username", LAB_USERNAME),
-        "DRM_PASSWORD": getattr(instance, "password", LAB_PASSWORD),
-    }
+    env = {}
+    for appliance, url in instance.urls.items():
+        prefix = ENV_PREFIXES.get(appliance)
+        if prefix:
+            env.update({
+                prefix + "_URL": url,
+                prefix + "_USERNAME": getattr(instance, "username", LAB_USERNAME),
+                prefix + "_PASSWORD": getattr(instance, "password", LAB_PASSWORD),
+            })
+    return env
 
 
 @pytest.fixture

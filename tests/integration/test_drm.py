@@ -527,3 +527,24 @@ def test_job_wait_cancel_on_timeout(drm, ansible, lab):
         assert lab.stats("drm")["jobs"]["canceled"] == 1
     finally:
         lab.config("drm", durations={"send_message": 1})
+
+
+def test_transient_read_faults_are_retried_without_duplicate_submissions(drm, ansible, lab, lab_delta):
+    # A third of the job reads and device listings fail with 503 + Retry-After, 502 or a reset.
+    lab.faults([{"route": r"^/ws/(sci/\d+|sci$|DeviceCore)", "method": "GET", "rate": 0.3,
+                 "kinds": ["503", "reset", "502"], "retry_after": 0}], seed=7)
+    try:
+        pb = ansible.playbook(play(f"""
+- name: Query
+  asyncjobs.fleet.drm_send_message:
+    tags: [canary]
+    payload: '{QUERY}'
+"""))
+        with lab_delta("drm") as delta:
+            run = ansible.run_playbook(pb)
+    finally:
+        lab.faults([])
+    r = run.result("Query")
+    assert r["summary"]["ok"] == 5
+    assert sum(delta["faults"]["injected"].values()) >= 1
+    assert delta["requests"]["POST /ws/sci"] == 1  # the submission was sent once

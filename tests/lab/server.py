@@ -23,10 +23,10 @@ sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from labcore import LabServer  # noqa: E402
 
 # name -> module.  Each module exposes create(opts, state_dir) -> labcore.Appliance.
-# Adding an appliance (powerstore, aiqum, rpc, generic) = one module + one line here.
-APPLIANCES = {
-    "drm": "drm",
-}
+# An appliance is served when its module file exists, so adding one is adding its module.
+KNOWN_APPLIANCES = ("drm", "powerstore", "aiqum", "rpc", "generic")
+APPLIANCES = {name: name for name in KNOWN_APPLIANCES
+              if os.path.exists(os.path.join(os.path.dirname(os.path.abspath(__file__)), name + ".py"))}
 
 
 def parse_args(argv=None):

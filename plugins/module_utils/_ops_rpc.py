@@ -1,0 +1,151 @@
+# -*- coding: utf-8 -*-
+# Copyright: (c) 2026, asyncjobs.fleet contributors
+# GNU General Public License v3.0+ (see LICENSE or https://www.gnu.org/licenses/gpl-3.0.txt)
+
+# PRIVATE: for internal use by the asyncjobs.fleet collection only. No API guarantee.
+
+"""rpc_call: call a function of the async RPC service, adopting in-flight jobs."""
+
+from __future__ import annotations
+
+from ansible_collections.asyncjobs.fleet.plugins.module_utils import _lifecycle as lc
+from ansible_collections.asyncjobs.fleet.plugins.module_utils import _requirements as req
+from ansible_collections.asyncjobs.fleet.plugins.module_utils import _rpc
+from ansible_collections.asyncjobs.fleet.plugins.module_utils._common import (
+    CONNECTION_ARGSPEC,
+    WAIT_ARGSPEC,
+    Operation,
+    argspec,
+    make_client,
+)
+from ansible_collections.asyncjobs.fleet.plugins.module_utils._errors import (
+    FleetError,
+    InputError,
+    JobFailed,
+    WaitTimeout,
+)
+from ansible_collections.asyncjobs.fleet.plugins.module_utils._wait import wait_for_jobs
+
+
+class JobPaused(FleetError):
+    """A job stayed PAUSED longer than paused_timeout while the task waited."""
+
+
+class PausedWatch(object):
+    """Progress hook for the wait loop: forwards progress, and gives up on a job that
+    has been paused for ``limit`` seconds, since only someone on the service resumes it."""
+
+    def __init__(self, limit, function, progress=None):
+        self.limit = limit
+        self.function = function
+        self.progress = progress
+        self.since = {}
+
+    def __call__(self, elapsed, jobs):
+        if self.progress is not None:
+            self.progress(elapsed, jobs)
+        for record in jobs:
+            if record["state"] != lc.PAUSED:
+                self.since.pop(record["id"], None)
+                continue
+            first = self.since.setdefault(record["id"], elapsed)
+            if elapsed - first >= self.limit:
+                at = " at %s%%" % record["progress"] if record.get("progress") is not None else ""
+                raise JobPaused(
+                    "%s job %s has been paused%s for %.1fs (paused_timeout=%ss). It stays on the service: resume it "
+                    "there, then wait with asyncjobs.fleet.job_wait (api=rpc, job_ids=[%s]) or re-run this task, "
+                    "which adopts it" % (self.function, record["id"], at, elapsed - first, self.limit, record["id"]),
+                    job=record)
+
+
+class RpcCall(Operation):
+    argument_spec = argspec(
+        CONNECTION_ARGSPEC, WAIT_ARGSPEC,
+        function=dict(type="str", required=True),
+        arguments=dict(type="dict", default={}),
+        asynchronous=dict(type="bool", default=True),
+        client_ref=dict(type="int"),
+        api_version=dict(type="str"),
+        changes=dict(type="bool", default=True),
+        paused_timeout=dict(type="float", default=300),
+    )
+    requirements = req.JSON
+
+    def run(self, params, ctx):
+        function = _rpc.check_function(params["function"])
+        arguments = _rpc.check_arguments(params["arguments"])
+        asynchronous = params["asynchronous"]
+        if params["paused_timeout"] < 0:
+            raise InputError("paused_timeout must be 0 or more seconds, got %r" % (params["paused_timeout"],))
+        if asynchronous:
+            if function.endswith("_result"):
+                raise InputError("%s reads a job's result: call it with asynchronous=false and arguments "
+                                 "{job_id: ...}, or call %s itself" % (function, function[:-len("_result")]))
+            if "client_ref" in arguments:
+                raise InputError("arguments must not contain client_ref: use the client_ref option")
+            client_ref = params["client_ref"]
+            client_ref = _rpc.derive_client_ref(function, arguments) if client_ref is None \
+                else _rpc.check_client_ref(client_ref)
+        elif params["client_ref"] is not None:
+            raise InputError("client_ref applies to asynchronous functions only (asynchronous=true)")
+        client = make_client("rpc", params, ctx.environ)
+        if params["api_version"] is not None:
+            client.set_version(params["api_version"])
+        if asynchronous:
+            return self._async(client, function, arguments, client_ref, params, ctx)
+        return self._sync(client, function, arguments, params, ctx)
+
+    @staticmethod
+    def _sync(client, function, arguments, params, ctx):
+        changes = params["changes"]
+        if ctx.check_mode and changes:
+            return dict(changed=True, would_call=dict(function=function, arguments=arguments, api_version=client.version),
+                        requests=client.transport.stats["requests"])
+        try:
+            output = client.call(function, arguments, read_only=not changes)
+        except _rpc.RpcError as exc:
+            exc.result.update(changed=False, requests=client.transport.stats["requests"])
+            raise
+        return dict(changed=changes, result=output, requests=client.transport.stats["requests"])
+
+    def _async(self, client, function, arguments, client_ref, params, ctx):
+        changes = params["changes"]
+        in_flight = client.find_in_flight(function, client_ref)
+        adopted = in_flight[-1] if in_flight else None
+        if len(in_flight) > 1:
+            ctx.warn("%d in-flight %s jobs carry client_ref %s (%s); adopting the newest, %s"
+                     % (len(in_flight), function, client_ref, ", ".join(j["id"] for j in in_flight), adopted["id"]))
+        result = dict(changed=changes, client_ref=client_ref, adopted=adopted is not None)
+        if ctx.check_mode:
+            # Nothing is submitted; an in-flight job is only reported, not waited for.
+            if adopted is None:
+                result["would_call"] = dict(function=function, arguments=arguments, client_ref=client_ref,
+                                            api_version=client.version)
+            else:
+                result.update(job_id=adopted["id"], job=adopted)
+            result["requests"] = client.transport.stats["requests"]
+            return result
+        job_id = adopted["id"] if adopted else client.submit(function, arguments, client_ref)
+        result["job_id"] = job_id
+        if not params["wait"]:
+            result.update(job=adopted, requests=client.transport.stats["requests"])
+            return result
+        watch = PausedWatch(params["paused_timeout"], function, ctx.progress)
+        try:
+            outcome = wait_for_jobs(client, [job_id], params["wait_timeout"], params["poll_interval"],
+                                    params["max_poll_interval"], progress=watch)
+        except (WaitTimeout, JobPaused) as exc:
+            exc.result.update(result, requests=client.transport.stats["requests"])
+            raise
+        record = client.result_of(outcome["jobs"][0])
+        output, error = record.pop("result"), record.pop("error")
+        result.update(job=record, result=output, error=error, elapsed=outcome["elapsed"], polls=outcome["polls"],
+                      history=outcome["history"], requests=client.transport.stats["requests"])
+        if record["state"] != lc.SUCCEEDED and params["fail_on"] != "never":
+            raise JobFailed("%s job %s %s (%s)%s" % (
+                function, job_id, record["state"], record["raw_state"],
+                ": " + record["message"] if record.get("message") else ""), **result)
+        return result
+
+
+RPC_CALL = RpcCall()

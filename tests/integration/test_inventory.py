@@ -1,0 +1,80 @@
+# Copyright: contributors to asyncjobs.fleet
+# GNU General Public License v3.0+ (see LICENSE or https://www.gnu.org/licenses/gpl-3.0.txt)
+"""The drm_devices inventory plugin against the lab, through ansible-inventory."""
+
+from __future__ import annotations
+
+import json
+import pathlib
+import subprocess
+import sys
+
+INVENTORY = """
+plugin: asyncjobs.fleet.drm_devices
+page_size: 30
+keyed_groups:
+  - key: drm_group
+    prefix: group
+groups:
+  offline: not drm_connected
+compose:
+  site: drm_tags | select('match', 'site-') | first
+"""
+
+
+def inventory(ansible, path):
+    cmd = [str(pathlib.Path(sys.executable).parent / "ansible-inventory"), "-i", str(path), "--list"]
+    proc = subprocess.run(cmd, env=ansible.environment(), capture_output=True, text=True, timeout=120, check=False)
+    assert proc.returncode == 0, proc.stderr
+    return plain(json.loads(proc.stdout))
+
+
+def plain(value):
+    """ansible-inventory marks values from an inventory source as unsafe: unwrap them."""
+    if isinstance(value, dict):
+        if set(value) == {"__ansible_unsafe"}:
+            return value["__ansible_unsafe"]
+        return {k: plain(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [plain(v) for v in value]
+    return value
+
+
+def test_inventory_pages_groups_and_composes(lab, ansible, lab_delta, tmp_path):
+    lab.reset()
+    devices = lab.devices("drm")
+    path = tmp_path / "fleet.drm_devices.yml"
+    path.write_text(INVENTORY)
+    with lab_delta("drm") as delta:
+        data = inventory(ansible, path)
+    hostvars = data["_meta"]["hostvars"]
+    assert len(hostvars) == len(devices) == 100
+    assert delta["requests"]["GET /ws/DeviceCore"] == 4  # 100 devices in pages of 30
+    offline = sorted(d["devConnectwareId"] for d in devices if not d["online"])
+    assert sorted(data["offline"]["hosts"]) == offline
+    north = sorted(d["devConnectwareId"] for d in devices if d["grpPath"] == "fleet/north")
+    assert sorted(data["group_fleet_north"]["hosts"]) == north
+    first = hostvars[devices[0]["devConnectwareId"]]
+    assert first["site"] == "site-a" and first["ansible_connection"] == "local"
+    assert first["drm_firmware"] == devices[0]["dpFirmwareLevelDesc"] and first["drm_tags"][0] == "site-a"
+
+
+def test_inventory_filters_and_cache(lab, ansible, lab_delta, tmp_path):
+    lab.reset()
+    path = tmp_path / "canary.drm_devices.yml"
+    path.write_text(
+        "plugin: asyncjobs.fleet.drm_devices\n"
+        "device_tags: [canary]\n"
+        "connected_only: true\n"
+        "cache: true\n"
+        "cache_plugin: ansible.builtin.jsonfile\n"
+        f"cache_connection: {tmp_path / 'cache'}\n"
+        "cache_timeout: 600\n")
+    with lab_delta("drm") as first:
+        data = inventory(ansible, path)
+    assert len(data["_meta"]["hostvars"]) == 5
+    assert first["requests"]["GET /ws/DeviceCore"] == 1
+    with lab_delta("drm") as second:
+        again = inventory(ansible, path)
+    assert again["_meta"]["hostvars"] == data["_meta"]["hostvars"]
+    assert second["requests"].get("GET /ws/DeviceCore", 0) == 0  # served from the cache

@@ -1,0 +1,819 @@
+"""Simulated Dell PowerStore REST API (/api/rest): login session, volume groups, policies, volumes, jobs.
+
+Shape follows the PowerStore 4.1 OpenAPI spec and the REST API developer guide: token + cookie
+sessions, PostgREST-style filters, `select=` (only `id` without it), `order=`, paging with 206 +
+Content-Range, and `?is_async=true` turning a change into a job (202 + {"id"}).
+
+Time model (like drm.py): nothing runs in the background.  A job's timeline is fixed at submission
+(PENDING -> QUEUED -> IN_PROGRESS -> COMPLETED, or ... -> FAILING -> FAILED); its effect is applied
+by an event at 75 % of its duration, and every request first "settles" the events that are due.
+State is in memory: a restart or /_lab/reset regenerates the seeded objects from the seed.
+"""
+import base64
+import heapq
+import json
+import random
+import re
+import secrets
+import threading
+import time
+import uuid
+
+from labcore import Appliance, BadRequest, Response, Stats
+
+API = "/api/rest"
+DEFAULT_DURATIONS = {"create": 1.0, "modify": 2.0, "delete": 1.0}
+DEFAULT_IDLE_TIMEOUT = 3600
+DEFAULT_LIMIT = 100
+MAX_LIMIT = 2000
+QUEUE_END = 0.10  # fraction of a job's duration spent PENDING (first half) then QUEUED
+EVAL_AT = 0.75    # fraction at which the change is applied, or found to fail (then FAILING)
+RELEASE = "4.1.0.0"
+RESERVED_PARAMS = ("select", "order", "offset", "limit", "is_async")
+ACTIVE_STATES = ("PENDING", "QUEUED", "IN_PROGRESS", "FAILING")
+PHASES = {"PENDING": "Pending", "QUEUED": "Queued", "IN_PROGRESS": "In_Progress", "COMPLETED": "Completed",
+          "SKIPPED": "Skipped", "FAILING": "Failing", "UNRECOVERABLE_FAILED": "Unrecoverable_Failed",
+          "FAILED": "Failed"}
+# Error codes are lab values in PowerStore's 0xE... format (the real catalogue is not public).
+CODES = {400: "0xE04040010005", 401: "0xE04040030001", 403: "0xE04040060001", 404: "0xE04040020009",
+         405: "0xE04040010006", 416: "0xE04040010009", 422: "0xE0A070010004", 500: "0xE04040000001"}
+ACTIONS_L10N = {"create": "Create a volume group.", "modify": "Modify a volume group.",
+                "delete": "Delete a volume group."}
+STATUS_L10N = {"201": "Created", "204": "No Content", "404": "Not Found", "422": "Unprocessable Entity"}
+EPOCH = 1735689600  # 2025-01-01T00:00:00Z, for reproducible creation timestamps
+
+PROTECTION_POLICIES = (("gold-protection", "Hourly snapshots, remote replication"),
+                       ("silver-protection", "Daily snapshots"),
+                       ("bronze-protection", "Weekly snapshots"))
+QOS_POLICIES = (("qos-high", "Business critical"), ("qos-low", "Best effort"))
+# name, description, protection policy, qos policy, write-order consistent, volume count
+VOLUME_GROUPS = (("vg-finance", "Finance databases", "gold-protection", None, True, 2),
+                 ("vg-hr", "", None, None, False, 1),
+                 ("vg-web", "Web tier", "silver-protection", "qos-low", True, 3),
+                 ("vg-analytics", "Analytics scratch", None, "qos-high", False, 0),
+                 ("vg-archive", "Cold data", "bronze-protection", None, True, 1))
+FREE_VOLUMES = 2  # volumes in no group, usable as volume_ids of a create
+
+
+def ts(t):
+    """ISO-8601 Zulu timestamp with milliseconds, as PowerStore returns them."""
+    return time.strftime("%Y-%m-%dT%H:%M:%S", time.gmtime(t)) + ".%03dZ" % int((t % 1) * 1000)
+
+
+class PSError(Exception):
+    """A PowerStore error reply: status + {"messages": [{code, severity, message_l10n, arguments}]}."""
+
+    def __init__(self, status, message, arguments=(), headers=None):
+        super().__init__(message)
+        self.status, self.message, self.arguments, self.headers = status, message, list(arguments), headers or {}
+
+
+def error_body(status, message, arguments=()):
+    return {"messages": [{"code": CODES.get(status, CODES[400]), "severity": "Error",
+                          "message_l10n": message, "arguments": [str(a) for a in arguments]}]}
+
+
+class _Stats(Stats):
+    def reset(self):
+        super().reset()
+        with self.lock:
+            self.methods["PATCH"] = 0  # so deltas always have the key
+
+
+# ---------------------------------------------------------------------------------------------
+# Query language: filters, select, order, paging
+
+
+def parse_select(text):
+    """`a,b,rel(x,y)` -> {"a": None, "b": None, "rel": {"x": None, "y": None}} (spaces allowed)."""
+    pos = 0
+
+    def parse_list(end):
+        nonlocal pos
+        out = {}
+        while True:
+            m = re.compile(r"\s*([A-Za-z_][\w]*)\s*").match(text, pos)
+            if not m:
+                raise PSError(400, f"Invalid select near: {text[pos:pos + 20]!r}")
+            name, pos = m.group(1), m.end()
+            sub = None
+            if pos < len(text) and text[pos] == "(":
+                pos += 1
+                sub = parse_list(")")
+            out[name] = sub
+            if pos < len(text) and text[pos] == ",":
+                pos += 1
+                continue
+            if end == ")":
+                if pos < len(text) and text[pos] == ")":
+                    pos += 1
+                    while pos < len(text) and text[pos] == " ":
+                        pos += 1
+                    return out
+                raise PSError(400, "Invalid select: missing ')'")
+            if pos != len(text):
+                raise PSError(400, f"Invalid select near: {text[pos:pos + 20]!r}")
+            return out
+
+    return parse_list(None)
+
+
+def project(obj, spec, resource):
+    """Apply a parsed select to one full object; unknown attributes are a 400."""
+    out = {}
+    for name, sub in spec.items():
+        if name not in obj or name.startswith("_"):
+            raise PSError(400, f"Invalid attribute '{name}' in select for resource type {resource}", [name])
+        value = obj[name]
+        if name in obj.get("_relations", ()):
+            inner = sub or {"id": None}
+            if isinstance(value, list):
+                value = [project(v, inner, name) for v in value]
+            elif value is not None:
+                value = project(value, inner, name)
+        elif sub is not None:
+            raise PSError(400, f"'{name}' is not a relation and cannot take a nested select", [name])
+        out[name] = value
+    return out
+
+
+def _fold(value):
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    return "" if value is None else str(value).casefold()
+
+
+def _number(a, b):
+    try:
+        return float(a), float(b)
+    except (TypeError, ValueError):
+        return _fold(a), _fold(b)
+
+
+def _ilike(pattern):
+    return re.compile("".join(".*" if c in "*%" else re.escape(c) for c in pattern), re.IGNORECASE | re.DOTALL)
+
+
+def make_filter(attr, expr, fields):
+    """`attr=[not.]op.value` as a predicate.  Filtering is case-insensitive (developer guide)."""
+    if attr not in fields:
+        raise PSError(400, f"Invalid filter attribute '{attr}'", [attr])
+    negate = expr.startswith("not.")
+    if negate:
+        expr = expr[4:]
+    op, dot, value = expr.partition(".")
+    if not dot:
+        raise PSError(400, f"Invalid filter '{attr}={expr}': expected <operator>.<value>", [attr])
+    if op == "in":
+        if not (value.startswith("(") and value.endswith(")")):
+            raise PSError(400, f"Invalid filter '{attr}=in.{value}': expected in.(a,b,...)", [attr])
+        wanted = {v.strip().strip('"').casefold() for v in value[1:-1].split(",")}
+
+        def pred(row):
+            return _fold(row.get(attr)) in wanted
+    elif op in ("eq", "neq"):
+        def pred(row):
+            return (_fold(row.get(attr)) == value.casefold()) == (op == "eq")
+    elif op in ("gt", "gte", "lt", "lte"):
+        cmp = {"gt": lambda a, b: a > b, "gte": lambda a, b: a >= b,
+               "lt": lambda a, b: a < b, "lte": lambda a, b: a <= b}[op]
+
+        def pred(row):
+            if row.get(attr) is None:
+                return False
+            return cmp(*_number(row.get(attr), value))
+    elif op == "ilike":
+        rx = _ilike(value)
+
+        def pred(row):
+            return row.get(attr) is not None and bool(rx.fullmatch(str(row.get(attr))))
+    elif op == "is":
+        target = {"null": None, "true": True, "false": False}.get(value.lower(), "?")
+        if target == "?":
+            raise PSError(400, f"Invalid filter '{attr}=is.{value}': expected null, true or false", [attr])
+
+        def pred(row):
+            return row.get(attr) is target
+    elif op == "cs":
+        items = {v.strip().casefold() for v in value.strip("{}").split(",") if v.strip()}
+
+        def pred(row):
+            have = row.get(attr) or []
+            return isinstance(have, list) and items <= {_fold(v) for v in have}
+    else:
+        raise PSError(400, f"Unsupported filter operator '{op}'", [op])
+    return (lambda row: not pred(row)) if negate else pred
+
+
+def page_window(req, total):
+    """(offset, limit) from ?offset/?limit or the Range header; 416 when out of range."""
+    rng = req.headers.get("Range")
+    try:
+        if rng:
+            m = re.fullmatch(r"\s*(?:items=)?(\d+)-(\d+)\s*", rng)
+            if not m or int(m.group(2)) < int(m.group(1)):
+                raise PSError(416, f"Invalid Range header {rng!r}", [rng])
+            offset, limit = int(m.group(1)), int(m.group(2)) - int(m.group(1)) + 1
+        else:
+            offset = int(req.param("offset", "0"))
+            limit = int(req.param("limit", str(DEFAULT_LIMIT)))
+    except ValueError:
+        raise PSError(400, "offset and limit must be integers") from None
+    if limit <= 0 or offset < 0:
+        raise PSError(416, "limit must be at least 1 and offset at least 0")
+    if offset >= total and not (offset == 0 and total == 0):
+        raise PSError(416, f"The starting offset {offset} is beyond the {total} instances of the result set",
+                      [offset, total])
+    return offset, min(limit, MAX_LIMIT)
+
+
+# ---------------------------------------------------------------------------------------------
+# Model
+
+
+class Job:
+    def __init__(self, **kw):
+        self.__dict__.update(kw)
+        self.outcome = None       # None until evaluated, then "ok" or "fail"
+        self.response_status = None
+        self.response_body = None
+        self.frozen_progress = None
+
+    def state(self, now):
+        t = now - self.submit
+        d = self.duration
+        if d > 0 and t < d * QUEUE_END:
+            return "PENDING" if t < d * QUEUE_END / 2 else "QUEUED"
+        if t < d or self.outcome is None:  # not yet evaluated: still running
+            return "FAILING" if self.outcome == "fail" else "IN_PROGRESS"
+        return "COMPLETED" if self.outcome == "ok" else "FAILED"
+
+    def progress(self, state, now):
+        if state in ("PENDING", "QUEUED"):
+            return 0
+        if state == "COMPLETED":
+            return 100
+        if self.frozen_progress is not None:
+            return self.frozen_progress
+        run = self.duration * (1 - QUEUE_END)
+        return min(99, int(100 * (now - self.submit - self.duration * QUEUE_END) / run)) if run > 0 else 99
+
+    def render(self, now):
+        state = self.state(now)
+        terminal = state in ("COMPLETED", "FAILED")
+        status = self.response_status if terminal else None
+        return {
+            "id": self.id, "resource_action": self.action, "resource_type": "volume_group",
+            "resource_id": self.resource_id, "resource_name": self.resource_name,
+            "description_l10n": ACTIONS_L10N[self.action], "state": state, "phase": PHASES[state],
+            "start_time": ts(self.submit), "end_time": ts(self.submit + self.duration) if terminal else None,
+            "estimated_completion_time": ts(self.submit + self.duration),
+            "progress_percentage": self.progress(state, now), "parent_id": None, "root_id": self.id,
+            "user": self.user, "response_body": self.response_body if terminal else None,
+            "response_status": status, "step_order": 0,
+            "resource_action_l10n": self.action.capitalize(), "resource_type_l10n": "Volume Group",
+            "state_l10n": PHASES[state].replace("_", " "), "phase_l10n": PHASES[state].replace("_", " "),
+            "response_status_l10n": STATUS_L10N.get(status) if status else None,
+            "parent": None, "root": None, "children": [], "leafs": [],
+            "_relations": ("parent", "root", "children", "leafs"),
+        }
+
+
+def _uuid(rng):
+    return str(uuid.UUID(int=rng.getrandbits(128), version=4))
+
+
+class PowerStore(Appliance):
+    name = "powerstore"
+    stat_groups = ("submissions", "auth")
+    routes = (
+        ("GET", API + r"/login_session/?", API + "/login_session", "h_login"),
+        ("POST", API + r"/logout/?", API + "/logout", "h_logout"),
+        ("GET", API + r"/software_installed/?", API + "/software_installed", "h_software"),
+        ("GET", API + r"/job/?", API + "/job", "h_job_list"),
+        ("GET", API + r"/job/(?P<id>[^/]+)", API + "/job/{id}", "h_job_get"),
+        ("GET", API + r"/volume_group/?", API + "/volume_group", "h_vg_list"),
+        ("POST", API + r"/volume_group/?", API + "/volume_group", "h_vg_create"),
+        ("GET", API + r"/volume_group/(?P<id>[^/]+)", API + "/volume_group/{id}", "h_vg_get"),
+        ("PATCH", API + r"/volume_group/(?P<id>[^/]+)", API + "/volume_group/{id}", "h_vg_modify"),
+        ("DELETE", API + r"/volume_group/(?P<id>[^/]+)", API + "/volume_group/{id}", "h_vg_delete"),
+        ("GET", API + r"/volume/?", API + "/volume", "h_volume_list"),
+        ("GET", API + r"/volume/(?P<id>[^/]+)", API + "/volume/{id}", "h_volume_get"),
+        ("GET", API + r"/policy/?", API + "/policy", "h_policy_list"),
+        ("GET", API + r"/policy/(?P<id>[^/]+)", API + "/policy/{id}", "h_policy_get"),
+    )
+
+    def __init__(self, opts, state_dir):
+        super().__init__(opts, state_dir)
+        self.stats = _Stats(self.stat_groups)
+        self.lock = threading.RLock()
+        self.credentials = (opts.username, opts.password)
+        self.tls = bool(getattr(opts, "tls", False))
+        self.seed = opts.seed
+        self.config = {"durations": dict(DEFAULT_DURATIONS), "time_scale": opts.time_scale,
+                       "idle_timeout": DEFAULT_IDLE_TIMEOUT}
+        self.sessions = {}
+        self.reset_state()
+
+    # -- state --------------------------------------------------------------------------------
+    def reset_state(self):
+        with self.lock:
+            rng = random.Random(self.seed)
+            self.rng = random.Random(self.seed + 1)  # ids of objects created later
+            self.policies, self.vgs, self.volumes = {}, {}, {}
+            self.jobs, self.events, self.seq = {}, [], 0
+            self.sessions = {}
+            for ptype, table in (("Protection", PROTECTION_POLICIES), ("QoS", QOS_POLICIES)):
+                for name, desc in table:
+                    pid = _uuid(rng)
+                    self.policies[pid] = {"id": pid, "name": name, "description": desc, "type": ptype,
+                                          "type_l10n": ptype, "managed_by": "User", "managed_by_l10n": "User",
+                                          "managed_by_id": None, "is_read_only": False, "is_replica": False}
+            by_name = {p["name"]: p["id"] for p in self.policies.values()}
+            for i, (name, desc, prot, qos, wo, nvol) in enumerate(VOLUME_GROUPS):
+                vg = self._new_vg(_uuid(rng), name, desc, by_name.get(prot), by_name.get(qos), wo,
+                                  EPOCH + i * 86400)
+                for k in range(nvol):
+                    vol = self._new_volume(_uuid(rng), "%s-vol-%02d" % (name[3:], k + 1), EPOCH + i * 86400)
+                    vol["volume_group_ids"].append(vg["id"])
+                    vg["volume_ids"].append(vol["id"])
+            for k in range(FREE_VOLUMES):
+                self._new_volume(_uuid(rng), "free-vol-%02d" % (k + 1), EPOCH)
+
+    def _new_vg(self, vid, name, description, prot, qos, wo, created):
+        vg = {"id": vid, "name": name, "description": description, "protection_policy_id": prot,
+              "qos_performance_policy_id": qos, "is_write_order_consistent": wo, "creation_timestamp": ts(created),
+              "volume_ids": []}
+        self.vgs[vid] = vg
+        return vg
+
+    def _new_volume(self, vid, name, created):
+        vol = {"id": vid, "name": name, "description": "", "type": "Primary", "type_l10n": "Primary",
+               "state": "Ready", "state_l10n": "Ready", "size": 107374182400, "wwn": "naa.68ccf098" + vid[:24].replace("-", ""),
+               "creation_timestamp": ts(created), "protection_policy_id": None, "qos_performance_policy_id": None,
+               "volume_group_ids": []}
+        self.volumes[vid] = vol
+        return vol
+
+    def get_config(self):
+        with self.lock:
+            return json.loads(json.dumps(self.config))
+
+    def set_config(self, body):
+        with self.lock:
+            for op, seconds in (body.get("durations") or {}).items():
+                if op not in DEFAULT_DURATIONS:
+                    raise BadRequest(f"unknown operation {op!r}; known: {sorted(DEFAULT_DURATIONS)}")
+                if float(seconds) < 0:
+                    raise BadRequest("durations must not be negative")
+                self.config["durations"][op] = float(seconds)
+            if "time_scale" in body:
+                self.config["time_scale"] = float(body["time_scale"])
+            if "idle_timeout" in body:
+                if float(body["idle_timeout"]) <= 0:
+                    raise BadRequest("idle_timeout must be positive")
+                self.config["idle_timeout"] = float(body["idle_timeout"])
+            unknown = set(body) - {"durations", "time_scale", "idle_timeout"}
+            if unknown:
+                raise BadRequest(f"unknown config keys {sorted(unknown)}")
+        return self.get_config()
+
+    def extra_stats(self):
+        with self.lock:
+            self._settle()
+            now = time.time()
+            counts = {}
+            for job in self.jobs.values():
+                state = job.state(now)
+                counts[state] = counts.get(state, 0) + 1
+            return {"jobs": counts, "sessions": len(self.sessions)}
+
+    # -- rendering of objects -----------------------------------------------------------------
+    def _policy_full(self, p):
+        return dict(p, volume_groups=[{"id": v["id"], "name": v["name"]} for v in self.vgs.values()
+                                      if v["protection_policy_id"] == p["id"]],
+                    qos_volume_groups=[{"id": v["id"], "name": v["name"]} for v in self.vgs.values()
+                                       if v["qos_performance_policy_id"] == p["id"]],
+                    snapshot_rules=[], replication_rules=[], volumes=[],
+                    _relations=("volume_groups", "qos_volume_groups", "snapshot_rules", "replication_rules", "volumes"))
+
+    def _vg_full(self, vg):
+        prot = self.policies.get(vg["protection_policy_id"] or "")
+        qos = self.policies.get(vg["qos_performance_policy_id"] or "")
+        return {
+            "id": vg["id"], "name": vg["name"], "description": vg["description"],
+            "creation_timestamp": vg["creation_timestamp"], "is_protectable": True,
+            "protection_policy_id": vg["protection_policy_id"],
+            "qos_performance_policy_id": vg["qos_performance_policy_id"], "migration_session_id": None,
+            "is_write_order_consistent": vg["is_write_order_consistent"], "placement_rule": "Same_Appliance",
+            "type": "Primary", "type_l10n": "Primary", "is_replication_destination": False,
+            "metro_replication_session_id": None, "is_host_access_available": True,
+            "protection_data": {"source_id": None, "creator_type": "User", "expiration_timestamp": None},
+            "is_importing": False, "location_history": None,
+            "protection_policy": dict(prot) if prot else None,
+            "qos_performance_policy": dict(qos) if qos else None,
+            "migration_session": None,
+            "volumes": [self._volume_full(self.volumes[i], embed=False) for i in vg["volume_ids"]],
+            "_relations": ("protection_policy", "qos_performance_policy", "migration_session", "volumes"),
+        }
+
+    def _volume_full(self, vol, embed=True):
+        out = {k: v for k, v in vol.items() if k != "volume_group_ids"}
+        if embed:
+            out["volume_groups"] = [{"id": self.vgs[i]["id"], "name": self.vgs[i]["name"]}
+                                    for i in vol["volume_group_ids"] if i in self.vgs]
+            out["_relations"] = ("volume_groups",)
+        return out
+
+    # -- HTTP plumbing ------------------------------------------------------------------------
+    def error(self, status, message, req=None):
+        return Response.json(error_body(status, message), status)
+
+    def dispatch(self, req, handler, match):
+        try:
+            with self.lock:
+                self._settle()
+            return super().dispatch(req, handler, match)
+        except PSError as exc:
+            return Response.json(error_body(exc.status, exc.message, exc.arguments), exc.status, exc.headers)
+
+    def _cookie(self, req):
+        for part in (req.headers.get("Cookie") or "").split(";"):
+            key, _eq, value = part.strip().partition("=")
+            if key == "auth_cookie":
+                return value
+        return None
+
+    def _basic_ok(self, req):
+        auth = req.headers.get("Authorization") or ""
+        if not auth.lower().startswith("basic "):
+            return None
+        try:
+            user, _colon, password = base64.b64decode(auth[6:].strip()).decode().partition(":")
+        except (ValueError, UnicodeDecodeError):
+            return False
+        return (user, password) == self.credentials
+
+    def authenticate(self, req):
+        now = time.time()
+        basic = self._basic_ok(req)
+        cookie = self._cookie(req)
+        req.ps_session = None
+        with self.lock:
+            session = self.sessions.get(cookie) if cookie else None
+            if session is not None and now - session["last_used"] > self.config["idle_timeout"]:
+                del self.sessions[cookie]
+                session = None
+                self.stats.count("auth", "expired")
+            if basic is False or (basic is None and session is None):
+                if cookie and basic is None:
+                    self.stats.count("auth", "rejected_cookie")
+                    raise PSError(401, "The login session has expired or is invalid. Log in again.")
+                self.stats.count("auth", "rejected_basic" if basic is False else "unauthenticated")
+                raise PSError(401, "Authentication required: invalid or missing credentials.",
+                              headers={"WWW-Authenticate": 'Basic realm="PowerStore"'})
+            if session is not None:
+                session["last_used"] = now
+                req.ps_session = session
+            if req.method in ("POST", "PATCH", "DELETE"):
+                token = req.headers.get("DELL-EMC-TOKEN")
+                if session is None or not token or token != session["token"]:
+                    self.stats.count("auth", "token_rejected")
+                    raise PSError(403, "Missing or invalid DELL-EMC-TOKEN header: changes need the token from the "
+                                       "login session (GET /api/rest/login_session).")
+        return None
+
+    def _query(self, req, items, fields, resource, render=None, sort_default=None):
+        """Filter, order, page and select a collection.  items: full dicts."""
+        preds = []
+        for key, values in req.query.items():
+            if key in RESERVED_PARAMS:
+                continue
+            for value in values:
+                preds.append(make_filter(key, value, fields))
+        rows = [r for r in items if all(p(r) for p in preds)]
+        order = req.param("order")
+        if order:
+            for term in reversed([t.strip() for t in order.split(",") if t.strip()]):
+                name, _dot, direction = term.partition(".")
+                if name not in fields or direction not in ("", "asc", "desc"):
+                    raise PSError(400, f"Invalid order '{term}'", [term])
+                rows.sort(key=lambda r, n=name: (r.get(n) is None, _sort_key(r.get(n))),
+                          reverse=direction == "desc")
+        spec = parse_select(req.param("select")) if req.param("select") else {"id": None}
+        offset, limit = page_window(req, len(rows))
+        page = [project(r, spec, resource) for r in rows[offset:offset + limit]]
+        if offset == 0 and len(page) == len(rows):
+            return Response.json(page)
+        return Response.json(page, 206, {"Content-Range": "%d-%d/%d" % (offset, offset + len(page) - 1, len(rows))})
+
+    def _one(self, req, obj, resource):
+        spec = parse_select(req.param("select")) if req.param("select") else {"id": None}
+        return Response.json(project(obj, spec, resource))
+
+    # -- events -------------------------------------------------------------------------------
+    def _settle(self, now=None):
+        now = time.time() if now is None else now
+        while self.events and self.events[0][0] <= now:
+            _when, _seq, job_id = heapq.heappop(self.events)
+            job = self.jobs[job_id]
+            try:
+                job.resource_id, job.response_body = job.run()
+                job.outcome = "ok"
+                job.response_status = job.ok_status
+            except PSError as exc:
+                job.outcome = "fail"
+                job.frozen_progress = job.progress("IN_PROGRESS", job.submit + job.duration * EVAL_AT)
+                job.response_status = str(exc.status)
+                job.response_body = dict(error_body(exc.status, exc.message, exc.arguments),
+                                         response_type="error_response")
+
+    def _submit(self, req, action, resource_id, resource_name, run, ok_status):
+        """Run `run` now (sync) or as a job (?is_async=true).  run() -> (resource_id, response_body)."""
+        self.stats.count("submissions", action)
+        if (req.param("is_async") or "").lower() != "true":
+            _rid, body = run()
+            return body
+        now = time.time()
+        duration = self.config["durations"][action] * self.config["time_scale"]
+        job = Job(id=str(uuid.UUID(int=self.rng.getrandbits(128), version=4)), action=action,
+                  resource_id=resource_id, resource_name=resource_name, user=self.credentials[0],
+                  submit=now, duration=duration, run=run, ok_status=ok_status)
+        self.jobs[job.id] = job
+        self.seq += 1
+        heapq.heappush(self.events, (now + duration * EVAL_AT, self.seq, job.id))
+        return None, job.id
+
+    # -- handlers: session --------------------------------------------------------------------
+    def h_login(self, req, _match):
+        now = time.time()
+        with self.lock:
+            session = req.ps_session
+            if session is None or self._basic_ok(req):
+                for key in [k for k, s in self.sessions.items() if now - s["last_used"] > self.config["idle_timeout"]]:
+                    del self.sessions[key]
+                session = {"id": str(uuid.uuid4()), "token": secrets.token_urlsafe(24),
+                           "cookie": secrets.token_urlsafe(32), "last_used": now, "user": self.credentials[0]}
+                self.sessions[session["cookie"]] = session
+                self.stats.count("auth", "logins")
+            remaining = int(self.config["idle_timeout"] - (now - session["last_used"]))
+            full = {"id": session["id"], "user": session["user"], "role_ids": ["1"],
+                    "idle_timeout": max(0, remaining) or 1, "is_password_change_required": False,
+                    "is_built_in_user": True}
+            spec = parse_select(req.param("select")) if req.param("select") else {"id": None}
+            flags = "; Secure" if self.tls else ""
+            return Response.json([project(full, spec, "login_session")], 200, {
+                "DELL-EMC-TOKEN": session["token"],
+                "Set-Cookie": f"auth_cookie={session['cookie']}; Path=/; HttpOnly{flags}"})
+
+    def h_logout(self, req, _match):
+        with self.lock:
+            if req.ps_session is not None:
+                self.sessions.pop(req.ps_session["cookie"], None)
+        return Response(204)
+
+    def h_software(self, req, _match):
+        row = {"id": "sw-" + RELEASE, "release_version": RELEASE, "build_version": RELEASE + ".1234567",
+               "is_cluster": True, "release_timestamp": "2024-12-01T00:00:00.000Z"}
+        return self._query(req, [row], set(row), "software_installed")
+
+    # -- handlers: jobs -----------------------------------------------------------------------
+    JOB_FIELDS = ("id", "resource_action", "resource_type", "resource_id", "resource_name", "description_l10n",
+                  "state", "phase", "start_time", "end_time", "estimated_completion_time", "progress_percentage",
+                  "parent_id", "root_id", "user", "response_body", "response_status", "step_order",
+                  "resource_action_l10n", "resource_type_l10n", "state_l10n", "phase_l10n", "response_status_l10n",
+                  "parent", "root", "children", "leafs")
+
+    def h_job_list(self, req, _match):
+        with self.lock:
+            now = time.time()
+            rows = [j.render(now) for j in self.jobs.values()]
+        return self._query(req, rows, self.JOB_FIELDS, "job")
+
+    def h_job_get(self, req, match):
+        with self.lock:
+            job = self.jobs.get(match.group("id"))
+            if job is None:
+                raise PSError(404, f"Job {match.group('id')} not found", [match.group("id")])
+            return self._one(req, job.render(time.time()), "job")
+
+    # -- handlers: policies and volumes -------------------------------------------------------
+    def h_policy_list(self, req, _match):
+        with self.lock:
+            rows = [self._policy_full(p) for p in self.policies.values()]
+        return self._query(req, rows, set(rows[0]) - {"_relations"}, "policy")
+
+    def h_policy_get(self, req, match):
+        with self.lock:
+            return self._one(req, self._policy_full(self._find(self.policies, match.group("id"), "Policy")), "policy")
+
+    def h_volume_list(self, req, _match):
+        with self.lock:
+            rows = [self._volume_full(v) for v in self.volumes.values()]
+        return self._query(req, rows, set(rows[0]) - {"_relations"} if rows else {"id"}, "volume")
+
+    def h_volume_get(self, req, match):
+        with self.lock:
+            return self._one(req, self._volume_full(self._find(self.volumes, match.group("id"), "Volume")), "volume")
+
+    @staticmethod
+    def _find(table, ref, what):
+        """An object by id or `name:<name>` (case-insensitive name), else 404."""
+        if ref.startswith("name:"):
+            wanted = ref[5:].casefold()
+            for obj in table.values():
+                if obj["name"].casefold() == wanted:
+                    return obj
+        elif ref in table:
+            return table[ref]
+        raise PSError(404, f"{what} {ref} not found", [ref])
+
+    # -- handlers: volume groups --------------------------------------------------------------
+    def h_vg_list(self, req, _match):
+        with self.lock:
+            rows = [self._vg_full(v) for v in self.vgs.values()]
+        fields = set(self._vg_full(next(iter(self.vgs.values())))) - {"_relations"} if self.vgs else {"id", "name"}
+        return self._query(req, rows, fields, "volume_group")
+
+    def h_vg_get(self, req, match):
+        with self.lock:
+            return self._one(req, self._vg_full(self._find(self.vgs, match.group("id"), "Volume group")), "volume_group")
+
+    def _policy_ref(self, value, ptype, field):
+        """Resolve a policy reference (id, `name:<name>`, ""/None to remove) to an id or None."""
+        if value is None or value == "":
+            return None
+        if not isinstance(value, str):
+            raise PSError(400, f"{field} must be a string", [field])
+        policy = self._find(self.policies, value, "Policy")
+        if policy["type"] != ptype:
+            raise PSError(400, f"Policy {policy['name']} is a {policy['type']} policy; {field} needs a {ptype} policy",
+                          [policy["name"], field])
+        return policy["id"]
+
+    def _check_body(self, body, allowed, required=()):
+        if not isinstance(body, dict):
+            raise PSError(400, "The request body must be a JSON object")
+        for key in body:
+            if key not in allowed:
+                raise PSError(400, f"Unknown property '{key}' in the request body", [key])
+            kind = allowed[key]
+            value = body[key]
+            if kind == "bool" and not isinstance(value, bool):
+                raise PSError(400, f"'{key}' must be a boolean", [key])
+            if kind == "str" and not isinstance(value, str):
+                raise PSError(400, f"'{key}' must be a string", [key])
+            if kind == "ref" and value is not None and not isinstance(value, str):
+                raise PSError(400, f"'{key}' must be a string or null", [key])
+            if kind == "list" and not (isinstance(value, list) and all(isinstance(v, str) for v in value)):
+                raise PSError(400, f"'{key}' must be a list of strings", [key])
+        for key in required:
+            if key not in body:
+                raise PSError(400, f"Missing required property '{key}'", [key])
+        name = body.get("name")
+        if name is not None and (not 1 <= len(name) <= 128 or re.search(r"[\x00-\x1f/?#%\\]", name)):
+            raise PSError(400, "name must be 1 to 128 printable characters without special HTTP characters", ["name"])
+        if len(body.get("description") or "") > 256:
+            raise PSError(400, "description must be at most 256 characters", ["description"])
+
+    def _json_body(self, req):
+        try:
+            return json.loads(req.body) if req.body and req.body.strip() else {}
+        except ValueError:
+            raise PSError(400, "The request body is not valid JSON") from None
+
+    def _name_taken(self, name, except_id=None):
+        for vg in self.vgs.values():
+            if vg["id"] != except_id and vg["name"].casefold() == name.casefold():
+                raise PSError(422, f"The name {name} is already in use by another volume group", [name])
+
+    def h_vg_create(self, req, _match):
+        body = self._json_body(req)
+        self._check_body(body, {"name": "str", "description": "str", "volume_ids": "list",
+                                "is_write_order_consistent": "bool", "protection_policy_id": "ref",
+                                "qos_performance_policy_id": "ref"}, required=("name",))
+        with self.lock:
+            prot = self._policy_ref(body.get("protection_policy_id"), "Protection", "protection_policy_id")
+            qos = self._policy_ref(body.get("qos_performance_policy_id"), "QoS", "qos_performance_policy_id")
+            vol_ids = [self._find(self.volumes, v, "Volume")["id"] for v in body.get("volume_ids") or []]
+
+            def run():
+                self._name_taken(body["name"])
+                for vid in vol_ids:
+                    if self.volumes[vid]["volume_group_ids"]:
+                        raise PSError(422, f"Volume {self.volumes[vid]['name']} already belongs to a volume group",
+                                      [self.volumes[vid]["name"]])
+                vg = self._new_vg(str(uuid.UUID(int=self.rng.getrandbits(128), version=4)), body["name"],
+                                  body.get("description", ""), prot, qos, body.get("is_write_order_consistent", True),
+                                  time.time())
+                for vid in vol_ids:
+                    vg["volume_ids"].append(vid)
+                    self.volumes[vid]["volume_group_ids"].append(vg["id"])
+                return vg["id"], {"id": vg["id"], "response_type": "create_response"}
+
+            out = self._submit(req, "create", None, body["name"], run, "201")
+            if isinstance(out, tuple):
+                return Response.json({"id": out[1]}, 202)
+            return Response.json({"id": out["id"]}, 201)
+
+    def h_vg_modify(self, req, match):
+        body = self._json_body(req)
+        self._check_body(body, {"name": "str", "description": "str", "is_write_order_consistent": "bool",
+                                "protection_policy_id": "ref", "qos_performance_policy_id": "ref",
+                                "expiration_timestamp": "ref", "is_secure": "bool",
+                                "is_replication_destination": "bool", "force": "bool"})
+        with self.lock:
+            vg = self._find(self.vgs, match.group("id"), "Volume group")
+            vid = vg["id"]
+            if "expiration_timestamp" in body or "is_secure" in body:
+                raise PSError(422, "expiration_timestamp and is_secure only apply to snapshot sets", [vg["name"]])
+            if body.get("is_replication_destination") is True:
+                raise PSError(422, "is_replication_destination may only be set to false", [vg["name"]])
+            changes = {}
+            for key, ptype in (("protection_policy_id", "Protection"), ("qos_performance_policy_id", "QoS")):
+                if key in body:
+                    changes[key] = self._policy_ref(body[key], ptype, key)
+            for key in ("name", "description", "is_write_order_consistent"):
+                if key in body:
+                    changes[key] = body[key]
+
+            def run():
+                current = self.vgs.get(vid)
+                if current is None:
+                    raise PSError(404, f"Volume group {vid} not found", [vid])
+                if "name" in changes:
+                    self._name_taken(changes["name"], except_id=vid)
+                current.update(changes)
+                return vid, None
+
+            out = self._submit(req, "modify", vid, vg["name"], run, "204")
+            if isinstance(out, tuple):
+                return Response.json({"id": out[1]}, 202)
+            return Response(204)
+
+    def h_vg_delete(self, req, match):
+        body = self._json_body(req)
+        self._check_body(body, {"delete_members": "bool", "immediate": "bool"})
+        with self.lock:
+            vg = self._find(self.vgs, match.group("id"), "Volume group")
+            vid = vg["id"]
+
+            def run():
+                current = self.vgs.pop(vid, None)
+                if current is None:
+                    raise PSError(404, f"Volume group {vid} not found", [vid])
+                for vol_id in current["volume_ids"]:
+                    if body.get("delete_members"):
+                        self.volumes.pop(vol_id, None)
+                    elif vol_id in self.volumes:
+                        self.volumes[vol_id]["volume_group_ids"].remove(vid)
+                return vid, None
+
+            out = self._submit(req, "delete", vid, vg["name"], run, "204")
+            if isinstance(out, tuple):
+                return Response.json({"id": out[1]}, 202)
+            return Response(204)
+
+    # -- lab control --------------------------------------------------------------------------
+    def lab_extra(self, req, sub):
+        if sub == "volume_groups" and req.method == "GET":
+            with self.lock:
+                return Response.json([{k: v for k, v in self._vg_full(vg).items() if k != "_relations"}
+                                      for vg in self.vgs.values()])
+        if sub == "volume_groups" and req.method == "POST":
+            # Bulk-create plain groups (for paging tests); not counted as API submissions.
+            body = req.json()
+            count, prefix = int(body.get("count", 0)), str(body.get("prefix", "bulk-vg-"))
+            with self.lock:
+                for i in range(count):
+                    self._new_vg(str(uuid.UUID(int=self.rng.getrandbits(128), version=4)), "%s%05d" % (prefix, i),
+                                 "", None, None, True, EPOCH)
+                return Response.json({"created": count, "total": len(self.vgs)})
+        if sub == "policies" and req.method == "GET":
+            with self.lock:
+                return Response.json(list(self.policies.values()))
+        if sub == "jobs" and req.method == "GET":
+            with self.lock:
+                self._settle()
+                now = time.time()
+                return Response.json([{k: v for k, v in j.render(now).items() if k != "_relations"}
+                                      for j in self.jobs.values()])
+        if sub == "expire_sessions" and req.method == "POST":
+            with self.lock:
+                count = len(self.sessions)
+                for session in self.sessions.values():
+                    session["last_used"] = 0
+                return Response.json({"expired": count})
+        return None
+
+
+def _sort_key(value):
+    if isinstance(value, bool):
+        return (0, int(value), "")
+    if isinstance(value, (int, float)):
+        return (0, value, "")
+    return (1, 0, str(value).casefold())
+
+
+def create(opts, state_dir):
+    return PowerStore(opts, state_dir)

@@ -1,0 +1,454 @@
+"""Simulated async RPC service in the style of the Seagate NAS OS "NAS API".
+
+Wire format: `POST /api/external/<version>/<module>.<Service>.<method>` with a JSON object of
+named parameters; the reply is a JSON object of named outputs.  Typed objects travel as
+`{"__type__": T, "__properties__": {...}}`, lists as a `ResultSet`.  Functions declared
+`async: true` take a `client_ref` and return a `job_id`; `<function>_result(job_id)` returns
+the outputs, or raises the error the synchronous call would have raised (the seed's spec).
+
+Time model (as in drm.py): nothing runs in the background.  A job stores when its run
+started and how much run time it has accumulated; every request "settles" the active jobs
+(pause points, failures, completion) from the clock.  State is kept in memory and written
+through to `rpc.json` in the state directory on every change.
+"""
+import base64
+import binascii
+import json
+import os
+import threading
+import time
+from collections import Counter
+
+from labcore import Appliance, Response
+
+VERSIONS = ("8.0",)
+STATUS = {"UNKNOWN": -1, "INIT": 1, "RUNNING": 2, "PAUSED": 3, "COMPLETED": 4, "FAILED": 5}
+STATUS_NAMES = {v: k for k, v in STATUS.items()}
+FIRST_JOB_ID = 1
+SLOTS = tuple(range(1, 9))
+VOLUMES = tuple(range(1, 4))
+SMART = "storage.Disks.run_smart_test"
+RESYNC = "volumes.Volumes.resync"
+
+
+def default_config(time_scale):
+    return {
+        "durations": {SMART: 4.0, RESYNC: 6.0},  # seconds of run time, x time_scale
+        "time_scale": time_scale,
+        "init_seconds": 0.4,        # a job is INIT (queued) this long (x time_scale) before it runs
+        "failing_slots": [3],       # SMART test completes with device_ok false
+        "busy_slots": [6],          # SMART test fails at busy_fail_at percent: _result raises DiskBusy
+        "pause_slots": [7],         # SMART test pauses at pause_at percent until resume_job
+        "pause_at": 50,
+        "busy_fail_at": 30,
+    }
+
+
+def iso(ts):
+    return time.strftime("%Y-%m-%dT%H:%M:%S", time.gmtime(ts)) + ".%03dZ" % int((ts % 1) * 1000)
+
+
+def typed(type_name, props):
+    return {"__type__": type_name, "__version__": 1, "__sub_version__": 0, "__properties__": props}
+
+
+class RpcError(Exception):
+    """An error the service raises; rendered as an Error object (see README)."""
+
+    def __init__(self, status, code, message, **props):
+        super().__init__(message)
+        self.status, self.code, self.message, self.props = status, code, message, props
+
+    def body(self):
+        return typed("Error", dict({"code": self.code, "message": self.message}, **self.props))
+
+
+def bad_param(name, message):
+    return RpcError(400, "InvalidParameter", message, parameter=name)
+
+
+class Job:
+    FIELDS = ("id", "name", "client_ref", "args", "submitted", "duration", "run_since", "run_done",
+              "pause_at", "fail_at", "error", "output", "state", "completed", "progress_kind")
+
+    def __init__(self, **kw):
+        for key in self.FIELDS:
+            setattr(self, key, kw.get(key))
+
+    def dump(self):
+        return {k: getattr(self, k) for k in self.FIELDS}
+
+    def run_time(self, now):
+        if self.run_since is None or now < self.run_since:
+            return self.run_done
+        return self.run_done + (now - self.run_since)
+
+    def status(self, now):
+        if self.state == "active":
+            return "INIT" if self.run_done == 0 and now < self.run_since else "RUNNING"
+        return {"paused": "PAUSED", "completed": "COMPLETED", "failed": "FAILED"}[self.state]
+
+    def progress(self, now):
+        status = self.status(now)
+        if self.progress_kind != "percent" or status == "INIT":
+            return -1  # the seed's "no progress for this job"
+        if status == "COMPLETED":
+            return 100
+        return max(0, min(99, int(100 * self.run_time(now) / self.duration))) if self.duration else 0
+
+    def record(self, now):
+        return typed("AsyncJob", {
+            "id": self.id, "progress": self.progress(now), "status": STATUS[self.status(now)],
+            "client_ref": self.client_ref,
+            # Lab extensions: the seed's name_starts_with criterion implies jobs have a name.
+            "name": self.name, "submitted": iso(self.submitted),
+            "completed": iso(self.completed) if self.completed else None,
+        })
+
+
+class Rpc(Appliance):
+    name = "rpc"
+    stat_groups = ("calls", "submissions", "errors")
+    routes = (
+        ("POST", r"/api/external/(?P<version>[^/]+)/(?P<method>[^/]+)", "/api/external/{version}/{method}", "h_call"),
+    )
+
+    def __init__(self, opts, state_dir):
+        super().__init__(opts, state_dir)
+        self.lock = threading.RLock()
+        self.credentials = (opts.username, opts.password)
+        self.path = os.path.join(state_dir, "rpc.json")
+        self.functions = self._functions()
+        if os.path.exists(self.path):
+            with open(self.path) as fh:
+                saved = json.load(fh)
+            self.config = saved["config"]
+            self._restore(saved)
+        else:
+            self.config = default_config(opts.time_scale)
+            self._generate()
+            self._save()
+
+    # -- state ------------------------------------------------------------------------------------
+    def _generate(self):
+        self.jobs = {}
+        self.next_id = FIRST_JOB_ID
+        self.disks = {s: {"slot_id": s, "model": "ST4000VN008", "serial": "ZDHLAB%03d" % s,
+                          "capacity_bytes": 4000787030016, "last_smart_test": None, "last_smart_ok": None}
+                      for s in SLOTS}
+        self.volumes = {v: {"volume_id": v, "name": "vol%d" % v, "raid": "RAID5" if v == 1 else "RAID1",
+                            "last_resync": None} for v in VOLUMES}
+
+    def _restore(self, saved):
+        self.jobs = {j["id"]: Job(**j) for j in saved["jobs"]}
+        self.next_id = saved["next_id"]
+        self.disks = {int(k): v for k, v in saved["disks"].items()}
+        self.volumes = {int(k): v for k, v in saved["volumes"].items()}
+
+    def _save(self):
+        data = {"config": self.config, "next_id": self.next_id, "jobs": [j.dump() for j in self.jobs.values()],
+                "disks": self.disks, "volumes": self.volumes}
+        tmp = self.path + ".tmp"
+        with open(tmp, "w") as fh:
+            json.dump(data, fh)
+        os.replace(tmp, self.path)
+
+    def reset_state(self):
+        with self.lock:
+            self._generate()
+            self._save()
+
+    def get_config(self):
+        with self.lock:
+            return json.loads(json.dumps(self.config))
+
+    def set_config(self, body):
+        with self.lock:
+            for key, value in body.items():
+                if key == "durations":
+                    for fn, seconds in value.items():
+                        if fn not in self.config["durations"]:
+                            raise ValueError(f"unknown async function {fn!r}; known: {sorted(self.config['durations'])}")
+                        self.config["durations"][fn] = float(seconds)
+                elif key in ("time_scale", "init_seconds"):
+                    self.config[key] = float(value)
+                elif key in ("pause_at", "busy_fail_at"):
+                    if not 0 < int(value) < 100:
+                        raise ValueError(f"{key} must be a percentage between 1 and 99")
+                    self.config[key] = int(value)
+                elif key in ("failing_slots", "busy_slots", "pause_slots"):
+                    self.config[key] = sorted({int(s) for s in value})
+                else:
+                    raise ValueError(f"unknown config key {key!r}")
+            self._save()
+        return self.get_config()
+
+    def extra_stats(self):
+        with self.lock:
+            now = self._settle()
+            jobs = Counter({name: 0 for name in ("INIT", "RUNNING", "PAUSED", "COMPLETED", "FAILED")})
+            jobs.update(job.status(now) for job in self.jobs.values())
+            return {"jobs": dict(jobs)}
+
+    def lab_extra(self, req, sub):
+        if sub == "jobs" and req.method == "GET":
+            with self.lock:
+                now = self._settle()
+                return Response.json([dict(j.record(now)["__properties__"], arguments=j.args,
+                                           status_name=j.status(now)) for j in self.jobs.values()])
+        if sub == "disks" and req.method == "GET":
+            with self.lock:
+                self._settle()
+                return Response.json([self._disk(s)["__properties__"] for s in SLOTS])
+        return None
+
+    # -- time ---------------------------------------------------------------------------------------
+    def _settle(self):
+        """Apply every pause point, failure and completion whose time has come."""
+        now = time.time()
+        changed = False
+        for job in self.jobs.values():
+            if job.state != "active":
+                continue
+            stops = [(1.0, "complete")]
+            if job.fail_at is not None:
+                stops.append((job.fail_at, "fail"))
+            if job.pause_at is not None:
+                stops.append((job.pause_at, "pause"))
+            frac, kind = min(stops)
+            when = job.run_since + (frac * job.duration - job.run_done)
+            if now < when:
+                continue
+            changed = True
+            job.run_done, job.run_since = frac * job.duration, None
+            if kind == "pause":
+                job.state, job.pause_at = "paused", None  # a pause point is passed once
+            elif kind == "fail":
+                job.state, job.completed = "failed", when
+            else:
+                job.state, job.completed = "completed", when
+                self._finish(job, when)
+        if changed:
+            self._save()
+        return now
+
+    def _finish(self, job, when):
+        if job.name == SMART:
+            disk = self.disks[job.args["slot_id"]]
+            disk["last_smart_test"], disk["last_smart_ok"] = iso(when), job.output["device_ok"]
+        elif job.name == RESYNC:
+            self.volumes[job.args["volume_id"]]["last_resync"] = iso(when)
+
+    # -- auth and errors ------------------------------------------------------------------------------
+    def authenticate(self, req):
+        auth = req.headers.get("Authorization") or ""
+        if auth[:6].lower() == "basic ":
+            try:
+                user, _sep, password = base64.b64decode(auth[6:]).decode().partition(":")
+            except (binascii.Error, UnicodeDecodeError):
+                user = password = None
+            if (user, password) == self.credentials:
+                return None
+        self.stats.count("errors", "Unauthorized")
+        return Response.json(RpcError(401, "Unauthorized", "HTTP Basic authentication required").body(), 401,
+                             headers={"WWW-Authenticate": 'Basic realm="NAS API (lab)"'})
+
+    def error(self, status, message, req=None):
+        code = {400: "InvalidParameter", 401: "Unauthorized", 404: "NoSuchMethod", 405: "NoSuchMethod"}.get(
+            status, "InternalError")
+        return Response.json(RpcError(status, code, message).body(), status)
+
+    # -- dispatch ---------------------------------------------------------------------------------------
+    def _functions(self):
+        fns = {
+            "system.System.get_infos": ((), self.f_get_infos, False),
+            "storage.Disks.get_disk": ((("slot_id", int),), self.f_get_disk, False),
+            SMART: ((("client_ref", int), ("slot_id", int)), self.f_run_smart_test, True),
+            RESYNC: ((("client_ref", int), ("volume_id", int)), self.f_resync, True),
+            "system.Jobs.get_job_status": ((("job_id", int),), self.f_get_job_status, False),
+            "system.Jobs.get_jobs_list": ((("list_info", dict),), self.f_get_jobs_list, False),
+            "system.Jobs.pause_job": ((("job_id", int),), self.f_pause_job, False),
+            "system.Jobs.resume_job": ((("job_id", int),), self.f_resume_job, False),
+        }
+        for name, (_params, _fn, is_async) in list(fns.items()):
+            if is_async:
+                fns[name + "_result"] = ((("job_id", int),), self._result_of(name), False)
+        return fns
+
+    def h_call(self, req, match):
+        method = match.group("method")
+        try:
+            if match.group("version") not in VERSIONS:
+                raise RpcError(404, "NoSuchMethod", f"API version {match.group('version')} is not served "
+                                                    f"(served: {', '.join(VERSIONS)})")
+            if method not in self.functions:
+                raise RpcError(404, "NoSuchMethod", f"No such method {method!r}")
+            self.stats.count("calls", method)
+            params, fn, _is_async = self.functions[method]
+            try:
+                body = json.loads(req.body or b"{}")
+            except ValueError:
+                raise RpcError(400, "InvalidParameter", "The request body is not JSON") from None
+            if not isinstance(body, dict):
+                raise RpcError(400, "InvalidParameter", "The request body must be a JSON object of named parameters")
+            args = self._check_params(params, body)
+            with self.lock:
+                now = self._settle()
+                return Response.json(fn(now, **args))
+        except RpcError as exc:
+            self.stats.count("errors", exc.code)
+            return Response.json(exc.body(), exc.status)
+
+    @staticmethod
+    def _check_params(params, body):
+        names = [n for n, _t in params]
+        for key in body:
+            if key not in names:
+                raise bad_param(key, f"Unexpected parameter {key!r} (expected: {', '.join(names) or 'none'})")
+        args = {}
+        for name, kind in params:
+            if name not in body:
+                raise bad_param(name, f"Missing parameter {name!r}")
+            value = body[name]
+            if kind is int and (isinstance(value, bool) or not isinstance(value, int)):
+                raise bad_param(name, f"Parameter {name!r} must be an Integer, got {type(value).__name__}")
+            if kind is dict and not isinstance(value, dict):
+                raise bad_param(name, f"Parameter {name!r} must be an object, got {type(value).__name__}")
+            args[name] = value
+        return args
+
+    def _job(self, job_id):
+        job = self.jobs.get(job_id)
+        if job is None:
+            raise RpcError(404, "UnknownJob", f"No job with id {job_id}", job_id=job_id)
+        return job
+
+    # -- functions ----------------------------------------------------------------------------------------
+    def f_get_infos(self, now):
+        return {"infos": typed("SystemInfo", {"product": "NAS OS (lab)", "version": "8.0.1", "serial": "LAB0000001",
+                                              "hostname": "nas-lab", "api_versions": list(VERSIONS)})}
+
+    def _disk(self, slot):
+        disk = dict(self.disks[slot])
+        disk["health"] = "failing" if slot in self.config["failing_slots"] else "ok"
+        disk["busy"] = slot in self.config["busy_slots"]
+        return typed("Disk", disk)
+
+    def _check_slot(self, slot_id):
+        if slot_id not in self.disks:
+            raise RpcError(422, "InvalidSlot", f"There is no disk slot {slot_id} (slots: {SLOTS[0]}-{SLOTS[-1]})",
+                           slot_id=slot_id)
+
+    def f_get_disk(self, now, slot_id):
+        self._check_slot(slot_id)
+        return {"disk": self._disk(slot_id)}
+
+    def _submit(self, now, name, client_ref, args, output, progress_kind="percent", pause_at=None, fail_at=None,
+                error=None):
+        duration = self.config["durations"][name] * self.config["time_scale"]
+        job = Job(id=self.next_id, name=name, client_ref=client_ref, args=args, submitted=now, duration=duration,
+                  run_since=now + self.config["init_seconds"] * self.config["time_scale"], run_done=0.0,
+                  pause_at=pause_at, fail_at=fail_at, error=error, output=output, state="active",
+                  completed=None, progress_kind=progress_kind)
+        self.next_id += 1
+        self.jobs[job.id] = job
+        self.stats.count("submissions", name)
+        self._save()
+        return {"job_id": job.id}
+
+    def f_run_smart_test(self, now, client_ref, slot_id):
+        self._check_slot(slot_id)
+        cfg = self.config
+        pause_at = cfg["pause_at"] / 100.0 if slot_id in cfg["pause_slots"] else None
+        if slot_id in cfg["busy_slots"]:
+            error = {"status": 422, "code": "DiskBusy",
+                     "message": f"Disk in slot {slot_id} is busy (a RAID rebuild is using it)", "slot_id": slot_id}
+            return self._submit(now, SMART, client_ref, {"slot_id": slot_id}, None, fail_at=cfg["busy_fail_at"] / 100.0,
+                                error=error, pause_at=pause_at)
+        return self._submit(now, SMART, client_ref, {"slot_id": slot_id},
+                            {"device_ok": slot_id not in cfg["failing_slots"]}, pause_at=pause_at)
+
+    def f_resync(self, now, client_ref, volume_id):
+        if volume_id not in self.volumes:
+            raise RpcError(422, "InvalidVolume", f"There is no volume {volume_id}", volume_id=volume_id)
+        return self._submit(now, RESYNC, client_ref, {"volume_id": volume_id},
+                            {"volume_state": "ok"}, progress_kind="none")
+
+    def _result_of(self, name):
+        def result(now, job_id):
+            job = self._job(job_id)
+            if job.name != name:
+                raise bad_param("job_id", f"Job {job_id} is a {job.name} job, not {name}")
+            status = job.status(now)
+            if status == "COMPLETED":
+                return job.output
+            if status == "FAILED":
+                err = dict(job.error)
+                raise RpcError(err.pop("status"), err.pop("code"), err.pop("message"), job_id=job_id, **err)
+            raise RpcError(409, "JobNotFinished", f"Job {job_id} is {status}; its result is not available yet",
+                           job_id=job_id)
+        return result
+
+    def f_get_job_status(self, now, job_id):
+        return {"async_job": self._job(job_id).record(now)}
+
+    def f_get_jobs_list(self, now, list_info):
+        props = self._props(list_info, "ListInfo", "list_info")
+        unknown = set(props) - {"offset", "limit", "search_criteria"}
+        if unknown:
+            raise bad_param("list_info", f"Unknown ListInfo properties: {sorted(unknown)}")
+        offset, limit = props.get("offset", 0), props.get("limit", -1)
+        for key, value, low in (("offset", offset, 0), ("limit", limit, -1)):
+            if isinstance(value, bool) or not isinstance(value, int) or value < low:
+                raise bad_param("list_info", f"ListInfo {key} must be an Integer >= {low}, got {value!r}")
+        criteria = self._props(props.get("search_criteria") or {}, "SearchCriteria", "list_info")
+        unknown = set(criteria) - {"name_starts_with", "status"}
+        if unknown:
+            raise bad_param("list_info", f"Unknown search criteria: {sorted(unknown)} (known: name_starts_with, status)")
+        prefix, status = criteria.get("name_starts_with"), criteria.get("status")
+        if prefix is not None and not isinstance(prefix, str):
+            raise bad_param("list_info", "search criterion name_starts_with must be a string")
+        if status is not None and (isinstance(status, bool) or status not in STATUS_NAMES):
+            raise bad_param("list_info", f"search criterion status must be an AsyncJobStatus {sorted(STATUS_NAMES)}, "
+                                         f"got {status!r}")
+        # Newest first, like a NAS's job panel: the jobs a poller waits for are on the first page.
+        jobs = sorted(self.jobs.values(), key=lambda j: j.id, reverse=True)
+        if prefix is not None:
+            jobs = [j for j in jobs if j.name.startswith(prefix)]
+        if status is not None:
+            jobs = [j for j in jobs if STATUS[j.status(now)] == status]
+        page = jobs[offset:] if limit == -1 else jobs[offset:offset + limit]
+        return {"async_jobs": {"__type__": "ResultSet", "__total_items__": len(jobs), "__sub_type__": "AsyncJob",
+                               "__elements__": [j.record(now) for j in page]}}
+
+    @staticmethod
+    def _props(value, type_name, param):
+        """Properties of a typed object; a plain object is accepted as its properties."""
+        if not isinstance(value, dict):
+            raise bad_param(param, f"{type_name} must be an object")
+        if "__type__" not in value:
+            return value
+        if value["__type__"] != type_name or not isinstance(value.get("__properties__", {}), dict):
+            raise bad_param(param, f"expected a {type_name}, got a {value['__type__']}")
+        return value.get("__properties__", {})
+
+    def f_pause_job(self, now, job_id):
+        job = self._job(job_id)
+        if job.state != "active":
+            raise RpcError(409, "JobNotRunning", f"Job {job_id} is {job.status(now)}; only INIT or RUNNING jobs pause",
+                           job_id=job_id)
+        job.run_done, job.run_since, job.state = job.run_time(now), None, "paused"
+        self._save()
+        return {"async_job": job.record(now)}
+
+    def f_resume_job(self, now, job_id):
+        job = self._job(job_id)
+        if job.state != "paused":
+            raise RpcError(409, "JobNotPaused", f"Job {job_id} is {job.status(now)}, not PAUSED", job_id=job_id)
+        job.run_since, job.state = now, "active"
+        self._save()
+        return {"async_job": job.record(now)}
+
+
+def create(opts, state_dir):
+    return Rpc(opts, state_dir)

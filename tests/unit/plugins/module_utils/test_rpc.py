@@ -1,0 +1,331 @@
+# -*- coding: utf-8 -*-
+# GNU General Public License v3.0+ (see LICENSE or https://www.gnu.org/licenses/gpl-3.0.txt)
+"""Unit tests for _rpc (NAS API style backend) and the rpc_call operation's local logic."""
+
+from __future__ import annotations
+
+import json
+import zlib
+
+import pytest
+from hypothesis import given, strategies as st
+
+from ansible_collections.asyncjobs.fleet.plugins.module_utils import _lifecycle as lc
+from ansible_collections.asyncjobs.fleet.plugins.module_utils import _rpc
+from ansible_collections.asyncjobs.fleet.plugins.module_utils._common import Context
+from ansible_collections.asyncjobs.fleet.plugins.module_utils._errors import ApiError, InputError
+from ansible_collections.asyncjobs.fleet.plugins.module_utils._ops_rpc import RPC_CALL, JobPaused, PausedWatch
+from ansible_collections.asyncjobs.fleet.plugins.module_utils._transport import Response
+
+SMART = "storage.Disks.run_smart_test"
+
+
+def async_job(job_id, status, progress=-1, client_ref=1, name=SMART):
+    return {"__type__": "AsyncJob", "__properties__": {"id": job_id, "status": status, "progress": progress,
+                                                       "client_ref": client_ref, "name": name}}
+
+
+def error(code, message, status=422, **props):
+    return status, {"__type__": "Error", "__properties__": dict(code=code, message=message, **props)}
+
+
+class FakeService(object):
+    """A scripted NAS API: jobs in a dict, newest first in listings, every call recorded."""
+
+    def __init__(self, jobs=(), results=None, base_url="http://nas"):
+        self.jobs = dict((j["__properties__"]["id"], j) for j in jobs)
+        self.results = results or {}
+        self.base_url = base_url
+        self.calls = []
+        self.stats = {"requests": 0}
+
+    def request(self, method, path, json=None, headers=None, expect=(200,), safe=None, what=None):
+        assert method == "POST"
+        self.stats["requests"] += 1
+        self.calls.append((path, json, safe))
+        status, body = self.answer(path.rsplit("/", 1)[-1], json or {})
+        if status not in expect:
+            raise ApiError("HTTP %s" % status, status=status)
+        return Response(status, {}, _json_bytes(body), self.base_url + path)
+
+    def answer(self, function, params):
+        if function == "system.Jobs.get_job_status":
+            job = self.jobs.get(params["job_id"])
+            if job is None:
+                return error("UnknownJob", "No job with id %s" % params["job_id"], 404)
+            return 200, {"async_job": job}
+        if function == "system.Jobs.get_jobs_list":
+            props = params["list_info"]["__properties__"]
+            crit = props.get("search_criteria") or {}
+            rows = [self.jobs[k] for k in sorted(self.jobs, reverse=True)]
+            rows = [r for r in rows if r["__properties__"]["name"].startswith(crit.get("name_starts_with", ""))]
+            if "status" in crit:
+                rows = [r for r in rows if r["__properties__"]["status"] == crit["status"]]
+            page = rows[props["offset"]:] if props["limit"] == -1 else rows[props["offset"]:props["offset"] + props["limit"]]
+            return 200, {"async_jobs": {"__type__": "ResultSet", "__total_items__": len(rows),
+                                        "__sub_type__": "AsyncJob", "__elements__": page}}
+        if function.endswith("_result"):
+            return self.results[params["job_id"]]
+        if function == SMART:
+            new_id = max(self.jobs or [0]) + 1
+            self.jobs[new_id] = async_job(new_id, 1, client_ref=params["client_ref"])
+            return 200, {"job_id": new_id}
+        return error("NoSuchMethod", "No such method %r" % function, 404)
+
+    def functions(self):
+        return [path.rsplit("/", 1)[-1] for path, _params, _safe in self.calls]
+
+
+def _json_bytes(body):
+    return json.dumps(body).encode("utf-8")
+
+
+# ---------------------------------------------------------------- input checks
+
+@pytest.mark.parametrize("function", [SMART, "system.System.get_infos", "authentication.users.Administration.list"])
+def test_check_function_accepts(function):
+    assert _rpc.check_function(" %s " % function) == function
+
+
+@pytest.mark.parametrize("function", ["run_smart_test", "Disks.run_smart_test", "storage..Disks.x", "storage.Disks.",
+                                      "storage/Disks/run", "1storage.Disks.x", "", None, "a.b.c d"])
+def test_check_function_refuses(function):
+    with pytest.raises(InputError, match="<module>.<Service>.<method>"):
+        _rpc.check_function(function)
+
+
+def test_check_arguments():
+    assert _rpc.check_arguments(None) == {}
+    assert _rpc.check_arguments({"slot_id": 3}) == {"slot_id": 3}
+    with pytest.raises(InputError, match="mapping"):
+        _rpc.check_arguments([1, 2])
+    with pytest.raises(InputError, match="not a valid parameter name"):
+        _rpc.check_arguments({"slot id": 1})
+    with pytest.raises(InputError, match="JSON"):
+        _rpc.check_arguments({"when": object()})
+
+
+def test_derive_client_ref_is_stable_and_call_specific():
+    ref = _rpc.derive_client_ref(SMART, {"slot_id": 3, "mode": "short"})
+    assert ref == _rpc.derive_client_ref(SMART, {"mode": "short", "slot_id": 3})  # key order does not matter
+    assert ref != _rpc.derive_client_ref(SMART, {"slot_id": 4, "mode": "short"})
+    assert ref != _rpc.derive_client_ref("volumes.Volumes.resync", {"slot_id": 3, "mode": "short"})
+    # Pinned: the reference must not change between releases, or re-runs would stop adopting.
+    assert _rpc.derive_client_ref(SMART, {"slot_id": 3}) == zlib.crc32(
+        b'["storage.Disks.run_smart_test",{"slot_id":3}]') & 0x7FFFFFFF
+
+
+@given(st.dictionaries(st.from_regex(r"[a-z_][a-z0-9_]{0,8}", fullmatch=True),
+                       st.one_of(st.integers(), st.text(max_size=5), st.booleans(), st.none()), max_size=4))
+def test_derive_client_ref_fits_an_integer(arguments):
+    ref = _rpc.derive_client_ref(SMART, arguments)
+    assert 0 <= ref <= 2 ** 31 - 1
+    assert _rpc.check_client_ref(ref) == ref
+
+
+@pytest.mark.parametrize("value", [2 ** 31, -(2 ** 31) - 1, True, "5"])
+def test_check_client_ref_refuses(value):
+    with pytest.raises(InputError):
+        _rpc.check_client_ref(value)
+
+
+@pytest.mark.parametrize("job_id", ["abc", "1.5", "", "12 13"])
+def test_job_number_refuses_non_integers(job_id):
+    with pytest.raises(InputError, match="integers"):
+        _rpc.job_number(job_id)
+
+
+# ---------------------------------------------------------------- AsyncJob normalisation
+
+@pytest.mark.parametrize("status, state, raw", [
+    (1, lc.PENDING, "INIT"), (2, lc.RUNNING, "RUNNING"), (3, lc.PAUSED, "PAUSED"), (4, lc.SUCCEEDED, "COMPLETED"),
+    (5, lc.FAILED, "FAILED"), (-1, lc.UNKNOWN, "UNKNOWN"), (7, lc.UNKNOWN, "7"), (None, lc.UNKNOWN, "None"),
+])
+def test_job_from_async_states(status, state, raw):
+    record = _rpc.job_from_async(async_job(12, status, progress=40, client_ref=9))
+    assert (record["state"], record["raw_state"], record["status_code"]) == (state, raw, status)
+    assert record["id"] == "12" and record["api"] == "rpc" and record["client_ref"] == 9
+    assert record["operation"] == SMART and record["description"] == "run_smart_test" and record["target_ids"] == []
+    assert record["terminal"] is (state in (lc.SUCCEEDED, lc.FAILED))
+
+
+@pytest.mark.parametrize("progress, expected", [(-1, None), (0, 0), (55, 55), (None, None), ("50", None)])
+def test_job_from_async_progress(progress, expected):
+    assert _rpc.job_from_async(async_job(1, 2, progress=progress))["progress"] == expected
+
+
+def test_job_from_async_accepts_plain_and_refuses_garbage():
+    assert _rpc.job_from_async({"id": 3, "status": 4, "progress": 100})["state"] == lc.SUCCEEDED
+    with pytest.raises(ApiError, match="no id"):
+        _rpc.job_from_async({"__type__": "AsyncJob", "__properties__": {"status": 2}})
+    with pytest.raises(ApiError, match="expected a AsyncJob object, got a Volume"):
+        _rpc.job_from_async({"__type__": "Volume", "__properties__": {"id": 1}})
+    with pytest.raises(ApiError):
+        _rpc.job_from_async([1, 2])
+
+
+def test_error_from():
+    exc = _rpc.error_from(422, error("DiskBusy", "slot 6 is busy", job_id=4)[1], SMART + "_result")
+    assert isinstance(exc, _rpc.RpcError) and exc.code == "DiskBusy" and exc.status == 422
+    assert exc.msg == "RPC storage.Disks.run_smart_test_result failed: DiskBusy: slot 6 is busy"
+    assert exc.error == {"code": "DiskBusy", "message": "slot 6 is busy", "job_id": 4}
+    assert exc.result["error"]["job_id"] == 4
+    other = _rpc.error_from(404, {"detail": "nope"}, SMART)
+    assert not isinstance(other, _rpc.RpcError) and "without an Error object" in other.msg
+
+
+# ---------------------------------------------------------------- client
+
+def test_paths_and_versions():
+    client = _rpc.RpcClient(FakeService())
+    assert client.path(SMART) == "/api/external/8.0/" + SMART
+    client.set_version("7.1")
+    assert client.path(SMART) == "/api/external/7.1/" + SMART
+    with pytest.raises(InputError, match="api_version"):
+        client.set_version("latest")
+    pinned = _rpc.RpcClient(FakeService(base_url="http://nas/api/external/5.0"))
+    assert pinned.version == "5.0" and pinned.path(SMART) == SMART
+    pinned.set_version("5.0")
+    with pytest.raises(InputError, match="contradicts the url"):
+        pinned.set_version("8.0")
+
+
+def test_call_outputs_errors_and_retry_safety():
+    service = FakeService(jobs=[async_job(1, 4)], results={1: (200, {"device_ok": False})})
+    client = _rpc.RpcClient(service)
+    assert client.call(SMART + "_result", {"job_id": 1}, read_only=True) == {"device_ok": False}
+    assert client.submit(SMART, {"slot_id": 1}, 55) == "2"
+    assert service.calls[-1] == ("/api/external/8.0/" + SMART, {"slot_id": 1, "client_ref": 55}, False)
+    with pytest.raises(_rpc.RpcError, match="NoSuchMethod"):
+        client.call("x.Y.z")
+    with pytest.raises(InputError):
+        client.call("not a function")
+    assert service.stats["requests"] == 3  # the malformed name was never sent
+
+
+def test_poll_one_job_reads_its_status():
+    service = FakeService(jobs=[async_job(1, 2, 10)])
+    assert _rpc.RpcClient(service).poll(["1"])["1"]["progress"] == 10
+    assert service.functions() == ["system.Jobs.get_job_status"]
+
+
+def test_poll_many_jobs_costs_one_listing():
+    service = FakeService(jobs=[async_job(i, 2 if i > 50 else 4) for i in range(1, 201)])
+    found = _rpc.RpcClient(service).poll(["199", "200", "150"])
+    assert sorted(found) == ["150", "199", "200"] and found["199"]["state"] == lc.RUNNING
+    assert service.functions() == ["system.Jobs.get_jobs_list"]
+    assert all(safe for _path, _params, safe in service.calls)  # reads may be retried
+
+
+def test_poll_pages_until_found_then_asks_for_missing_ids():
+    service = FakeService(jobs=[async_job(i, 4) for i in range(1, 251)])
+    client = _rpc.RpcClient(service)
+    found = client.poll(["250", "3"])
+    assert found["3"]["state"] == lc.SUCCEEDED
+    assert service.functions() == ["system.Jobs.get_jobs_list"] * 3  # 100 + 100 + 50
+    service.calls[:] = []
+    with pytest.raises(_rpc.RpcError, match="UnknownJob") as info:
+        client.poll(["250", "999"])
+    assert info.value.status == 404
+    assert service.functions() == ["system.Jobs.get_jobs_list"] * 3 + ["system.Jobs.get_job_status"]
+
+
+def test_poll_refuses_bad_ids_before_sending():
+    service = FakeService()
+    with pytest.raises(InputError):
+        _rpc.RpcClient(service).poll(["1", "two"])
+    assert service.stats["requests"] == 0
+
+
+def test_list_jobs_pages_and_criteria():
+    service = FakeService(jobs=[async_job(i, 2 if i % 2 else 4, name=SMART if i < 5 else "volumes.Volumes.resync")
+                                for i in range(1, 8)])
+    client = _rpc.RpcClient(service)
+    jobs = client.list_jobs(page_size=2)
+    assert [j["id"] for j in jobs] == [str(i) for i in range(1, 8)]  # oldest first
+    assert len(service.calls) == 4
+    running = client.list_jobs({"status": "RUNNING", "name_starts_with": "storage."})
+    assert [j["id"] for j in running] == ["1", "3"]
+    assert service.calls[-1][1]["list_info"]["__properties__"]["search_criteria"] == {
+        "status": 2, "name_starts_with": "storage."}
+    assert [j["id"] for j in client.list_jobs(page_size=3, limit=2)] == ["6", "7"]
+    with pytest.raises(InputError):
+        client.list_jobs({"status": "DONE"})
+
+
+def test_results_completed_failed_and_running():
+    service = FakeService(jobs=[async_job(1, 4, 100), async_job(2, 5, 30), async_job(3, 2, 10)],
+                          results={1: (200, {"device_ok": True}),
+                                   2: error("DiskBusy", "Disk in slot 6 is busy", job_id=2, slot_id=6)})
+    client = _rpc.RpcClient(service)
+    done = client.results("1")
+    assert done["result"] == {"device_ok": True} and done["error"] is None and done["detailed"] is True
+    failed = client.results("2")
+    assert failed["state"] == lc.FAILED and failed["result"] is None
+    assert failed["error"]["code"] == "DiskBusy" and failed["message"] == "DiskBusy: Disk in slot 6 is busy"
+    service.calls[:] = []
+    running = client.results("3")
+    assert running["result"] is None and service.functions() == ["system.Jobs.get_job_status"]
+    nameless = client.result_of(_rpc.job_from_async({"id": 4, "status": 4}))
+    assert "does not name the job's function" in nameless["message"]
+
+
+def test_find_in_flight_filters_function_and_client_ref():
+    service = FakeService(jobs=[async_job(1, 2, client_ref=7), async_job(2, 3, client_ref=7),
+                                async_job(3, 2, client_ref=8), async_job(4, 4, client_ref=7),
+                                async_job(5, 1, client_ref=7, name=SMART + "_extended")])
+    found = _rpc.RpcClient(service).find_in_flight(SMART, 7)
+    assert [j["id"] for j in found] == ["1", "2"]
+    statuses = [c[1]["list_info"]["__properties__"]["search_criteria"]["status"] for c in service.calls]
+    assert statuses == [1, 2, 3]
+
+
+def test_cancel_is_not_supported():
+    service = FakeService(jobs=[async_job(1, 2)])
+    with pytest.raises(InputError, match="RPC jobs cannot be canceled"):
+        _rpc.RpcClient(service).cancel("1")
+    assert service.stats["requests"] == 0
+
+
+# ---------------------------------------------------------------- rpc_call local logic
+
+def test_paused_watch_gives_up_after_the_limit_and_forwards_progress():
+    seen = []
+    watch = PausedWatch(2.0, SMART, progress=lambda elapsed, jobs: seen.append(elapsed))
+    paused = _rpc.job_from_async(async_job(9, 3, 50))
+    running = _rpc.job_from_async(async_job(9, 2, 60))
+    watch(0.5, [paused])
+    watch(2.0, [paused])
+    watch(2.2, [running])  # resumed: the clock starts again
+    watch(3.0, [paused])
+    with pytest.raises(JobPaused) as info:
+        watch(5.0, [paused])
+    assert seen == [0.5, 2.0, 2.2, 3.0, 5.0]
+    assert "job 9 has been paused at 50% for 2.0s (paused_timeout=2.0s)" in info.value.msg
+    assert "job_ids=[9]" in info.value.msg and info.value.result["job"]["state"] == lc.PAUSED
+    with pytest.raises(JobPaused):
+        PausedWatch(0, SMART)(0.1, [paused])
+
+
+def _params(**overrides):
+    params = dict((k, None) for k in RPC_CALL.argument_spec)
+    params.update(function=SMART, arguments={"slot_id": 1}, asynchronous=True, changes=True, paused_timeout=300.0,
+                  wait=True, wait_timeout=60.0, poll_interval=1.0, max_poll_interval=15.0, fail_on="any")
+    params.update(overrides)
+    return params
+
+
+@pytest.mark.parametrize("overrides, message", [
+    ({"function": "run_smart_test"}, "<module>.<Service>.<method>"),
+    ({"arguments": ["slot_id", 1]}, "mapping"),
+    ({"arguments": {"client_ref": 5}}, "use the client_ref option"),
+    ({"function": SMART + "_result"}, "reads a job's result"),
+    ({"asynchronous": False, "client_ref": 5}, "asynchronous functions only"),
+    ({"client_ref": 2 ** 40}, "32-bit"),
+    ({"paused_timeout": -1.0}, "paused_timeout"),
+    ({"api_version": "v8"}, "api_version"),
+])
+def test_rpc_call_refuses_bad_input_without_requests(overrides, message):
+    # No url or credentials in the environment: a request could not even be attempted.
+    with pytest.raises(InputError, match=message):
+        RPC_CALL.run(_params(url="http://127.0.0.1:9", username="u", password="p", **overrides), Context(environ={}))
