@@ -66,7 +66,7 @@ perf: install ## benchmark, not part of make test: PERF_ARGS="--sizes 100,1000,1
 	python tests/perf/bench.py $(PERF_ARGS)
 
 molecule: install ## the firmware_rollout role's molecule scenario, against the lab
-	cd roles/firmware_rollout && molecule test
+	cd roles/firmware_rollout && molecule reset && molecule test
 
 lint: $(VENV_STAMP) ## ansible-lint (production profile) and antsibull-changelog lint
 	ansible-lint --profile production --offline --nocolor

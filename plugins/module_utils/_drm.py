@@ -307,22 +307,30 @@ def normalize_device(item):
     }
 
 
-def _quote(value):
+def quote_value(value):
+    """A condition literal: single-quoted, quotes doubled."""
     return "'%s'" % str(value).replace("'", "''")
+
+
+# Above this many explicit ids a condition would make an unreasonably long URL; reading
+# every page (1,000 devices each) and filtering client-side is cheaper and always works.
+MAX_CONDITION_IDS = 50
 
 
 def device_condition(targets):
     """A DeviceCore ``condition`` selecting a superset of the targets (refined client-side)."""
+    if sum(1 for kind, _value in targets if kind == "device") > MAX_CONDITION_IDS:
+        return None
     parts = []
     for kind, value in targets:
         if kind == "all":
             return None
         if kind == "device":
-            parts.append("devConnectwareId=%s" % _quote(value))
+            parts.append("devConnectwareId=%s" % quote_value(value))
         elif kind == "tag":
-            parts.append("dpTags like %s" % _quote("%" + value + "%"))
+            parts.append("dpTags like %s" % quote_value("%" + value + "%"))
         elif kind == "group":
-            parts.append("grpPath=%s or grpPath like %s" % (_quote(value), _quote(value + "/%")))
+            parts.append("grpPath=%s or grpPath like %s" % (quote_value(value), quote_value(value + "/%")))
     return " or ".join(parts)
 
 

@@ -207,7 +207,14 @@ class FirmwareUpdate(Operation):
         if not device_ids:
             return []
         wanted = set(device_ids)
-        jobs = client.list_jobs(condition="jobStatus=1")
+        # Running firmware jobs; for a few devices (the per-host case) only those naming them,
+        # so N hosts checking at once do not each read every in-flight job. The filter below
+        # still decides, in case a server ignores the condition.
+        condition = "jobStatus=1 and jobType=1"
+        if len(device_ids) <= 20:
+            condition += " and (%s)" % " or ".join(
+                "jobTargets like %s" % _drm.quote_value("%" + dev + "%") for dev in device_ids)
+        jobs = client.list_jobs(condition=condition)
         return [j for j in jobs if j["operation"] == "update_firmware" and not j["terminal"]
                 and wanted.intersection(j["target_ids"])]
 

@@ -78,3 +78,51 @@ def test_inventory_filters_and_cache(lab, ansible, lab_delta, tmp_path):
         again = inventory(ansible, path)
     assert again["_meta"]["hostvars"] == data["_meta"]["hostvars"]
     assert second["requests"].get("GET /ws/DeviceCore", 0) == 0  # served from the cache
+
+
+PER_HOST = """
+- name: Per host
+  hosts: all
+  gather_facts: false
+  tasks:
+    - name: Submit per host
+      asyncjobs.fleet.drm_firmware_update:
+        devices: ["{{ drm_device_id }}"]
+        version: 2.1.0
+        src: "{{ image }}"
+        wait: false
+      register: submitted
+
+    - name: Wait once
+      asyncjobs.fleet.job_wait:
+        api: drm
+        job_ids: "{{ ansible_play_hosts | map('extract', hostvars, ['submitted', 'job_ids']) | flatten }}"
+        poll_interval: 0.2
+      run_once: true
+"""
+
+
+def test_per_host_submissions_then_one_wait(lab, ansible, lab_delta, tmp_path):
+    """The README's per-host pattern, with hosts from the inventory plugin."""
+    lab.reset()
+    inv = tmp_path / "canary.drm_devices.yml"
+    inv.write_text("plugin: asyncjobs.fleet.drm_devices\ndevice_tags: [canary]\nconnected_only: true\n")
+    image = tmp_path / "image.bin"
+    image.write_text("version=2.1.0\n")
+    pb = ansible.playbook(PER_HOST)
+    cmd_env = ansible.environment()
+    record = tmp_path / "results.json"
+    cmd_env["ASYNCJOBS_RECORD_RESULTS"] = str(record)
+    with lab_delta("drm") as delta:
+        proc = subprocess.run([str(pathlib.Path(sys.executable).parent / "ansible-playbook"), "-i", str(inv), str(pb),
+                               "-e", "image=%s" % image], env=cmd_env, capture_output=True, text=True, timeout=300,
+                              check=False)
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+    assert delta["submissions"]["update_firmware"] == 5
+    wait = next(r["result"] for r in json.loads(record.read_text()) if r["task"] == "Wait once")
+    assert wait["states"] == {"succeeded": 5}
+    # Five in-flight checks (one per host), then one request per poll round for all five jobs,
+    # then one read of each finished job's per-device results.
+    reads = delta["requests"].get("GET /ws/sci", 0) + delta["requests"].get("GET /ws/sci/{id}", 0)
+    assert reads == 5 + wait["polls"] + 5
+    assert sum(1 for d in lab.devices("drm") if d["dpFirmwareLevelDesc"] == "2.1.0") == 5

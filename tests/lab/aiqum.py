@@ -9,8 +9,6 @@ submission; every request first "settles" the jobs whose end has passed, applyin
 effects in end-time order.  State is kept in memory and written through to `aiqum.json` in the
 state directory, so a restarted lab (same --state-dir) continues where it stopped.
 """
-import base64
-import binascii
 import copy
 import ipaddress
 import json
@@ -23,7 +21,7 @@ import uuid
 from collections import Counter
 from urllib.parse import urlencode
 
-from labcore import Appliance, BadRequest, Response
+from labcore import Appliance, BadRequest, Response, basic_credentials
 
 PREFIX = r"/api(?:/v2)?"
 DEFAULT_DURATIONS = {"file_share_create": 2.0, "file_share_modify": 1.0, "file_share_delete": 1.0,
@@ -320,14 +318,8 @@ class AIQUM(Appliance):
 
     # -- auth and errors ------------------------------------------------------------------------
     def authenticate(self, req):
-        auth = req.headers.get("Authorization") or ""
-        if auth[:6].lower() == "basic ":
-            try:
-                user, _sep, password = base64.b64decode(auth[6:]).decode().partition(":")
-            except (binascii.Error, UnicodeDecodeError):
-                user = password = None
-            if (user, password) == self.credentials:
-                return None
+        if basic_credentials(req) == self.credentials:
+            return None
         return Response(401, json.dumps({"error": {"message": "Authentication required", "code": "401"}}),
                         "application/json", headers={"WWW-Authenticate": 'Basic realm="Active IQ Unified Manager (lab)"'})
 

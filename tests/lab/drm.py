@@ -21,7 +21,7 @@ import xml.etree.ElementTree as ET
 from collections import Counter
 from xml.sax.saxutils import escape, quoteattr
 
-from labcore import Appliance, BadRequest, Response, iso, parse_condition
+from labcore import Appliance, BadRequest, Response, iso, parse_condition, basic_credentials
 
 OP_TYPES = {"send_message": 0, "update_firmware": 1, "disconnect": 2, "query_firmware_targets": 3}
 DEFAULT_DURATIONS = {"send_message": 1.0, "update_firmware": 6.0, "disconnect": 1.0,
@@ -503,14 +503,8 @@ class DRM(Appliance):
     def authenticate(self, req):
         if (req.headers.get("X-API-KEY-ID"), req.headers.get("X-API-KEY-SECRET")) == self.api_key:
             return None
-        auth = req.headers.get("Authorization") or ""
-        if auth[:6].lower() == "basic ":
-            try:
-                user, _sep, password = base64.b64decode(auth[6:]).decode().partition(":")
-            except (binascii.Error, UnicodeDecodeError):
-                user = password = None
-            if (user, password) == self.credentials:
-                return None
+        if basic_credentials(req) == self.credentials:
+            return None
         return Response(401, "<error>Authentication required</error>",
                         headers={"WWW-Authenticate": 'Basic realm="Remote Manager (lab)"'})
 

@@ -21,8 +21,6 @@ Retry-After discipline is measured: every non-terminal answer that carries ``Ret
 records when the next poll is due, and a poll that arrives earlier (minus a 50 ms tolerance)
 counts as ``polls.early`` in ``/_lab/stats`` (else ``polls.on_time``).
 """
-import base64
-import binascii
 import copy
 import itertools
 import json
@@ -31,7 +29,7 @@ import threading
 import time
 from collections import Counter
 
-from labcore import Appliance, BadRequest, Response
+from labcore import Appliance, BadRequest, Response, basic_credentials
 
 CONVENTIONS = ("azure", "arm", "location", "aip", "prefer")
 DEFAULT_DURATIONS = {name: 2.0 for name in CONVENTIONS}
@@ -134,14 +132,8 @@ class Generic(Appliance):
 
     # -- auth and errors ------------------------------------------------------------------------
     def authenticate(self, req):
-        auth = req.headers.get("Authorization") or ""
-        if auth[:6].lower() == "basic ":
-            try:
-                user, _sep, password = base64.b64decode(auth[6:]).decode().partition(":")
-            except (binascii.Error, UnicodeDecodeError):
-                user = password = None
-            if (user, password) == self.credentials:
-                return None
+        if basic_credentials(req) == self.credentials:
+            return None
         return Response(401, json.dumps({"error": {"code": "Unauthorized", "message": "Authentication required"}}),
                         "application/json", headers={"WWW-Authenticate": 'Basic realm="generic lab"'})
 

@@ -4,6 +4,8 @@ Every appliance module (drm.py, later powerstore.py, ...) subclasses :class:`App
 its routes and implements the handlers.  This module owns what is common to all of them: request
 counting, seeded fault injection and the unauthenticated ``/_lab/*`` control plane.
 """
+import base64
+import binascii
 import json
 import random
 import re
@@ -22,6 +24,18 @@ from urllib.parse import parse_qs, unquote, urlsplit
 def iso(ts):
     """Legacy Digi-style UTC timestamp with milliseconds."""
     return time.strftime("%Y-%m-%dT%H:%M:%S", time.gmtime(ts)) + ".%03dZ" % int((ts % 1) * 1000)
+
+
+def basic_credentials(req):
+    """(user, password) from a Basic Authorization header, or None when absent or malformed."""
+    auth = req.headers.get("Authorization") or ""
+    if auth[:6].lower() != "basic ":
+        return None
+    try:
+        user, _sep, password = base64.b64decode(auth[6:].strip()).decode().partition(":")
+    except (binascii.Error, ValueError, UnicodeDecodeError):
+        return None
+    return user, password
 
 
 class Request:

@@ -9,7 +9,6 @@ Time model (like drm.py): nothing runs in the background.  A job's timeline is f
 by an event at 75 % of its duration, and every request first "settles" the events that are due.
 State is in memory: a restart or /_lab/reset regenerates the seeded objects from the seed.
 """
-import base64
 import heapq
 import json
 import random
@@ -19,7 +18,7 @@ import threading
 import time
 import uuid
 
-from labcore import Appliance, BadRequest, Response, Stats
+from labcore import Appliance, BadRequest, Response, Stats, basic_credentials
 
 API = "/api/rest"
 DEFAULT_DURATIONS = {"create": 1.0, "modify": 2.0, "delete": 1.0}
@@ -448,11 +447,7 @@ class PowerStore(Appliance):
         auth = req.headers.get("Authorization") or ""
         if not auth.lower().startswith("basic "):
             return None
-        try:
-            user, _colon, password = base64.b64decode(auth[6:].strip()).decode().partition(":")
-        except (ValueError, UnicodeDecodeError):
-            return False
-        return (user, password) == self.credentials
+        return basic_credentials(req) == self.credentials
 
     def authenticate(self, req):
         now = time.time()

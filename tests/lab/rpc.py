@@ -11,15 +11,13 @@ started and how much run time it has accumulated; every request "settles" the ac
 (pause points, failures, completion) from the clock.  State is kept in memory and written
 through to `rpc.json` in the state directory on every change.
 """
-import base64
-import binascii
 import json
 import os
 import threading
 import time
 from collections import Counter
 
-from labcore import Appliance, Response
+from labcore import Appliance, Response, basic_credentials
 
 VERSIONS = ("8.0",)
 STATUS = {"UNKNOWN": -1, "INIT": 1, "RUNNING": 2, "PAUSED": 3, "COMPLETED": 4, "FAILED": 5}
@@ -241,14 +239,8 @@ class Rpc(Appliance):
 
     # -- auth and errors ------------------------------------------------------------------------------
     def authenticate(self, req):
-        auth = req.headers.get("Authorization") or ""
-        if auth[:6].lower() == "basic ":
-            try:
-                user, _sep, password = base64.b64decode(auth[6:]).decode().partition(":")
-            except (binascii.Error, UnicodeDecodeError):
-                user = password = None
-            if (user, password) == self.credentials:
-                return None
+        if basic_credentials(req) == self.credentials:
+            return None
         self.stats.count("errors", "Unauthorized")
         return Response.json(RpcError(401, "Unauthorized", "HTTP Basic authentication required").body(), 401,
                              headers={"WWW-Authenticate": 'Basic realm="NAS API (lab)"'})

@@ -483,3 +483,10 @@ def test_parse_xml_only_input_error(text):
     except InputError:
         return
     assert isinstance(result, ET.Element)
+
+
+def test_device_condition_falls_back_to_all_pages_for_many_ids():
+    many = [("device", "00000000-00000000-00409DFF-FF%06X" % i) for i in range(_drm.MAX_CONDITION_IDS + 1)]
+    assert _drm.device_condition(many) is None
+    few = many[:3]
+    assert _drm.device_condition(few).count("devConnectwareId=") == 3
