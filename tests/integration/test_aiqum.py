@@ -247,7 +247,7 @@ def test_missing_size_ambiguous_svm_and_wrong_password(aiqum, ansible, lab_delta
 
 
 def test_rerun_adopts_in_flight_job(aiqum, ansible, lab_delta):
-    aiqum.config("aiqum", durations={"file_share_create": 8})  # 2 s at the harness time scale
+    aiqum.config("aiqum", durations={"file_share_create": 16})  # 4 s: still running at the re-run
     pb = ansible.playbook(play("""
 - name: Submit only
   asyncjobs.fleet.aiqum_file_share:

@@ -223,7 +223,10 @@ def test_failed_job_names_job_state_and_messages(ps, ansible, lab):
 
 
 def test_in_flight_job_is_adopted_not_duplicated(ps, ansible, lab, lab_delta):
-    lab.config("powerstore", durations={"modify": 6.0})  # 1.5 s at the harness time scale
+    # 8 s at the harness time scale; the lab applies the change at 75 %, so it is still pending
+    # when the module reads the group even on a loaded machine (ansible-playbook start-up
+    # alone takes 1-3 s there), and the module must find and adopt the job.
+    lab.config("powerstore", durations={"modify": 32.0})
     finance = groups(lab)["vg-finance"]
     job_id = Raw(lab).patch_async(finance["id"], {"description": "Audited"})  # the "crashed" run
     pb = ansible.playbook(play("""
@@ -242,7 +245,7 @@ def test_in_flight_job_is_adopted_not_duplicated(ps, ansible, lab, lab_delta):
 
 
 def test_job_wait_costs_one_listing_per_round(ps, ansible, lab, lab_delta):
-    lab.config("powerstore", durations={"modify": 10.0})  # 2.5 s: still running when the wait starts
+    lab.config("powerstore", durations={"modify": 24.0})  # 6 s: still running when the wait starts
     raw = Raw(lab)
     ids = [raw.patch_async(vg["id"], {"description": "batch"}) for vg in groups(lab).values()]
     pb = ansible.playbook(play("""

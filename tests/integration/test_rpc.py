@@ -75,7 +75,7 @@ def test_smart_tests_return_outputs_of_their_result_call(rpc, ansible, lab_delta
 
 
 def test_rerun_adopts_in_flight_job(rpc, ansible, lab, lab_delta):
-    lab.config("rpc", durations={SMART: 8})  # 2 s at the harness time scale
+    lab.config("rpc", durations={SMART: 16})  # 4 s: still running at the re-run
     try:
         pb = ansible.playbook(play(smart("Submit only", 2, wait="false"), smart("Re-run", 2)))
         with lab_delta("rpc") as delta:
@@ -92,7 +92,7 @@ def test_rerun_adopts_in_flight_job(rpc, ansible, lab, lab_delta):
 
 
 def test_explicit_client_ref_tells_jobs_apart(rpc, ansible, lab, lab_delta):
-    lab.config("rpc", durations={SMART: 8})
+    lab.config("rpc", durations={SMART: 16})  # the first job must still run at the third task
     try:
         pb = ansible.playbook(play(smart("First", 4, wait="false", client_ref=1),
                                    smart("Second", 4, wait="false", client_ref=2),
