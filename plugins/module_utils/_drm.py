@@ -312,6 +312,11 @@ def quote_value(value):
     return "'%s'" % str(value).replace("'", "''")
 
 
+# The progress view of a job has an entry per device: for a job on thousands of devices
+# the server builds, and the client parses, megabytes per poll. Above this size the one
+# listing row (done/total counts) is polled instead; percent then counts devices done.
+PROGRESS_VIEW_MAX_DEVICES = 500
+
 # Above this many explicit ids a condition would make an unreasonably long URL; reading
 # every page (1,000 devices each) and filtering client-side is cheaper and always works.
 MAX_CONDITION_IDS = 50
@@ -334,19 +339,39 @@ def device_condition(targets):
     return " or ".join(parts)
 
 
-def matches(device, targets):
+def target_matcher(targets):
+    """A predicate over normalised devices for the targets.
+
+    Ids go into a set so filtering N devices against M explicit ids costs O(N + M),
+    not O(N x M): a fleet-wide verification names thousands of ids.
+    """
+    ids = set()
+    tags = []
+    groups = []
     for kind, value in targets:
         if kind == "all":
+            return lambda device: True
+        if kind == "device":
+            ids.add(value)
+        elif kind == "tag":
+            tags.append(value)
+        elif kind == "group":
+            groups.append(value)
+
+    def match(device):
+        if ids and (device["id"] or "").upper() in ids:
             return True
-        if kind == "device" and (device["id"] or "").upper() == value:
+        if any(tag in device["tags"] for tag in tags):
             return True
-        if kind == "tag" and value in device["tags"]:
-            return True
-        if kind == "group":
+        if groups:
             group = (device["group"] or "").strip("/")
-            if group == value or group.startswith(value + "/"):
-                return True
-    return False
+            return any(group == value or group.startswith(value + "/") for value in groups)
+        return False
+    return match
+
+
+def matches(device, targets):
+    return target_matcher(targets)(device)
 
 
 # ---------------------------------------------------------------- client
@@ -359,6 +384,8 @@ class DrmClient(object):
 
     def __init__(self, transport):
         self.transport = transport
+        # Device count of jobs seen in the progress view, to pick the cheaper poll next time.
+        self._job_sizes = {}
 
     # -- SCI
     def sci(self, operation, targets, payload="", attrs=None):
@@ -415,8 +442,9 @@ class DrmClient(object):
         costs O(1) requests per round instead of N.
         """
         ids = [str(i) for i in ids]
-        if len(ids) == 1:
+        if len(ids) == 1 and self._job_sizes.get(ids[0], 0) <= PROGRESS_VIEW_MAX_DEVICES:
             record = self.get_job(ids[0], progress=True)
+            self._job_sizes[ids[0]] = len(record.get("device_progress") or ())
             if record["terminal"]:
                 # The progress view cannot tell success from failure per device.
                 record = self.get_job(ids[0])
@@ -453,5 +481,6 @@ class DrmClient(object):
                 break
             start += len(items)
         if targets:
-            out = [d for d in out if matches(d, targets)]
+            match = target_matcher(targets)
+            out = [d for d in out if match(d)]
         return out

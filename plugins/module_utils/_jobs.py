@@ -31,8 +31,12 @@ def job_ids_param(values):
     return ids
 
 
-def wait_and_collect(client, ids, params, ctx, extra_on_timeout=None):
+def wait_and_collect(client, ids, params, ctx, extra_on_timeout=None, details="all"):
     """Wait for jobs, then read each finished job's full result once.
+
+    ``details`` says which finished jobs get that read: ``all``, ``unsuccessful`` (only
+    jobs that did not succeed, whose per-item errors matter) or ``none``. Most APIs have
+    no batch read for per-item results, so it costs one request per job read.
 
     Returns (final jobs list, wait stats). On timeout raises WaitTimeout carrying the
     last known jobs plus ``extra_on_timeout`` (e.g. changed=True after a submission).
@@ -48,7 +52,8 @@ def wait_and_collect(client, ids, params, ctx, extra_on_timeout=None):
     for record in outcome["jobs"]:
         # Polling reads cheap status; per-item results are read once, at the end, unless the
         # poll already returned them (``detailed``).
-        full = client.results(record["id"]) if record["terminal"] and not record.get("detailed") else record
+        wanted = details == "all" or (details == "unsuccessful" and record["state"] != lc.SUCCEEDED)
+        full = client.results(record["id"]) if wanted and record["terminal"] and not record.get("detailed") else record
         final.append(full)
     stats = {"elapsed": outcome["elapsed"], "polls": outcome["polls"], "history": outcome["history"]}
     return final, stats

@@ -34,6 +34,7 @@ class JobWait(Operation):
         {k: v for k, v in WAIT_ARGSPEC.items() if k != "wait"},
         job_ids=dict(type="list", elements="str", required=True, aliases=["job_id"]),
         cancel_on_timeout=dict(type="bool", default=False),
+        details=dict(type="str", default="all", choices=["all", "unsuccessful", "none"]),
     )
     requirements = req.DRM
 
@@ -49,7 +50,7 @@ class JobWait(Operation):
             jobs = list(client.poll(ids).values())
             return dict(changed=False, jobs=jobs, states=lc.summarize(jobs), requests=client.transport.stats["requests"])
         try:
-            jobs, stats = wait_and_collect(client, ids, params, ctx)
+            jobs, stats = wait_and_collect(client, ids, params, ctx, details=params["details"])
         except WaitTimeout as exc:
             if params["cancel_on_timeout"]:
                 canceled = []

@@ -40,6 +40,17 @@ options:
       - Only Remote Manager jobs can be canceled; for other APIs the task fails at once, before waiting.
     type: bool
     default: false
+  details:
+    description:
+      - Which finished jobs to read per-item results for (per-device results and replies for Remote Manager,
+        messages and created objects for the others).
+      - V(all) reads every job. V(unsuccessful) reads only jobs that did not succeed, which is what a report of
+        failures needs. V(none) reads none, so RV(jobs) holds the status from polling only.
+      - Most APIs have no batch read for these results, so each read costs one request per job. When waiting
+        on thousands of per-host jobs, V(unsuccessful) avoids thousands of requests.
+    type: str
+    choices: [all, unsuccessful, none]
+    default: all
   wait_timeout:
     description:
       - Seconds to wait for all jobs in total.
@@ -97,13 +108,22 @@ EXAMPLES = r'''
     job_ids: "{{ ansible_play_hosts | map('extract', hostvars, ['submitted', 'job_id']) | list }}"
     wait_timeout: 900
   run_once: true
+
+- name: Wait for a thousand hosts' firmware jobs, reading per-device results only for failures
+  asyncjobs.fleet.job_wait:
+    api: drm
+    job_ids: "{{ ansible_play_hosts | map('extract', hostvars, ['updated', 'job_ids']) | flatten | list }}"
+    details: unsuccessful
+    fail_on: never
+  run_once: true
 '''
 
 RETURN = r'''
 jobs:
   description:
     - Final state of every job in normalised form. C(state) is the collection's lifecycle state and C(raw_state) the
-      manager's own. For Remote Manager, C(devices) holds per-device results.
+      manager's own. For Remote Manager, C(devices) holds per-device results (only on jobs that O(details)
+      selects).
   returned: always
   type: list
   elements: dict

@@ -371,6 +371,38 @@ def test_job_wait_many_jobs_costs_one_listing_per_round(drm, ansible, lab_delta)
     assert listing >= 1 and listing + direct == r["polls"] + 8
 
 
+def test_job_wait_details_unsuccessful_reads_only_failed_jobs(drm, ansible, lab_delta):
+    pb = ansible.playbook(play(f"""
+- name: Submit
+  asyncjobs.fleet.drm_send_message:
+    devices: ["{{{{ item }}}}"]
+    payload: '{QUERY}'
+    wait: false
+  loop: "{{{{ targets }}}}"
+  register: submitted
+- name: Wait
+  asyncjobs.fleet.job_wait:
+    api: drm
+    job_ids: "{{{{ submitted.results | map(attribute='job_id') | list }}}}"
+    poll_interval: 0.2
+    details: unsuccessful
+    fail_on: never
+"""))
+    online = [d["devConnectwareId"] for d in drm if d["online"]][:5]
+    offline = [d["devConnectwareId"] for d in drm if not d["online"]][:2]
+    with lab_delta("drm") as delta:
+        run = ansible.run_playbook(pb, extra_vars={"targets": online + offline})
+    r = run.result("Wait")
+    assert r["states"] == {"succeeded": 5, "failed": 2}
+    # Per-device results were read for the two failed jobs only, and name their error.
+    detailed = {tuple(j["devices"]): j["state"] for j in r["jobs"] if "devices" in j}
+    assert sorted(detailed) == sorted((d,) for d in offline) and set(detailed.values()) == {"failed"}
+    assert all(v["error_id"] == "2001" for j in r["jobs"] for v in j.get("devices", {}).values())
+    listing = delta["requests"].get("GET /ws/sci", 0)
+    direct = delta["requests"].get("GET /ws/sci/{id}", 0)
+    assert listing + direct == r["polls"] + 2
+
+
 def test_jobs_lookup_pages_through_listing(drm, ansible, lab_delta):
     pb = ansible.playbook(play(f"""
 - name: Submit

@@ -91,6 +91,7 @@ PER_HOST = """
         job_ids: "{{ ansible_play_hosts | map('extract', hostvars, ['submitted', 'job_ids']) | flatten | list }}"
         fail_on: never
         wait_timeout: 3600
+        details: unsuccessful
       run_once: true
 """
 

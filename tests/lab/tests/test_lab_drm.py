@@ -248,6 +248,9 @@ def test_devicecore_paging_and_conditions(http):
     assert query(condition="dpTags <> 'x'").json()["resultTotalRows"] == "1200"
     for bad in ("nosuchfield='1'", "dpTags = ", "dpTags like 'a' and", "((grpPath='x')"):
         assert query(condition=bad).status_code == 400, bad
+    # Hundreds of alternatives (a naive recursive evaluator overflows the stack here).
+    many = " or ".join("devConnectwareId='%s'" % dev_id(i) for i in range(900))
+    assert query(condition=many, size=1000).json()["resultTotalRows"] == "900"
 
     xml = ET.fromstring(http.get(f"{http.base}/ws/DeviceCore/{dev_id(9)}").content)
     dev = xml.find("DeviceCore")

@@ -490,3 +490,30 @@ def test_device_condition_falls_back_to_all_pages_for_many_ids():
     assert _drm.device_condition(many) is None
     few = many[:3]
     assert _drm.device_condition(few).count("devConnectwareId=") == 3
+
+
+class _RecordingClient(_drm.DrmClient):
+    """A DrmClient whose reads are scripted, to see which read poll() chooses."""
+
+    def __init__(self, devices):
+        super().__init__(transport=None)
+        self.devices_in_job = devices
+        self.calls = []
+
+    def get_job(self, job_id, progress=False):
+        self.calls.append("progress" if progress else "results")
+        record = lc.job("drm", job_id, lc.RUNNING, "in_progress", progress=0)
+        record["device_progress"] = {"D%d" % i: {"percent": 0, "message": ""} for i in range(self.devices_in_job)}
+        return record
+
+    def list_jobs(self, condition=None, page_size=_drm.LISTING_PAGE, limit=None):
+        self.calls.append("listing")
+        return [lc.job("drm", "7", lc.RUNNING, "in_progress", progress=0)]
+
+
+@pytest.mark.parametrize("devices, second", [(3, "progress"), (_drm.PROGRESS_VIEW_MAX_DEVICES + 1, "listing")])
+def test_poll_uses_listing_for_a_job_on_many_devices(devices, second):
+    client = _RecordingClient(devices)
+    client.poll(["7"])
+    client.poll(["7"])
+    assert client.calls == ["progress", second]
