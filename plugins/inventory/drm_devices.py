@@ -72,8 +72,9 @@ from ansible.errors import AnsibleParserError
 from ansible.plugins.inventory import BaseInventoryPlugin, Cacheable, Constructable
 
 from ansible_collections.asyncjobs.fleet.plugins.module_utils import _drm
-from ansible_collections.asyncjobs.fleet.plugins.module_utils._common import CONNECTION_OPTIONS, make_client
+from ansible_collections.asyncjobs.fleet.plugins.module_utils._common import CONNECTION_OPTIONS, make_client, secret_values
 from ansible_collections.asyncjobs.fleet.plugins.module_utils._errors import FleetError
+from ansible_collections.asyncjobs.fleet.plugins.module_utils._transport import Redactor
 
 
 def host_vars(device):
@@ -124,7 +125,8 @@ class InventoryModule(BaseInventoryPlugin, Constructable, Cacheable):
             client = make_client("drm", params)
             devices = client.devices(targets or None, page_size=self.get_option("page_size"))
         except FleetError as exc:
-            raise AnsibleParserError("asyncjobs.fleet.drm_devices: %s" % exc.msg)
+            # A backend may quote a server's error body; censor any credential it echoed.
+            raise AnsibleParserError("asyncjobs.fleet.drm_devices: %s" % Redactor(secret_values(params))(exc.msg))
         if self.get_option("connected_only"):
             devices = [d for d in devices if d["connected"]]
         return devices

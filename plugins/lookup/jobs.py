@@ -71,8 +71,9 @@ from ansible.errors import AnsibleLookupError
 from ansible.plugins.lookup import LookupBase
 
 from ansible_collections.asyncjobs.fleet.plugins.module_utils import _lifecycle as lc
-from ansible_collections.asyncjobs.fleet.plugins.module_utils._common import CONNECTION_OPTIONS, make_client
+from ansible_collections.asyncjobs.fleet.plugins.module_utils._common import CONNECTION_OPTIONS, make_client, secret_values
 from ansible_collections.asyncjobs.fleet.plugins.module_utils._errors import FleetError
+from ansible_collections.asyncjobs.fleet.plugins.module_utils._transport import Redactor
 from ansible_collections.asyncjobs.fleet.plugins.module_utils._ops_jobs import filter_jobs
 
 
@@ -93,4 +94,5 @@ class LookupModule(LookupBase):
                 raise AnsibleLookupError("page_size must be at least 1")
             return filter_jobs(client.list_jobs(page_size=page_size), params)
         except FleetError as exc:
-            raise AnsibleLookupError("asyncjobs.fleet.jobs: %s" % exc.msg)
+            # A backend may quote a server's error body; censor any credential it echoed.
+            raise AnsibleLookupError("asyncjobs.fleet.jobs: %s" % Redactor(secret_values(params))(exc.msg))

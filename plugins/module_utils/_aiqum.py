@@ -54,6 +54,9 @@ OUTCOME_WORDS = {
     "error": lc.FAILED, "failed": lc.FAILED, "failure": lc.FAILED,
     "canceled": lc.CANCELED, "cancelled": lc.CANCELED, "aborted": lc.CANCELED,
 }
+# Newest jobs on a share name read when looking for a submission whose reply was lost.
+SUBMITTED_LOOKBACK = 100
+VERBS = ("create", "modify", "delete")
 # States sent as a server-side filter to find in-flight jobs, in both vocabularies.
 ACTIVE_FILTER = "queued|running|QUEUED|RUNNING"
 
@@ -336,3 +339,24 @@ class AiqumClient(object):
     def in_flight_jobs(self):
         """Jobs still queued or running (one filtered listing)."""
         return self.list_jobs({"state": ACTIVE_FILTER})
+
+    def find_submitted(self, verb, name, svm_key, share_key=None, since=None):
+        """Jobs that may be a file-share change whose reply was lost, in any state.
+
+        ``verb`` is create, modify or delete; the job must work on this share (by key, or by
+        name on the SVM) and not name another verb. The listing is newest first, so the most
+        recent jobs on the name suffice; the caller applies the exact time window (``since``
+        is not a filter AIQUM offers).
+        """
+        jobs = self.list_jobs({"resource.name": name}, limit=SUBMITTED_LOOKBACK)
+        out = []
+        for job in jobs:
+            operation = str(job.get("operation") or "").lower()
+            verbs = [v for v in VERBS if v in operation]
+            if verbs and verb not in verbs:
+                continue
+            mine = bool(share_key) and (job.get("resource_key") == share_key or share_key in job["target_ids"])
+            if not mine and not (job.get("resource_name") == name and job.get("svm_key") == svm_key):
+                continue
+            out.append(job)
+        return out

@@ -614,6 +614,11 @@ class AsyncRequest(Operation):
         except TransportError as exc:
             if exc.sent is False:
                 exc.result["changed"] = False
+            elif method not in READ_ONLY_METHODS:
+                # A generic API offers no way to find what this request may have started.
+                exc.msg += (". The outcome is unknown: the request was sent, so the server may have acted on it, "
+                            "and it was NOT sent again. async_request cannot look up an operation whose reply "
+                            "was lost; check the service's state before running the task again")
             raise
         body = parse_body(resp)
         interest = dict((name, resp.headers.get(name)) for name in HEADERS_OF_INTEREST if resp.headers.get(name))

@@ -15,6 +15,7 @@ resolved per API at run time (``DRM_URL``, later ``POWERSTORE_URL``...), because
 
 from __future__ import annotations
 
+import base64
 import copy
 import os
 
@@ -111,6 +112,39 @@ def connection_settings(api, params, environ=None):
         raise InputError("credentials are required: set username and password, or api_key_id and "
                          "api_key_secret (or %s_USERNAME/%s_PASSWORD)" % (prefix, prefix))
     return out
+
+
+# Options that are durations in seconds and must be positive when given.
+POSITIVE_SECONDS = ("timeout", "wait_timeout", "poll_interval", "max_poll_interval")
+
+
+def check_common_params(params):
+    """Reject unusable durations before anything is sent (a bad wait_timeout found only after
+    a submission would fail the task with the change already made)."""
+    for name in POSITIVE_SECONDS:
+        value = params.get(name)
+        if value is not None and not value > 0:
+            raise InputError("%s must be a positive number of seconds, got %r" % (name, value))
+    if params.get("poll_interval") is not None and params.get("max_poll_interval") is not None \
+            and params["max_poll_interval"] < params["poll_interval"]:
+        raise InputError("max_poll_interval (%r) must be at least poll_interval (%r)"
+                         % (params["max_poll_interval"], params["poll_interval"]))
+
+
+def secret_values(params, environ=None):
+    """Every credential a task may use: options, every API's environment fallbacks, and the
+    Basic ``user:password`` tokens built from them, so an error echoing any of them is censored."""
+    environ = os.environ if environ is None else environ
+    pairs = [(params.get("username"), params.get("password")), (params.get("url_username"), params.get("url_password"))]
+    values = [params.get("password"), params.get("api_key_secret"), params.get("url_password")]
+    for prefix in ENV_PREFIX.values():
+        password = environ.get(prefix + "_PASSWORD")
+        values += [password, environ.get(prefix + "_API_KEY_SECRET")]
+        pairs += [(environ.get(prefix + "_USERNAME"), password), (params.get("username"), password)]
+    for user, password in pairs:
+        if user is not None and password:
+            values.append(base64.b64encode(("%s:%s" % (user, password)).encode("utf-8")).decode("ascii"))
+    return set(str(v) for v in values if v and len(str(v)) >= 3)
 
 
 def make_transport(api, params, environ=None):

@@ -29,6 +29,7 @@ except ImportError as exc:  # pragma: no cover
 
 from ansible_collections.asyncjobs.fleet.plugins.module_utils import _lifecycle as lc
 from ansible_collections.asyncjobs.fleet.plugins.module_utils._errors import ApiError, InputError
+from ansible_collections.asyncjobs.fleet.plugins.module_utils._submit import format_time
 
 API = "drm"
 OPERATIONS = ("send_message", "update_firmware", "disconnect", "query_firmware_targets")
@@ -58,11 +59,26 @@ def parse_xml(text, what):
 
 def parse_reply(response, what):
     """Parse a server reply; a non-XML body becomes an ApiError naming what came back."""
+    text = response.text
+    if not text.strip():
+        detail = "got an empty body"
+    elif text.lstrip().lower().startswith(("<!doctype html", "<html")):
+        detail = "got an HTML page instead of an API response (a proxy, login or error page?)"
+    else:
+        try:
+            return parse_xml(text, what)
+        except InputError:
+            detail = _reply_problem(text)
+    raise ApiError("%s: expected XML from Remote Manager (HTTP %s) but %s" % (what, response.status, detail),
+                   status=response.status, body=text[:2000])
+
+
+def _reply_problem(text):
     try:
-        return parse_xml(response.text, what)
+        parse_xml(text, "the body")
     except InputError as exc:
-        raise ApiError("%s: the server sent something that is not usable XML (%s)" % (what, exc.msg),
-                       status=response.status, body=response.text[:2000])
+        return exc.msg
+    return "the body could not be read"
 
 
 def to_data(element):
@@ -288,6 +304,42 @@ def _int(value):
         return None
 
 
+def _request_parts(root):
+    """(targets, payload) of an SCI operation element (or the one in a sci_request), comparable.
+
+    Targets become a set of (tag, attributes); the payload the canonical XML of each other
+    child, so attribute order and insignificant whitespace do not matter.
+    """
+    op = root if root.tag in OPERATIONS else _op_element(root)
+    if op is None:
+        return None
+    found = op.find("targets")
+    targets = None
+    if found is not None:
+        targets = frozenset((t.tag, tuple(sorted(t.attrib.items()))) for t in found)
+    payload = [ET.canonicalize(ET.tostring(child, encoding="unicode"), strip_text=True)
+               for child in op if child.tag != "targets"]
+    return targets, payload
+
+
+def same_request(stored, sent):
+    """Is a listing's ``jobRequestPayload`` the request we sent? None when it cannot tell."""
+    if stored is None or not str(stored).strip():
+        return None
+    try:
+        mine = _request_parts(parse_xml(sent, "request"))
+        theirs = _request_parts(parse_xml(stored, "jobRequestPayload"))
+    except InputError:
+        return None
+    if mine is None or theirs is None:
+        return None
+    if mine[1] != theirs[1]:
+        return False
+    if mine[0] is not None and theirs[0] is not None and mine[0] != theirs[0]:
+        return False
+    return True
+
+
 def normalize_device(item):
     """A DeviceCore JSON item as the collection reports devices."""
     ident = item.get("id") or {}
@@ -418,6 +470,10 @@ class DrmClient(object):
 
     def list_jobs(self, condition=None, page_size=LISTING_PAGE, limit=None):
         """All jobs of the listing (paged with start/size), normalised."""
+        return [job_from_listing(r) for r in self._listing_rows(condition, page_size, limit)]
+
+    def _listing_rows(self, condition=None, page_size=LISTING_PAGE, limit=None):
+        """The ``<Job>`` elements of the listing, every page."""
         out = []
         start = 0
         while True:
@@ -427,13 +483,48 @@ class DrmClient(object):
             resp = self.transport.request("GET", "/ws/sci", params=params, what="GET job listing")
             root = parse_reply(resp, "job listing")
             rows = root.findall("Job")
-            out.extend(job_from_listing(r) for r in rows)
+            out.extend(rows)
             remaining = _int(root.findtext("remainingSize")) or 0
             if limit is not None and len(out) >= limit:
                 return out[:limit]
             if remaining <= 0 or not rows:
                 return out
             start += len(rows)
+
+    def find_submitted(self, operation, targets, body, since=None):
+        """Jobs that may be the asynchronous SCI request ``body`` (whose reply was lost).
+
+        Same operation, asynchronous (a synchronous request's row is never ours: the
+        collection submits changes asynchronously), targets within ours, and, when the
+        listing shows the stored request, the same payload and targets. ``since`` (server
+        epoch seconds) narrows the listing; the caller applies the exact time window.
+        """
+        codes = dict((name, code) for code, name in JOB_TYPES.items())
+        condition = "jobType=%s and jobSyncMode=1" % codes[operation]
+        if since is not None:
+            condition += " and jobSubmitTime>=%s" % quote_value(format_time(since))
+        explicit = [value for kind, value in targets if kind == "device"]
+        if explicit and len(explicit) == len(targets) and len(explicit) <= 20:
+            condition += " and (%s)" % " or ".join(
+                "jobTargets like %s" % quote_value("%" + dev + "%") for dev in explicit)
+        rows = self._listing_rows(condition=condition)
+        if not rows:
+            return []
+        wanted = None  # None: any device (all_devices)
+        if not any(kind == "all" for kind, _value in targets):
+            wanted = set(explicit)
+            if len(explicit) != len(targets):
+                wanted.update(d["id"].upper() for d in self.devices([t for t in targets if t[0] != "device"]))
+        out = []
+        for row in rows:
+            record = job_from_listing(row)
+            ids = set(t.upper() for t in record["target_ids"])
+            if record["operation"] != operation or not ids or (wanted is not None and not ids <= wanted):
+                continue
+            if same_request(row.findtext("jobRequestPayload"), body) is False:
+                continue
+            out.append(record)
+        return out
 
     def poll(self, ids):
         """Wait-loop backend. One job: its own URL with progress. Many: one listing query.

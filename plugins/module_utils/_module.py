@@ -11,18 +11,25 @@ from __future__ import annotations
 
 from ansible.module_utils.basic import AnsibleModule, missing_required_lib
 
-from ansible_collections.asyncjobs.fleet.plugins.module_utils._common import Context, validation_kwargs
+from ansible_collections.asyncjobs.fleet.plugins.module_utils._common import (
+    Context,
+    check_common_params,
+    secret_values,
+    validation_kwargs,
+)
 from ansible_collections.asyncjobs.fleet.plugins.module_utils._errors import FleetError
 
 
 def run_module(op):
     module = AnsibleModule(argument_spec=op.argument_spec, supports_check_mode=True, **validation_kwargs(op))
     module.no_log_values.update(op.extra_no_log_values(module.params))
+    module.no_log_values.update(secret_values(module.params))
     for name, available, error in op.requirements:
         if not available:
             module.fail_json(msg=missing_required_lib(name), exception=str(error))
     ctx = Context(check_mode=module.check_mode, diff=module._diff, warn=module.warn)
     try:
+        check_common_params(module.params)
         result = op.run(module.params, ctx)
     except FleetError as exc:
         result = dict(exc.result)

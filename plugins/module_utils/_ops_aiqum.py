@@ -20,6 +20,7 @@ from ansible_collections.asyncjobs.fleet.plugins.module_utils._common import (
 )
 from ansible_collections.asyncjobs.fleet.plugins.module_utils._errors import InputError, JobFailed
 from ansible_collections.asyncjobs.fleet.plugins.module_utils._jobs import wait_and_collect
+from ansible_collections.asyncjobs.fleet.plugins.module_utils._submit import submit_once
 
 RULE_DEFAULTS = {"protocols": ["any"], "ro_rule": ["sys"], "rw_rule": ["sys"], "superuser": ["none"]}
 # Worst first: the task's outcome is the worst of its jobs.
@@ -182,13 +183,7 @@ class FileShare(Operation):
             return result
 
         for op, body in plan:
-            if op == "create":
-                job_id = client.create_file_share(body)
-            elif op == "delete":
-                job_id = client.delete_file_share(share["key"])
-            else:
-                job_id = client.modify_file_share(share["key"], body)
-            result["job_ids"].append(job_id)
+            result["job_ids"].append(self._submit(client, ctx, op, body, share, name, svm, result))
         if not params["wait"]:
             result["requests"] = client.transport.stats["requests"]
             return result
@@ -200,6 +195,30 @@ class FileShare(Operation):
         result["requests"] = client.transport.stats["requests"]
         self._fail_if(result, params)
         return result
+
+    @staticmethod
+    def _submit(client, ctx, op, body, share, name, svm, result):
+        """Submit one planned operation once; a lost reply adopts the job it created (see _submit)."""
+        verb = op if op in ("create", "delete") else "modify"
+
+        def send():
+            if verb == "create":
+                return client.create_file_share(body)
+            if verb == "delete":
+                return client.delete_file_share(share["key"])
+            return client.modify_file_share(share["key"], body)
+
+        share_key = share["key"] if share else None
+        # The jobs of this task (an earlier step of the plan, adopted ones) are not this one.
+        known = list(result["job_ids"]) + list(result["adopted_job_ids"])
+        job_id, recovered = submit_once(
+            client.transport, send, lambda since: client.find_submitted(verb, name, svm["key"], share_key, since),
+            ctx, "%s file share %s on SVM %s (%s)" % (verb.capitalize(), name, svm["name"], op), known_ids=known,
+            result=dict(result, changed=bool(result["job_ids"])),
+            searched="%s jobs on file share %s" % (verb, name))
+        if recovered is not None:
+            result.setdefault("recovered_job_ids", []).append(job_id)
+        return job_id
 
     # -- reads
     @staticmethod

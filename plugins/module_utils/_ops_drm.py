@@ -29,20 +29,42 @@ from ansible_collections.asyncjobs.fleet.plugins.module_utils._jobs import (
     device_summary,
     wait_and_collect,
 )
+from ansible_collections.asyncjobs.fleet.plugins.module_utils._submit import submit_once
 
 _TARGETS_ONE_OF = [["devices", "tags", "groups", "all_devices"]]
 RCI_READ_ONLY = ("query_setting", "query_state", "query_descriptor")
 
 
-def _submit(client, operation, targets, payload, attrs):
-    """POST an async SCI request; a reply without jobId is a failure naming each device."""
-    job_id, op, _root, top_error = client.sci(operation, targets, payload, dict(attrs, synchronous=False))
-    if job_id:
-        return job_id
-    devices = _drm.device_results(op)
-    raise JobFailed("Remote Manager did not accept the %s request: %s" % (
-        operation, top_error or "no job was created"), changed=False, devices=devices,
-        summary=device_summary(devices))
+def _submit(client, ctx, operation, targets, payload, attrs, result, known_ids=()):
+    """POST an async SCI request once; returns its job id.
+
+    A reply without jobId is a failure naming each device. A lost reply is recovered by
+    finding the job in the listing (recorded in ``result["recovered_job_ids"]``), never by
+    resending. Only asynchronous requests are sent, so every accepted request has a job to
+    find: a synchronous SCI request leaves none, and a lost reply to one could not be told
+    apart from a request that never arrived.
+    """
+    attrs = dict(attrs, synchronous=False)
+
+    def send():
+        job_id, op, _root, top_error = client.sci(operation, targets, payload, attrs)
+        if job_id:
+            return job_id
+        devices = _drm.device_results(op)
+        raise JobFailed("Remote Manager did not accept the %s request: %s" % (
+            operation, top_error or "no job was created"), changed=False, devices=devices,
+            summary=device_summary(devices))
+
+    body = _drm.build_sci(operation, targets, payload, attrs)
+    shown = ", ".join("%s %s" % target for target in targets[:5]) + (", ..." if len(targets) > 5 else "")
+    job_id, recovered = submit_once(
+        client.transport, send, lambda since: client.find_submitted(operation, targets, body, since),
+        ctx, "SCI %s to %s" % (operation, shown), known_ids=known_ids,
+        result=dict(result, changed=bool(result.get("job_ids"))),
+        searched="%s jobs for these targets in the Remote Manager job listing" % operation)
+    if recovered is not None:
+        result.setdefault("recovered_job_ids", []).append(job_id)
+    return job_id
 
 
 def _device_failures(devices):
@@ -73,14 +95,15 @@ class SendMessage(Operation):
                         requests=client.transport.stats["requests"])
         attrs = {"reply": params["reply"], "cache": params["cache"], "allowOffline": params["allow_offline"],
                  "waitForReconnect": params["wait_for_reconnect"]}
-        job_id = _submit(client, "send_message", targets, payload, attrs)
         changed = not read_only
-        result = dict(changed=changed, job_id=job_id)
+        result = dict(changed=changed)
+        job_id = _submit(client, ctx, "send_message", targets, payload, attrs, result)
+        result["job_id"] = job_id
         if not params["wait"]:
             result.update(job=None, requests=client.transport.stats["requests"])
             return result
         jobs, stats = wait_and_collect(client, [job_id], params, ctx,
-                                       extra_on_timeout=dict(changed=changed, job_id=job_id))
+                                       extra_on_timeout=dict(result))
         job = jobs[0]
         devices = job.pop("devices", {})
         result.update(job=job, devices=devices, summary=device_summary(devices),
@@ -168,7 +191,8 @@ class FirmwareUpdate(Operation):
         if fresh:
             attrs = {"firmware_target": params["firmware_target"], "filename": params["filename"]}
             payload = image if params["src"] else _drm.file_reference(params["file"])
-            job_id = _submit(client, "update_firmware", [("device", i) for i in fresh], payload, attrs)
+            job_id = _submit(client, ctx, "update_firmware", [("device", i) for i in fresh], payload, attrs,
+                             result, known_ids=result["job_ids"])
             result["job_ids"].append(job_id)
         if not params["wait"]:
             result["requests"] = client.transport.stats["requests"]
@@ -210,7 +234,7 @@ class FirmwareUpdate(Operation):
         # Running firmware jobs; for a few devices (the per-host case) only those naming them,
         # so N hosts checking at once do not each read every in-flight job. The filter below
         # still decides, in case a server ignores the condition.
-        condition = "jobStatus=1 and jobType=1"
+        condition = "jobStatus in (0,1) and jobType=1"  # new (queued) or in progress
         if len(device_ids) <= 20:
             condition += " and (%s)" % " or ".join(
                 "jobTargets like %s" % _drm.quote_value("%" + dev + "%") for dev in device_ids)
@@ -258,7 +282,8 @@ class Settings(Operation):
         client = make_client("drm", params, ctx.environ)
         query = "<rci_request version=\"1.1\"><query_setting>%s</query_setting></rci_request>" % "".join(
             "<%s/>" % group for group in sorted(desired))
-        job_id = _submit(client, "send_message", targets, query, {"reply": "all"})
+        recovery = {}
+        job_id = _submit(client, ctx, "send_message", targets, query, {"reply": "all"}, recovery)
         jobs, _stats = wait_and_collect(client, [job_id], params, ctx)
         current = {}
         failed = {}
@@ -279,7 +304,7 @@ class Settings(Operation):
                 before[dev_id] = {g: {k: values.get(g, {}).get(k) for k in f} for g, f in delta.items()}
                 after[dev_id] = delta
         result = dict(changed=bool(changes), changed_devices=sorted(after), unchanged_devices=sorted(
-            set(current) - set(after)), failed_devices=failed, query_job_id=job_id, job_ids=[])
+            set(current) - set(after)), failed_devices=failed, query_job_id=job_id, job_ids=[], **recovery)
         if ctx.diff:
             result["diff"] = {"before": before, "after": after}
         if changes and not ctx.check_mode:
@@ -287,8 +312,9 @@ class Settings(Operation):
                 body = "".join("<%s>%s</%s>" % (g, "".join("<%s>%s</%s>" % (k, escape(v), k)
                                                            for k, v in sorted(f)), g) for g, f in frozen)
                 payload = "<rci_request version=\"1.1\"><set_setting>%s</set_setting></rci_request>" % body
-                result["job_ids"].append(_submit(client, "send_message", [("device", i) for i in dev_ids],
-                                                 payload, {"reply": "all"}))
+                result["job_ids"].append(_submit(client, ctx, "send_message", [("device", i) for i in dev_ids],
+                                                 payload, {"reply": "all"}, result,
+                                                 known_ids=[job_id] + result["job_ids"]))
             set_jobs, stats = wait_and_collect(client, result["job_ids"], params, ctx,
                                                extra_on_timeout=dict(result, changed=True))
             for job in set_jobs:

@@ -21,6 +21,7 @@ from ansible_collections.asyncjobs.fleet.plugins.module_utils._common import (
 )
 from ansible_collections.asyncjobs.fleet.plugins.module_utils._errors import InputError, JobFailed
 from ansible_collections.asyncjobs.fleet.plugins.module_utils._jobs import wait_and_collect
+from ansible_collections.asyncjobs.fleet.plugins.module_utils._submit import submit_once
 
 _NAME_BAD = re.compile(r"[\x00-\x1f\x7f/?#%\\]")
 # module option -> (API field, policy type or None)
@@ -189,8 +190,8 @@ class VolumeGroup(Operation):
             return result
         body = {field: ("" if value is None else value) for field, value in delta.items()}
         result["volume_group"] = summarize_vg(vg)
-        job_id = client.change("PATCH", "/volume_group/%s" % vg["id"], body,
-                               what="PATCH volume group %s" % vg["name"])
+        job_id = self._change(client, ctx, result, "PATCH", "/volume_group/%s" % vg["id"], body,
+                              "PATCH volume group %s" % vg["name"], "modify", resource_id=vg["id"])
         final = self._wait(client, job_id, "modify volume group %s" % vg["name"], params, ctx, result)
         if final is None or final["state"] != lc.SUCCEEDED:
             return result
@@ -228,7 +229,8 @@ class VolumeGroup(Operation):
         if ctx.check_mode:
             result.update(volume_group=None, requests=client.transport.stats["requests"])
             return result
-        job_id = client.change("POST", "/volume_group", body, what="POST volume group %s" % name)
+        job_id = self._change(client, ctx, result, "POST", "/volume_group", body, "POST volume group %s" % name,
+                              "create", resource_name=name)
         result["volume_group"] = None
         final = self._wait(client, job_id, "create volume group %s" % name, params, ctx, result)
         if final is None or final["state"] != lc.SUCCEEDED:
@@ -258,9 +260,24 @@ class VolumeGroup(Operation):
         if ctx.check_mode:
             result["requests"] = client.transport.stats["requests"]
             return result
-        job_id = client.change("DELETE", "/volume_group/%s" % vg["id"], None, what="DELETE volume group %s" % vg["name"])
+        job_id = self._change(client, ctx, result, "DELETE", "/volume_group/%s" % vg["id"], None,
+                              "DELETE volume group %s" % vg["name"], "delete", resource_id=vg["id"])
         self._wait(client, job_id, "delete volume group %s" % vg["name"], params, ctx, result)
         return result
+
+    @staticmethod
+    def _change(client, ctx, result, method, path, body, what, action, resource_id=None, resource_name=None):
+        """Submit a change once; a lost reply adopts the job it created (see _submit)."""
+        job_id, recovered = submit_once(
+            client.transport, lambda: client.change(method, path, body, what=what),
+            lambda since: client.find_submitted(action, resource_id=resource_id, resource_name=resource_name,
+                                                since=since),
+            ctx, what, known_ids=result.get("adopted_job_ids") or (),
+            result=dict(result, changed=bool(result.get("adopted_job_ids"))),
+            searched="%s jobs on volume group %s" % (action, resource_name or resource_id))
+        if recovered is not None:
+            result.setdefault("recovered_job_ids", []).append(job_id)
+        return job_id
 
     # -- waiting
     @staticmethod

@@ -24,6 +24,7 @@ from ansible_collections.asyncjobs.fleet.plugins.module_utils._errors import (
     JobFailed,
     WaitTimeout,
 )
+from ansible_collections.asyncjobs.fleet.plugins.module_utils._submit import submit_once
 from ansible_collections.asyncjobs.fleet.plugins.module_utils._wait import wait_for_jobs
 
 
@@ -125,7 +126,18 @@ class RpcCall(Operation):
                 result.update(job_id=adopted["id"], job=adopted)
             result["requests"] = client.transport.stats["requests"]
             return result
-        job_id = adopted["id"] if adopted else client.submit(function, arguments, client_ref)
+        if adopted:
+            job_id = adopted["id"]
+        else:
+            job_id, recovered = submit_once(
+                client.transport, lambda: client.submit(function, arguments, client_ref),
+                lambda since: client.find_submitted(function, client_ref, since), ctx,
+                "RPC %s (client_ref %s)" % (function, client_ref), result=dict(result, changed=False),
+                searched="%s jobs with client_ref %s" % (function, client_ref),
+                rerun="it first adopts a job of this call still in flight (same client_ref) and calls %s "
+                      "only when there is none" % function)
+            if recovered is not None:
+                result["recovered_job_ids"] = [job_id]
         result["job_id"] = job_id
         if not params["wait"]:
             result.update(job=adopted, requests=client.transport.stats["requests"])

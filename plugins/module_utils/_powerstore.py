@@ -21,6 +21,7 @@ import json
 
 from ansible_collections.asyncjobs.fleet.plugins.module_utils import _lifecycle as lc
 from ansible_collections.asyncjobs.fleet.plugins.module_utils._errors import ApiError, InputError
+from ansible_collections.asyncjobs.fleet.plugins.module_utils._submit import format_time
 from ansible_collections.asyncjobs.fleet.plugins.module_utils._transport import Redactor
 
 API = "powerstore"
@@ -78,6 +79,8 @@ def messages_text(body):
 
 def job_record(row):
     """Normalise one ``job_instance``. Records that carry ``response_body`` are ``detailed``."""
+    if not isinstance(row, dict):
+        raise ApiError("PowerStore returned a job that is not an object: %r" % (str(row)[:200],))
     raw = raw_state(row)
     state = map_state(raw)
     body = row.get("response_body")
@@ -87,6 +90,8 @@ def job_record(row):
     elif raw == "SKIPPED":
         message = "skipped (PowerStore did not need to run this step)"
     progress = row.get("progress_percentage")
+    if isinstance(progress, bool) or not isinstance(progress, (int, float)):
+        progress = None
     if state == lc.SUCCEEDED:
         progress = 100
     targets = [t for t in (row.get("resource_id"), row.get("resource_name")) if t]
@@ -286,14 +291,31 @@ class PowerStoreClient(object):
 
     def in_flight(self, resource_id=None, resource_name=None, action=None, resource_type="volume_group"):
         """Jobs still running on a resource (by id, or by name for creates)."""
-        condition = {"resource_type": "eq.%s" % resource_type, "state": in_list(ACTIVE_STATES)}
+        return self.jobs_on(resource_id, resource_name, action, resource_type, states=ACTIVE_STATES)
+
+    def jobs_on(self, resource_id=None, resource_name=None, action=None, resource_type="volume_group",
+                states=None, since=None):
+        """Jobs on a resource: in ``states`` (None: any) and started at ``since`` or later (epoch s)."""
+        condition = {"resource_type": "eq.%s" % resource_type}
+        if states:
+            condition["state"] = in_list(states)
         if resource_id:
             condition["resource_id"] = "eq.%s" % resource_id
         if resource_name:
             condition["resource_name"] = "eq.%s" % resource_name
         if action:
             condition["resource_action"] = "eq.%s" % action
+        if since is not None:
+            condition["start_time"] = "gte.%s" % format_time(since)
         return self.list_jobs(condition)
+
+    def find_submitted(self, action, resource_id=None, resource_name=None, since=None, resource_type="volume_group"):
+        """Jobs that may be a change whose reply was lost: same action on the same resource, any
+        state (it may have finished already); the caller applies the exact time window."""
+        jobs = self.jobs_on(resource_id, resource_name, action, resource_type, since=since)
+        return [j for j in jobs if j.get("operation") == action
+                and (not resource_id or j.get("resource_id") == resource_id)
+                and (not resource_name or j.get("resource_name") == resource_name)]
 
     # -- volume groups and policies
     def volume_group(self, name):

@@ -23,6 +23,7 @@ import zlib
 
 from ansible_collections.asyncjobs.fleet.plugins.module_utils import _lifecycle as lc
 from ansible_collections.asyncjobs.fleet.plugins.module_utils._errors import ApiError, InputError
+from ansible_collections.asyncjobs.fleet.plugins.module_utils._submit import parse_time
 
 API = "rpc"
 DEFAULT_VERSION = "8.0"
@@ -146,6 +147,7 @@ def job_from_async(obj, what="AsyncJob"):
     if isinstance(progress, bool) or not isinstance(progress, (int, float)) or progress < 0:
         progress = None
     name = props.get("name")
+    name = name if isinstance(name, str) else None
     return lc.job(API, job_id, state, raw or ("%s" % (code,)), progress=progress,
                   operation=name, description=name.rsplit(".", 1)[-1] if name else None,
                   submitted=props.get("submitted"), completed=props.get("completed"),
@@ -209,7 +211,9 @@ class RpcClient(object):
             expect=(200,) + ERROR_STATUSES, safe=read_only, what="RPC %s" % function)
         data = resp.json()
         if resp.status != 200:
-            raise error_from(resp.status, data, function)
+            error = error_from(resp.status, data, function)
+            error.msg = self.transport.redact(error.msg)  # the error body may echo credentials
+            raise error
         if not isinstance(data, dict):
             raise ApiError("RPC %s returned %s instead of a JSON object of outputs" % (function, _excerpt(data)),
                            status=resp.status)
@@ -340,6 +344,22 @@ class RpcClient(object):
                 if row.get("operation") == function and row.get("client_ref") == client_ref:
                     out[row["id"]] = row
         return sorted(out.values(), key=lambda r: _sort_key(r["id"]))
+
+    def find_submitted(self, function, client_ref, since=None, page_size=LISTING_PAGE, max_pages=3):
+        """Jobs of ``function`` carrying ``client_ref`` in any state (a call whose reply was lost).
+
+        The listing is newest first: pages are read until one holds only jobs submitted
+        before ``since`` (epoch seconds, server clock), at most ``max_pages``. The caller
+        applies the exact time window, which tells this call from an earlier identical one.
+        """
+        out = []
+        for number, rows in enumerate(self._pages({"name_starts_with": function}, page_size)):
+            out.extend(r for r in rows if r.get("operation") == function and r.get("client_ref") == client_ref)
+            times = [parse_time(r.get("submitted")) for r in rows]
+            if number + 1 >= max_pages or (since is not None and times and all(
+                    t is not None and t[0] + t[1] < since for t in times)):
+                break
+        return sorted(out, key=lambda r: _sort_key(r["id"]))
 
     def cancel(self, job_id):
         raise InputError("RPC jobs cannot be canceled: the NAS API async mechanism defines no cancel method "

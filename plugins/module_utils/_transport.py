@@ -14,10 +14,13 @@ secrets redacted from every message that leaves this module.
 
 from __future__ import annotations
 
+import base64
+import collections
 import email.utils
 import random
 import re
 import time
+from urllib.parse import urlsplit
 
 try:
     import requests
@@ -45,6 +48,34 @@ REDACTED = "********"
 # task's own deadline still bounds the total.
 MAX_RETRY_AFTER = 300.0
 _URL_USERINFO = re.compile(r"(?<=://)[^/@\s]+@")
+# No API answer of these managers comes near this; a bigger body is a fault (a proxy page
+# looping, a misrouted download) and reading it whole could exhaust the controller's memory.
+MAX_RESPONSE_BYTES = 16 * 1024 * 1024
+_CHUNK = 64 * 1024
+
+
+def check_base_url(url, option="url"):
+    """InputError unless url is an absolute http(s) URL with a host, a valid port and no whitespace."""
+    text = "" if url is None else str(url)
+    problem = None
+    if not re.match(r"^https?://", text, re.IGNORECASE):
+        problem = "it must start with http:// or https://"
+    elif re.search(r"[\s\x00-\x1f\x7f]", text):
+        problem = "it contains whitespace or control characters"
+    else:
+        parts = urlsplit(text)
+        try:
+            port = parts.port
+        except ValueError:
+            port = -1
+        if not parts.hostname:
+            problem = "it has no host name"
+        elif port is not None and not 0 < port < 65536:
+            problem = "its port is not a number between 1 and 65535"
+    if problem:
+        raise InputError("%s must be an absolute http:// or https:// URL, got %r: %s"
+                         % (option, Redactor()(text), problem))
+    return text
 
 
 def parse_retry_after(value, now=None):
@@ -80,7 +111,7 @@ class Redactor(object):
     """Replaces known secret values (and URL user-info) in any text."""
 
     def __init__(self, secrets=()):
-        self.secrets = sorted({s for s in secrets if s and len(str(s)) >= 3}, key=len, reverse=True)
+        self.secrets = sorted({str(s) for s in secrets if s and len(str(s)) >= 3}, key=len, reverse=True)
 
     def __call__(self, text):
         if text is None:
@@ -109,8 +140,16 @@ class Response(object):
         try:
             return json.loads(self.text)
         except ValueError:
-            raise ApiError("Expected a JSON body from %s but got %s" % (self.url, _excerpt(self.text)),
-                           status=self.status)
+            raise ApiError("Expected a JSON body from %s (HTTP %s) but got %s" % (
+                Redactor()(self.url.split("?", 1)[0]), self.status, _describe_body(self.text, self.headers)), status=self.status)
+
+
+def _describe_body(text, headers):
+    """An excerpt of a body, or what it is when it is an HTML page (a proxy or login page)."""
+    ctype = str((headers or {}).get("Content-Type", ""))
+    if "html" in ctype.lower() or (text or "").lstrip().lower().startswith(("<!doctype html", "<html")):
+        return "an HTML page instead of an API response (a proxy, login or error page?)"
+    return _excerpt(text)
 
 
 def _excerpt(text, limit=200):
@@ -126,8 +165,7 @@ class Transport(object):
                  secrets=(), user_agent="asyncjobs.fleet", sleep=time.sleep, clock=time.monotonic):
         if not HAS_REQUESTS:
             raise InputError("The Python library 'requests' is required")
-        if not base_url or not re.match(r"^https?://[^/\s]+", str(base_url)):
-            raise InputError("url must be an absolute http:// or https:// URL, got %r" % (base_url,))
+        check_base_url(base_url)
         if timeout is None or float(timeout) <= 0:
             raise InputError("timeout must be a positive number of seconds, got %r" % (timeout,))
         self.base_url = str(base_url).rstrip("/")
@@ -140,8 +178,13 @@ class Transport(object):
         # Absolute monotonic deadline for retries; set by the wait loop so that retrying
         # a poll never outlives the task's wait_timeout.
         self.deadline = None
-        self.redact = Redactor(list(secrets) + [password] + list((headers or {}).values()))
+        secrets = list(secrets) + [password] + list((headers or {}).values())
+        if username is not None and password is not None:
+            # A server that echoes the request may send the Authorization header back as is.
+            secrets.append(base64.b64encode(("%s:%s" % (username, password)).encode("utf-8")).decode("ascii"))
+        self.redact = Redactor(secrets)
         self.stats = {"requests": 0, "retries": 0, "by_method": {}}
+        self.server_dates = collections.deque(maxlen=64)
         self.session = requests.Session()
         self.session.headers["User-Agent"] = user_agent
         if headers:
@@ -180,8 +223,8 @@ class Transport(object):
             try:
                 resp = self.session.request(
                     method, url, params=params, data=data, json=json, headers=headers,
-                    timeout=(min(10.0, self.timeout), self.timeout), allow_redirects=False)
-                body = resp.content  # reads the whole body: truncation surfaces here
+                    timeout=(min(10.0, self.timeout), self.timeout), allow_redirects=False, stream=True)
+                body = self._read_body(resp, what)  # truncation surfaces here
             except requests.exceptions.SSLError as exc:
                 raise TransportError(self.redact(
                     "TLS error talking to %s: %s. If the server uses a private CA, set ca_path to its "
@@ -196,6 +239,9 @@ class Transport(object):
                 raise TransportError(self.redact("%s failed: %s" % (what, _describe(exc, self.timeout))),
                                      sent=sent)
             status = resp.status_code
+            # (Date header, local time received): lets a lost submission's job be matched on the
+            # server's clock (see _submit.ServerClock).
+            self.server_dates.append((resp.headers.get("Date"), time.time()))
             if status in RETRY_STATUSES and (safe or status in REJECTED_UNPROCESSED):
                 delay = self._retry_delay(attempt, parse_retry_after(resp.headers.get("Retry-After")))
                 if delay is not None:
@@ -203,9 +249,37 @@ class Transport(object):
                     continue
             response = Response(status, resp.headers, body, url)
             if expect and status not in expect:
-                raise ApiError(self.redact(self._status_message(what, response)), status=status,
-                               body=self.redact(response.text[:2000]))
+                error = ApiError(self.redact(self._status_message(what, response)), status=status,
+                                 body=self.redact(response.text[:2000]))
+                # The server's requested pause, for a caller that tries again later (the wait loop).
+                error.retry_after = parse_retry_after(resp.headers.get("Retry-After")) if status in RETRY_STATUSES else None
+                raise error
             return response
+
+    @staticmethod
+    def _read_body(resp, what):
+        """The whole body, or TransportError once it passes MAX_RESPONSE_BYTES (never held in full)."""
+        limit = MAX_RESPONSE_BYTES
+        too_big = "%s failed: the response body is larger than the limit of %d MiB, so it was not read " \
+                  "(is the url pointing at an API?)" % (what, limit // (1024 * 1024))
+        try:
+            declared = int(resp.headers.get("Content-Length") or 0)
+        except ValueError:
+            declared = 0
+        if declared > limit:
+            resp.close()
+            raise TransportError(too_big)
+        chunks = []
+        size = 0
+        try:
+            for chunk in resp.iter_content(_CHUNK):
+                size += len(chunk)
+                if size > limit:
+                    raise TransportError(too_big)
+                chunks.append(chunk)
+        finally:
+            resp.close()
+        return b"".join(chunks)
 
     def _retry_delay(self, attempt, wait):
         """Seconds to pause before retrying, or None when no retry may be made."""
@@ -231,12 +305,7 @@ class Transport(object):
                   409: "conflict", 415: "unsupported media type", 416: "range not satisfiable",
                   422: "unprocessable entity", 429: "throttled", 500: "server error",
                   502: "bad gateway", 503: "service unavailable", 504: "gateway timeout"}
-        text = response.text
-        ctype = response.headers.get("Content-Type", "")
-        if "html" in ctype.lower() or text.lstrip().lower().startswith(("<!doctype html", "<html")):
-            detail = "an HTML page instead of an API response"
-        else:
-            detail = _excerpt(text)
+        detail = _describe_body(response.text, response.headers)
         return "%s returned HTTP %s (%s): %s" % (what, response.status, reason.get(response.status, "error"), detail)
 
     def close(self):

@@ -11,6 +11,14 @@ requests as its API allows (a listing or filter), so one round costs O(1) reques
 The loop owns time: a monotonic deadline, adaptive intervals (fast at first, backing
 off to a cap), tolerance of a few consecutive transient errors, a compact progress
 history, and timing/request counts for the result.
+
+Retries are layered once, not twice. While the loop runs, each request of a poll gets
+at most ``POLL_RETRIES`` quick transport retry (backoff base at most ``POLL_BACKOFF``),
+because a failed poll is simply polled again at the next round; the transport's full
+ladder (4 retries, seconds of backoff) nested inside every poll would turn a few
+transient faults into a long stall. The loop gives up after ``max_errors`` consecutive
+failed polls, never sleeps past the deadline, and honours a server's ``Retry-After``
+(carried on the error as ``retry_after``) before polling again.
 """
 
 from __future__ import annotations
@@ -24,6 +32,12 @@ from ansible_collections.asyncjobs.fleet.plugins.module_utils._errors import (
     TransportError,
     WaitTimeout,
 )
+
+# Transport retries per request while polling, and the cap on their backoff base (s).
+POLL_RETRIES = 1
+POLL_BACKOFF = 0.5
+# Consecutive failed polls tolerated (each already had POLL_RETRIES retries).
+MAX_ERRORS = 5
 
 
 class Schedule(object):
@@ -58,7 +72,7 @@ def _fingerprint(jobs):
 
 
 def wait_for_jobs(backend, ids, timeout, poll_interval=0.5, max_poll_interval=10.0,
-                  max_errors=3, progress=None, clock=time.monotonic, sleep=time.sleep):
+                  max_errors=MAX_ERRORS, progress=None, clock=time.monotonic, sleep=time.sleep):
     """Poll ``ids`` until every job is terminal or ``timeout`` seconds pass.
 
     Returns a dict: ``jobs`` (id -> last normalised job), ``elapsed``, ``polls``,
@@ -72,8 +86,7 @@ def wait_for_jobs(backend, ids, timeout, poll_interval=0.5, max_poll_interval=10
     deadline = start + float(timeout)
     schedule = Schedule(poll_interval, max_poll_interval)
     transport = getattr(backend, "transport", None)
-    if transport is not None:
-        transport.deadline = deadline
+    saved = _polling(transport, deadline, schedule.initial)
     jobs = {}
     history = []
     polls = errors = 0
@@ -82,6 +95,7 @@ def wait_for_jobs(backend, ids, timeout, poll_interval=0.5, max_poll_interval=10
     try:
         while True:
             polls += 1
+            retry_after = None
             try:
                 fresh = backend.poll(pending)
                 errors = 0
@@ -96,6 +110,7 @@ def wait_for_jobs(backend, ids, timeout, poll_interval=0.5, max_poll_interval=10
                     exc.msg = "%s (after %d consecutive failed polls; last known states: %s)" % (
                         exc.msg, errors, _states_text(ids, jobs))
                     raise
+                retry_after = getattr(exc, "retry_after", None)
                 fresh = {}
             moved = bool(fresh) and _fingerprint(fresh) != _fingerprint({k: jobs[k] for k in fresh if k in jobs})
             jobs.update(fresh)
@@ -111,17 +126,46 @@ def wait_for_jobs(backend, ids, timeout, poll_interval=0.5, max_poll_interval=10
                 result = _snapshot(ids, jobs, start, clock, polls, history)
                 return result
             now = clock()
-            if now >= deadline:
+            delay = schedule.next(moved)
+            if retry_after is not None:
+                delay = max(delay, retry_after)
+            # A server asking us to come back after the deadline gets no early poll.
+            if now >= deadline or (retry_after is not None and now + retry_after >= deadline):
                 result = _snapshot(ids, jobs, start, clock, polls, history)
                 msg = "Timed out after %ss waiting for %d of %d job(s): %s" % (
                     timeout, len(pending), len(ids), _states_text(ids, jobs))
                 if last_error:
                     msg += "; last poll error: %s" % last_error
+                if retry_after is not None and now < deadline:
+                    msg += " (the server asked to retry after %ss, past the deadline)" % retry_after
                 raise WaitTimeout(msg, pending=pending, **result)
-            sleep(min(schedule.next(moved), max(0.0, deadline - now)))
+            sleep(min(delay, max(0.0, deadline - now)))
     finally:
-        if transport is not None:
-            transport.deadline = None
+        _restore(transport, saved)
+
+
+def _polling(transport, deadline, poll_interval):
+    """Bound the transport to the wait: its deadline, and short retries per poll request.
+
+    Returns the settings to restore. Only attributes the transport has are touched, so
+    a minimal backend (tests, other clients) works too.
+    """
+    if transport is None:
+        return {}
+    tuned = {"deadline": lambda old: deadline,
+             "retries": lambda old: min(old, POLL_RETRIES),
+             "backoff": lambda old: min(old, POLL_BACKOFF, poll_interval)}
+    saved = {}
+    for name, value in tuned.items():
+        if hasattr(transport, name):
+            saved[name] = getattr(transport, name)
+            setattr(transport, name, value(saved[name]))
+    return saved
+
+
+def _restore(transport, saved):
+    for name, value in saved.items():
+        setattr(transport, name, value)
 
 
 def _snapshot(ids, jobs, start, clock, polls, history):

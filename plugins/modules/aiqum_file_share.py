@@ -167,6 +167,14 @@ adopted_job_ids:
   returned: always
   type: list
   elements: str
+recovered_job_ids:
+  description:
+    - Jobs this task submitted whose reply was lost (connection reset, read timeout). The request was not sent again;
+      the job it created was found on the server and adopted as if the reply had arrived. A warning says so.
+    - They are also in C(job_ids).
+  returned: when the reply to a submission was lost and its job was found
+  type: list
+  elements: str
 jobs:
   description:
     - The finished jobs in normalised form; C(state) is the lifecycle state, C(raw_state) and C(raw_status) the AIQUM

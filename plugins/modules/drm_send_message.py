@@ -97,6 +97,14 @@ job_id:
   returned: when a job was created
   type: str
   sample: "600012"
+recovered_job_ids:
+  description:
+    - Jobs this task submitted whose reply was lost (connection reset, read timeout). The request was not sent again;
+      the job it created was found on the server and adopted as if the reply had arrived. A warning says so.
+    - They are also in C(job_id).
+  returned: when the reply to a submission was lost and its job was found
+  type: list
+  elements: str
 job:
   description: The job in the collection's normalised form (state, raw_state, progress, counts, times).
   returned: when O(wait=true)

@@ -78,6 +78,14 @@ job_ids:
   returned: always
   type: list
   elements: str
+recovered_job_ids:
+  description:
+    - Jobs this task submitted whose reply was lost (connection reset, read timeout). The request was not sent again;
+      the job it created was found on the server and adopted as if the reply had arrived. A warning says so.
+    - They are also in C(job_ids) or C(query_job_id).
+  returned: when the reply to a submission was lost and its job was found
+  type: list
+  elements: str
 requests:
   description: HTTP requests this task made.
   returned: always

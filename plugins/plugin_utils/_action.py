@@ -23,7 +23,14 @@ from ansible.module_utils.common.parameters import remove_values
 from ansible.plugins.action import ActionBase
 from ansible.utils.display import Display
 
-from ansible_collections.asyncjobs.fleet.plugins.module_utils._common import Context, validation_kwargs
+from ansible_collections.asyncjobs.fleet.plugins.module_utils._common import (
+    APIS,
+    ENV_PREFIX,
+    Context,
+    check_common_params,
+    secret_values,
+    validation_kwargs,
+)
 from ansible_collections.asyncjobs.fleet.plugins.module_utils._errors import FleetError
 from ansible_collections.asyncjobs.fleet.plugins.module_utils._wait import progress_line
 
@@ -31,6 +38,11 @@ display = Display()
 
 # Seconds between progress lines when nothing changes.
 PROGRESS_HEARTBEAT = 15.0
+# Secret environment fallbacks. Ansible puts a task's environment on the module's command
+# line (shown at -vvv and in the remote host's process list), so for a remote module these
+# travel as no_log module options instead.
+SECRET_ENV = {"password": "PASSWORD", "api_key_secret": "API_KEY_SECRET"}
+SECRET_ENV_NAMES = frozenset("%s_%s" % (prefix, suffix) for prefix in ENV_PREFIX.values() for suffix in SECRET_ENV.values())
 
 
 class ProgressReporter(object):
@@ -70,7 +82,7 @@ class FleetAction(ActionBase):
     def run(self, tmp=None, task_vars=None):
         result = super(FleetAction, self).run(tmp, task_vars)
         if getattr(self._connection, "transport", "local") != "local":
-            result.update(self._execute_module(module_name=self._task.action, module_args=self._task.args,
+            result.update(self._execute_module(module_name=self._task.action, module_args=self._module_args(),
                                                task_vars=task_vars))
             return result
 
@@ -94,6 +106,7 @@ class FleetAction(ActionBase):
         ctx = Context(check_mode=self._task.check_mode, diff=self._task.diff, progress=progress,
                       environ=self._environment())
         try:
+            check_common_params(validated.validated_parameters)
             out = op.run(validated.validated_parameters, ctx)
         except FleetError as exc:
             out = dict(exc.result)
@@ -102,8 +115,37 @@ class FleetAction(ActionBase):
         if ctx.warnings:
             out.setdefault("warnings", []).extend(ctx.warnings)
         no_log_values = set(validated._no_log_values) | set(op.extra_no_log_values(validated.validated_parameters))
+        no_log_values |= secret_values(validated.validated_parameters, ctx.environ)
         result.update(remove_values(out, no_log_values))
         return result
+
+    def _api(self, args):
+        """The API whose <PREFIX>_* variables the module reads, or None (async_request reads none)."""
+        name = self._task.action.rsplit(".", 1)[-1]
+        api = args.get("api") if name.startswith("job_") else name.split("_", 1)[0]
+        return api if api in APIS else None
+
+    def _module_args(self):
+        """Task options plus the secret <PREFIX>_* fallbacks the module would read from its environment."""
+        args = dict(self._task.args)
+        api = self._api(args)
+        if api is not None:
+            environ = self._environment()
+            for option, suffix in SECRET_ENV.items():
+                value = environ.get("%s_%s" % (ENV_PREFIX[api], suffix))
+                if args.get(option) is None and value:
+                    args[option] = value
+        return args
+
+    def _compute_environment_string(self, raw_environment_out=None):
+        """The task's environment for a remote module, without secret variables (see SECRET_ENV)."""
+        environment = {}
+        super(FleetAction, self)._compute_environment_string(environment)
+        environment = dict((k, v) for k, v in environment.items() if k not in SECRET_ENV_NAMES)
+        if isinstance(raw_environment_out, dict):
+            raw_environment_out.clear()
+            raw_environment_out.update(environment)
+        return self._connection._shell.env_prefix(**environment)
 
     def _environment(self):
         """The controller environment overlaid with the task's ``environment:`` keyword."""

@@ -356,6 +356,7 @@ def test_module_path_on_a_non_local_connection(aiqum, ansible, lab_delta):
         run = ansible.run_playbook(pb)
     r = run.result("As a module")
     assert "invocation" in r and r["changed"] is False and r["outcome"] == "succeeded"
-    assert r["invocation"]["module_args"]["password"] is None  # came from AIQUM_PASSWORD
+    # AIQUM_PASSWORD travels as a no_log option: an environment variable would be on the command line.
+    assert r["invocation"]["module_args"]["password"] == "VALUE_SPECIFIED_IN_NO_LOG_PARAMETER"
     assert r["key"] == shares(aiqum, "share_home")[0]["key"]
     assert changes(delta) == 0 and sum(delta["methods"].values()) == 3

@@ -122,7 +122,14 @@ class Stats:
 # ---------------------------------------------------------------------------------------------
 # Fault injection
 
-FAULT_KINDS = ("500", "502", "503", "429", "reset", "slow", "truncated", "html")
+FAULT_KINDS = ("500", "502", "503", "429", "403", "reset", "slow", "truncated", "html",
+               "empty", "huge", "ctype", "html200", "xmlbomb", "echo")
+# Body of the "xmlbomb" kind: entity expansion ("billion laughs") that a parser resolving
+# entities would blow up to gigabytes; a safe client refuses it because of the DTD.
+XML_BOMB = ('<?xml version="1.0"?>\n<!DOCTYPE lolz [<!ENTITY lol "lol">'
+            + "".join('<!ENTITY lol%d "%s">' % (i, ("&lol%d;" % (i - 1) if i > 1 else "&lol;") * 10)
+                      for i in range(1, 10))
+            + ']>\n<sci_reply version="1.0"><lolz>&lol9;</lolz></sci_reply>')
 
 
 class Faults:
@@ -144,6 +151,7 @@ class Faults:
                 "method": raw.get("method", "*").upper(), "rate": float(raw.get("rate", 1.0)),
                 "kinds": kinds, "retry_after": raw.get("retry_after", 1),
                 "slow_seconds": float(raw.get("slow_seconds", 30)),
+                "size": int(raw.get("size", 48 * 1024 * 1024)),
                 "after_processing": bool(raw.get("after_processing", False)),
             })
         with self.lock:
@@ -436,6 +444,7 @@ class LabHandler(BaseHTTPRequestHandler):
     def _handle(self):
         appliance = self.server.appliance
         req = Request(self.command, self.path, self.headers, self._read_body())
+        self._fault_request = req
         if req.path.startswith("/_lab/"):
             return self._send(appliance.control(req))
         template, handler, match = appliance.route(req.method, req.path)
@@ -488,6 +497,29 @@ class LabHandler(BaseHTTPRequestHandler):
             self._send(partial, declared_length=len(body) + 100)
             self.wfile.flush()
             return
+        if kind == "empty":  # 200 with no body at all
+            return self._send(Response(200, b""))
+        if kind == "huge":
+            return self._send_huge(rule["size"])
+        if kind == "ctype":  # the real answer, mislabelled as an HTML page
+            real = resp if resp is not None else self._dispatch_now()
+            headers = dict(real.headers, **{"Content-Type": "text/html; charset=iso-8859-1"})
+            return self._send(Response(real.status, real.body, None, headers))
+        if kind == "html200":  # a proxy or single-sign-on login page answering 200
+            page = ("<!DOCTYPE html><html><head><title>Sign in</title></head><body><form action=\"/login\">"
+                    "<input name=\"user\"><input name=\"password\" type=\"password\"></form></body></html>")
+            return self._send(Response(200, page, "text/html; charset=utf-8"))
+        if kind == "xmlbomb":
+            return self._send(Response(200, XML_BOMB, "text/xml; charset=utf-8"))
+        if kind == "echo":
+            # A careless server that repeats the request in its error: credentials first, so they
+            # land in the excerpt a client quotes. Clients must censor them.
+            creds = basic_credentials(self._fault_request) or ("", "")
+            echo = {"error": "bad request from user %s with password %s" % creds,
+                    "authorization": self._fault_request.headers.get("Authorization"),
+                    "api_key_secret": self._fault_request.headers.get("X-API-KEY-SECRET"),
+                    "body": self._fault_request.body.decode("utf-8", "replace")[:2000]}
+            return self._send(Response(400, json.dumps(echo), "application/json"))
         if kind == "html":
             page = ("<!DOCTYPE html><html><head><title>500 Internal Server Error</title></head>"
                     "<body><h1>Internal Server Error</h1><p>upstream proxy error</p></body></html>")
@@ -496,6 +528,29 @@ class LabHandler(BaseHTTPRequestHandler):
         status = int(kind)
         return self._send(Response(status, json.dumps({"error": f"injected fault {kind}"}),
                                    "application/json", headers))
+
+    def _dispatch_now(self):
+        appliance = self.server.appliance
+        req = self._fault_request
+        _template, handler, match = appliance.route(req.method, req.path)
+        return appliance.dispatch(req, handler, match)
+
+    def _send_huge(self, size):
+        """``size`` bytes of junk with no Content-Length (ends at close), so only a client that
+        caps what it reads stays small; stops quietly when the client hangs up."""
+        self.close_connection = True
+        try:
+            self.send_response(200)
+            self.send_header("Content-Type", "application/json")
+            self.send_header("Connection", "close")
+            self.end_headers()
+            chunk = b"junk " * 13107  # 64 KiB
+            sent = 0
+            while sent < size:
+                self.wfile.write(chunk)
+                sent += len(chunk)
+        except (BrokenPipeError, ConnectionResetError):
+            pass
 
 
 class LabServer(ThreadingHTTPServer):

@@ -5,6 +5,7 @@ Library use (pytest fixtures, demo)::
 
     lab = start_lab(tmpdir, devices=200, time_scale=0.25)
     lab.urls["drm"]; lab.stats("drm"); lab.faults([...]); lab.config(durations={...}); lab.stop()
+    lab.kill(); lab.restart()    # SIGKILL, then the same ports and --state-dir again
 
 Command line (Makefile)::
 
@@ -31,9 +32,12 @@ class LabError(RuntimeError):
 class Lab:
     """A running lab process and its control plane."""
 
-    def __init__(self, proc, port_file, urls):
+    def __init__(self, proc, port_file, urls, args=(), popen_kwargs=None):
         self.proc = proc
         self.port_file = port_file
+        # server.py arguments (without --port-file) and Popen options, for restart().
+        self.args = list(args)
+        self.popen_kwargs = dict(popen_kwargs or {})
         self.ca = urls.get("ca")
         self.urls = {k: v for k, v in urls.items() if k != "ca"}
         self._ssl = ssl.create_default_context(cafile=self.ca) if self.ca else None
@@ -89,6 +93,41 @@ class Lab:
                 self.proc.wait()
         return self.proc.returncode
 
+    def kill(self):
+        """SIGKILL the lab process, as a crash would: no clean shutdown, the port file stays."""
+        if self.proc.poll() is None:
+            self.proc.kill()
+        self.proc.wait()
+        return self.proc.returncode
+
+    def ports(self):
+        return {name: int(url.rsplit(":", 1)[1]) for name, url in self.urls.items()}
+
+    def restart(self, timeout=30):
+        """Start the lab again on the same ports with the same options and state directory.
+
+        Persistent state (DRM's SQLite, AIQUM's and RPC's JSON files) is reloaded, so jobs
+        that were running continue on their wall-clock schedule; counters and fault rules
+        start empty. Stops (SIGTERM) a lab that is still running first.
+        """
+        self.stop()
+        if os.path.exists(self.port_file):
+            os.remove(self.port_file)
+        args = list(self.args)
+        if "--ports" in args:
+            del args[args.index("--ports"):args.index("--ports") + 2]
+        self.proc = subprocess.Popen([sys.executable, SERVER, "--port-file", self.port_file, *args,
+                                      "--ports", json.dumps(self.ports())], **self.popen_kwargs)
+        try:
+            urls = wait_for_port_file(self.port_file, self.proc, timeout)
+        except LabError:
+            self.proc.kill()
+            raise
+        restarted = {k: v for k, v in urls.items() if k != "ca"}
+        if restarted != self.urls:
+            raise LabError(f"lab restarted on other URLs: {restarted} instead of {self.urls}")
+        return self
+
     def __enter__(self):
         return self
 
@@ -103,7 +142,7 @@ def server_args(opts):
         if value is None or value is False:
             continue
         flag = "--" + key.replace("_", "-")
-        args += [flag] if value is True else [flag, str(value)]
+        args += [flag] if value is True else [flag, json.dumps(value) if isinstance(value, dict) else str(value)]
     return args
 
 
@@ -127,14 +166,15 @@ def start_lab(tmpdir, timeout=30, stdout=None, stderr=None, **opts):
     if os.path.exists(port_file):
         os.remove(port_file)
     opts.setdefault("state_dir", os.path.join(tmpdir, "lab-state"))
-    proc = subprocess.Popen([sys.executable, SERVER, "--port-file", port_file, *server_args(opts)],
+    args = server_args(opts)
+    proc = subprocess.Popen([sys.executable, SERVER, "--port-file", port_file, *args],
                             stdout=stdout, stderr=stderr)
     try:
         urls = wait_for_port_file(port_file, proc, timeout)
     except LabError:
         proc.kill()
         raise
-    return Lab(proc, port_file, urls)
+    return Lab(proc, port_file, urls, args, dict(stdout=stdout, stderr=stderr))
 
 
 def cli(argv):

@@ -3,6 +3,7 @@
 
     python tests/lab/server.py --port-file PATH [--devices N] [--seed S] [--username U --password P]
         [--api-key-id ID --api-key-secret SECRET] [--state-dir DIR] [--tls] [--time-scale F]
+        [--ports '{"drm": 41234, ...}']
 
 Writes {"drm": "http://127.0.0.1:PORT", ...} (plus "ca" with --tls) to PATH atomically once all
 appliances listen, serves until SIGTERM/SIGINT, then removes the port file and exits 0.
@@ -43,7 +44,23 @@ def parse_args(argv=None):
     p.add_argument("--time-scale", type=float, default=1.0, help="multiplier for simulated durations")
     p.add_argument("--only", default=None, help="comma-separated subset of appliances to start")
     p.add_argument("--verbose", action="store_true", help="log every request to stderr")
+    p.add_argument("--ports", type=parse_ports, default={},
+                   help='JSON object of fixed ports by appliance, e.g. \'{"drm": 41234}\' (others: free ports); '
+                        "with the same --state-dir this restarts a lab where clients expect it")
     return p.parse_args(argv)
+
+
+def parse_ports(text):
+    try:
+        ports = json.loads(text)
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(f"--ports must be a JSON object: {exc}") from None
+    if not isinstance(ports, dict) or not all(
+            name in KNOWN_APPLIANCES and isinstance(port, int) and not isinstance(port, bool) and 0 < port < 65536
+            for name, port in ports.items()):
+        raise argparse.ArgumentTypeError(
+            f"--ports must map appliance names ({', '.join(KNOWN_APPLIANCES)}) to ports 1-65535, got {text!r}")
+    return ports
 
 
 def ensure_certs(state_dir):
@@ -92,7 +109,7 @@ def main(argv=None):
     servers = []
     for name in names:
         appliance = importlib.import_module(APPLIANCES[name]).create(opts, state_dir)
-        server = LabServer(appliance, ssl_context=ssl_context, verbose=opts.verbose)
+        server = LabServer(appliance, port=opts.ports.get(name, 0), ssl_context=ssl_context, verbose=opts.verbose)
         servers.append(server)
         urls[name] = server.url(opts.tls)
         threading.Thread(target=server.serve_forever, name=f"lab-{name}", daemon=True).start()

@@ -151,3 +151,37 @@ def test_labctl_cli_start_stop(tmp_path):
     assert resp.json()["resultTotalRows"] == "7"
     subprocess.run([sys.executable, labctl.__file__, "stop", "--pid-file", str(pid_file)], check=True, timeout=60)
     assert not pid_file.exists() and not port_file.exists()
+
+
+def test_fault_kinds_for_bad_response_bodies(lab, http):
+    """empty, huge, ctype, html200, xmlbomb, echo and 403: the bodies a robust client must survive."""
+    url = f"{http.base}/ws/DeviceCore?size=1"
+    lab.faults([{"route": "DeviceCore", "kinds": ["empty"]}])
+    resp = http.get(url)
+    assert resp.status_code == 200 and resp.content == b""
+    lab.faults([{"route": "DeviceCore", "kinds": ["huge"], "size": 3 * 1024 * 1024}])
+    resp = http.get(url)
+    assert resp.status_code == 200 and "Content-Length" not in resp.headers and len(resp.content) >= 3 * 1024 * 1024
+    # A client hanging up early must not break the lab.
+    with requests.get(url, auth=http.auth, stream=True) as resp:
+        assert len(next(resp.iter_content(1024))) == 1024
+    lab.faults([{"route": "DeviceCore", "kinds": ["ctype"]}])
+    resp = http.get(url, headers={"Accept": "application/json"})
+    assert resp.status_code == 200 and resp.headers["Content-Type"].startswith("text/html")
+    assert resp.json()["resultSize"] == "1"  # the real answer, only mislabelled
+    lab.faults([{"route": "DeviceCore", "kinds": ["html200"]}])
+    resp = http.get(url)
+    assert resp.status_code == 200 and resp.text.startswith("<!DOCTYPE html>") and "Sign in" in resp.text
+    lab.faults([{"route": "DeviceCore", "kinds": ["xmlbomb"]}])
+    resp = http.get(url)
+    assert resp.status_code == 200 and "<!ENTITY lol9" in resp.text and len(resp.content) < 2000
+    lab.faults([{"route": "DeviceCore", "kinds": ["echo"]}])
+    resp = requests.post(f"{http.base}/ws/DeviceCore", auth=("someone", "pw-echoed-back"), data="payload-1")
+    assert resp.status_code == 400 and resp.json()["error"].endswith("user someone with password pw-echoed-back")
+    assert resp.json()["body"] == "payload-1" and resp.json()["authorization"].startswith("Basic ")
+    lab.faults([{"route": "DeviceCore", "kinds": ["403"]}])
+    assert http.get(url).status_code == 403
+    assert lab.stats()["faults"]["injected"] == {"empty": 1, "huge": 2, "ctype": 1, "html200": 1, "xmlbomb": 1,
+                                                 "echo": 1, "403": 1}
+    lab.faults([])
+    assert http.get(url).status_code == 200

@@ -117,3 +117,29 @@ def test_argspec_merges_copies():
     spec["url"]["type"] = "int"
     assert _common.CONNECTION_ARGSPEC["url"]["type"] == "str"
     assert spec["extra"] == dict(type="int")
+
+
+@pytest.mark.parametrize("params, text", [
+    ({"wait_timeout": 0}, "wait_timeout must be a positive"),
+    ({"wait_timeout": -1.0}, "wait_timeout must be a positive"),
+    ({"poll_interval": 0}, "poll_interval must be a positive"),
+    ({"timeout": -3}, "timeout must be a positive"),
+    ({"poll_interval": 5, "max_poll_interval": 1}, "max_poll_interval (1) must be at least poll_interval (5)"),
+])
+def test_check_common_params_rejects(params, text):
+    with pytest.raises(InputError) as info:
+        _common.check_common_params(params)
+    assert text in info.value.msg
+
+
+def test_check_common_params_accepts_unset_and_positive():
+    _common.check_common_params({"wait_timeout": None, "timeout": 0.5, "poll_interval": 1, "max_poll_interval": 1})
+
+
+def test_secret_values_cover_options_env_and_basic_tokens():
+    import base64
+    values = _common.secret_values({"username": "u1", "password": "opt-pw", "url_password": "uri-pw"},
+                                   {"AIQUM_USERNAME": "u2", "AIQUM_PASSWORD": "env-pw", "DRM_API_KEY_SECRET": "key-s"})
+    assert {"opt-pw", "uri-pw", "env-pw", "key-s"} <= values
+    assert base64.b64encode(b"u1:opt-pw").decode() in values and base64.b64encode(b"u2:env-pw").decode() in values
+    assert "u1" not in values and "u2" not in values

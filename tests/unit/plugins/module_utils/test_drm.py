@@ -151,7 +151,23 @@ def test_parse_reply_wraps_input_error_as_api_error():
     with pytest.raises(ApiError) as info:
         _drm.parse_reply(Resp(), "job 1")
     assert info.value.status == 200
-    assert "not usable XML" in info.value.msg
+    assert "job 1: expected XML from Remote Manager (HTTP 200) but got an HTML page" in info.value.msg
+
+
+@pytest.mark.parametrize("text, detail", [
+    ("", "an empty body"),
+    ("  \n", "an empty body"),
+    ('<!DOCTYPE x [<!ENTITY a "b">]><x>&a;</x>', "the body contains a DTD or entity declaration, which is refused"),
+    ("{\"items\": []}", "the body is not well-formed XML"),
+])
+def test_parse_reply_names_what_came_back(text, detail):
+    class Resp(object):
+        status = 200
+    Resp.text = text
+    with pytest.raises(ApiError) as info:
+        _drm.parse_reply(Resp(), "job listing")
+    assert info.value.msg.startswith("job listing: expected XML from Remote Manager (HTTP 200) but ")
+    assert detail in info.value.msg
 
 
 # ---------------------------------------------------------------- device_results

@@ -15,7 +15,7 @@ from ansible_collections.asyncjobs.fleet.plugins.module_utils import _rpc
 from ansible_collections.asyncjobs.fleet.plugins.module_utils._common import Context
 from ansible_collections.asyncjobs.fleet.plugins.module_utils._errors import ApiError, InputError
 from ansible_collections.asyncjobs.fleet.plugins.module_utils._ops_rpc import RPC_CALL, JobPaused, PausedWatch
-from ansible_collections.asyncjobs.fleet.plugins.module_utils._transport import Response
+from ansible_collections.asyncjobs.fleet.plugins.module_utils._transport import Redactor, Response
 
 SMART = "storage.Disks.run_smart_test"
 
@@ -38,6 +38,7 @@ class FakeService(object):
         self.base_url = base_url
         self.calls = []
         self.stats = {"requests": 0}
+        self.redact = Redactor(["nas-s3cret"])
 
     def request(self, method, path, json=None, headers=None, expect=(200,), safe=None, what=None):
         assert method == "POST"

@@ -151,6 +151,14 @@ class FakeResponse(object):
         self.status_code = status_code
         self.headers = headers or {}
         self.content = content
+        self.closed = False
+
+    def iter_content(self, chunk_size):
+        for start in range(0, len(self.content), chunk_size):
+            yield self.content[start:start + chunk_size]
+
+    def close(self):
+        self.closed = True
 
 
 class FakeSession(object):
@@ -449,3 +457,55 @@ def test_response_text_and_json():
     resp = _transport.Response(200, {}, b'{"a": 1}', "https://h/x")
     assert resp.json() == {"a": 1}
     assert _transport.Response(200, {}, None, "u").text == ""
+
+
+# ---------------------------------------------------------------- response size cap, URL checks, Basic token
+
+def test_body_over_the_cap_is_refused_while_streaming(monkeypatch):
+    monkeypatch.setattr(_transport, "MAX_RESPONSE_BYTES", 1000)
+    big = FakeResponse(200, content=b"x" * 1001)
+    t, _clock = make([big])
+    with pytest.raises(TransportError) as info:
+        t.request("GET", "/ws/sci")
+    assert "larger than the limit" in info.value.msg and big.closed
+    assert len(t.session.calls) == 1  # a body too big is not worth a retry
+
+
+def test_declared_length_over_the_cap_is_refused_before_reading(monkeypatch):
+    monkeypatch.setattr(_transport, "MAX_RESPONSE_BYTES", 1000)
+    resp = FakeResponse(200, headers={"Content-Length": "5000"}, content=b"")
+    resp.iter_content = None  # reading at all would fail
+    t, _clock = make([resp])
+    with pytest.raises(TransportError, match="larger than the limit"):
+        t.request("GET", "/ws/sci")
+
+
+def test_body_at_the_cap_is_read(monkeypatch):
+    monkeypatch.setattr(_transport, "MAX_RESPONSE_BYTES", 1000)
+    t, _clock = make([FakeResponse(200, content=b"y" * 1000)])
+    assert len(t.request("GET", "/ws/sci").body) == 1000
+
+
+@pytest.mark.parametrize("url, reason", [
+    ("remotemanager.digi.com", "must start with http"),
+    ("ftp://drm.example", "must start with http"),
+    ("http://drm example.com", "whitespace"),
+    ("http://drm.example/ws\n", "whitespace"),
+    ("http://drm.example:99999", "port"),
+    ("http://drm.example:http", "port"),
+    ("http://:8443/", "no host name"),
+    ("http://bob:pw-in-url@", "no host name"),
+])
+def test_bad_base_urls_rejected(url, reason):
+    with pytest.raises(InputError) as info:
+        _transport.Transport(url, "admin", "pw")
+    assert reason in info.value.msg and "pw-in-url" not in info.value.msg
+
+
+def test_echoed_basic_authorization_header_redacted():
+    import base64
+    token = base64.b64encode(b"admin:s3cr3tpw").decode()
+    t, _clock = make([FakeResponse(400, content=("echo: Authorization: Basic " + token).encode())])
+    with pytest.raises(ApiError) as info:
+        t.request("GET", "/x")
+    assert token not in info.value.msg and token not in info.value.body

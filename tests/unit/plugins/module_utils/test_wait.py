@@ -1,12 +1,18 @@
 # -*- coding: utf-8 -*-
 # GNU General Public License v3.0+ (see LICENSE or https://www.gnu.org/licenses/gpl-3.0.txt)
-"""Unit tests for _wait: Schedule, wait_for_jobs over a scripted fake backend, progress_line."""
+"""Unit tests for _wait: Schedule, wait_for_jobs over a scripted fake backend, progress_line,
+and the retry layering of the loop over a real Transport (fake HTTP session, fake clock)."""
 
 from __future__ import annotations
 
+import json
+import random
+
 import pytest
+import requests
 
 from ansible_collections.asyncjobs.fleet.plugins.module_utils import _lifecycle as lc
+from ansible_collections.asyncjobs.fleet.plugins.module_utils import _transport
 from ansible_collections.asyncjobs.fleet.plugins.module_utils import _wait
 from ansible_collections.asyncjobs.fleet.plugins.module_utils._errors import (
     ApiError,
@@ -152,6 +158,17 @@ def test_timeout_message_mentions_last_poll_error():
     with pytest.raises(WaitTimeout) as info:
         run(backend, ["a"], clock, timeout=5, poll_interval=1, max_poll_interval=1)
     assert "last poll error: connection reset" in info.value.msg
+
+
+def test_default_tolerance_is_five_consecutive_failed_polls():
+    clock = FakeClock()
+    err = TransportError("flaky")
+    backend = FakeBackend([{"1": job("1", lc.RUNNING)}] + [err] * 5 + [{"1": job("1", lc.SUCCEEDED)}], clock)
+    assert run(backend, ["1"], clock)["jobs"][0]["state"] == lc.SUCCEEDED
+    backend = FakeBackend([{"1": job("1", lc.RUNNING)}] + [err] * 6, clock)
+    with pytest.raises(TransportError) as info:
+        run(backend, ["1"], clock)
+    assert "after 6 consecutive failed polls" in info.value.msg
 
 
 def test_tolerates_max_errors_consecutive_transport_errors():
@@ -304,3 +321,194 @@ def test_progress_line_device_counts():
 
 def test_progress_line_ignores_negative_progress():
     assert "%" not in _wait.progress_line(1.0, [job("1", lc.RUNNING, -1)])
+
+
+# ---------------------------------------------------------------- retry layering over a real Transport
+#
+# A Transport with a fake HTTP session and the fake clock: every request and every sleep is
+# visible, so the timing arithmetic of the two retry layers (transport per request, loop per
+# poll) is exact. Backoff jitter is pinned to its maximum to make bounds deterministic.
+
+
+class FakeHttpResponse(object):
+    def __init__(self, status, body=b"", headers=None):
+        self.status_code = status
+        self.headers = dict(headers or {})
+        self.content = body
+
+    def iter_content(self, size):
+        return iter([self.content]) if self.content else iter([])
+
+    def close(self):
+        pass
+
+
+class FakeSession(object):
+    """Answers every request with ``answer(n, clock_now)``: a (status, headers) pair, or an exception."""
+
+    def __init__(self, clock, answer, job_done_at):
+        self.clock = clock
+        self.answer = answer
+        self.done_at = job_done_at
+        self.log = []
+        self.headers = {}
+
+    def request(self, method, url, **_kw):
+        n = len(self.log)
+        self.log.append(self.clock.now)
+        outcome = self.answer(n, self.clock.now)
+        if isinstance(outcome, BaseException):
+            raise outcome
+        status, headers = outcome
+        if status != 200:
+            return FakeHttpResponse(status, b'{"error": "fault"}', headers)
+        state = "done" if self.clock.now >= self.done_at else "running"
+        return FakeHttpResponse(200, json.dumps({"state": state}).encode(), {"Content-Type": "application/json"})
+
+
+class HttpBackend(object):
+    """A one-job backend that reads its job over the Transport (one GET per poll)."""
+
+    def __init__(self, transport):
+        self.transport = transport
+        self.settings_seen = []
+
+    def poll(self, ids):
+        self.settings_seen.append((self.transport.retries, self.transport.backoff, self.transport.deadline))
+        data = self.transport.request("GET", "/job/1").json()
+        state = lc.SUCCEEDED if data["state"] == "done" else lc.RUNNING
+        return {ids[0]: job(ids[0], state)}
+
+
+def http_wait(answer, done_after=0.25, timeout=60, poll_interval=0.25, max_poll_interval=5, **kw):
+    clock = FakeClock()
+    transport = _transport.Transport("http://lab.invalid", sleep=clock.sleep, clock=clock)
+    session = FakeSession(clock, answer, clock.now + done_after)
+    transport.session = session
+    backend = HttpBackend(transport)
+    out = _wait.wait_for_jobs(backend, ["1"], timeout, poll_interval, max_poll_interval,
+                              clock=clock, sleep=clock.sleep, **kw)
+    return out, clock, session, backend
+
+
+@pytest.fixture(autouse=False)
+def max_jitter(monkeypatch):
+    monkeypatch.setattr(_transport, "backoff_delay",
+                        lambda attempt, base=0.5, cap=10.0, rand=None: min(cap, base * (2 ** attempt)))
+
+
+OK = (200, {})
+
+
+def test_transport_is_bounded_to_short_retries_while_polling_and_restored(max_jitter):
+    out, clock, _session, backend = http_wait(lambda n, now: OK, done_after=1.0)
+    assert out["jobs"][0]["state"] == lc.SUCCEEDED
+    retries, backoff, deadline = backend.settings_seen[0]
+    assert retries == _wait.POLL_RETRIES == 1
+    assert backoff == 0.25  # min(transport backoff 0.5, POLL_BACKOFF 0.5, poll_interval 0.25)
+    assert deadline == pytest.approx(1060.0)
+    transport = backend.transport
+    assert (transport.retries, transport.backoff, transport.deadline) == (4, 0.5, None)
+
+
+def test_one_fault_per_poll_costs_one_short_retry(max_jitter):
+    # Every poll's first request fails (500); its single retry after 0.25 s succeeds.
+    out, clock, session, _backend = http_wait(lambda n, now: (500, {}) if n % 2 == 0 else OK)
+    assert out["jobs"][0]["state"] == lc.SUCCEEDED
+    # poll 1: 500 at 0, retry at 0.25 (done): one poll, one transport pause.
+    assert clock.sleeps == [0.25]
+    assert out["elapsed"] == pytest.approx(0.25)
+    assert session.log == [1000.0, 1000.25]
+
+
+def test_a_failed_poll_is_retried_by_the_loop_not_a_ladder(max_jitter):
+    # Requests 0-1 fail (poll 1 and its retry), the rest succeed: the loop polls again after
+    # its interval. The old nested ladder would have paused 0.25+0.5+1+2 s inside poll 1.
+    out, clock, session, _backend = http_wait(lambda n, now: (502, {}) if n < 2 else OK)
+    assert out["jobs"][0]["state"] == lc.SUCCEEDED
+    assert clock.sleeps == [0.25, 0.25]  # transport retry, then the loop's interval
+    assert len(session.log) == 3
+    assert out["polls"] == 2
+
+
+def test_retry_after_is_honoured_by_the_transport_and_by_the_loop(max_jitter):
+    # 503 + Retry-After: 3 on the first two requests: the transport waits 3 s (its one retry),
+    # the poll fails, and the loop waits 3 s more before polling again, not its 0.25 s.
+    out, clock, session, _backend = http_wait(
+        lambda n, now: (503, {"Retry-After": "3"}) if n < 2 else OK)
+    assert out["jobs"][0]["state"] == lc.SUCCEEDED
+    assert clock.sleeps == [3.0, 3.0]
+    assert [t - 1000.0 for t in session.log] == [0.0, 3.0, 6.0]
+
+
+def test_retry_after_past_the_deadline_ends_the_wait_at_once(max_jitter):
+    with pytest.raises(WaitTimeout) as info:
+        http_wait(lambda n, now: (429, {"Retry-After": "30"}), done_after=100, timeout=10)
+    exc = info.value
+    # The transport would not retry past the deadline, nor does the loop poll early.
+    assert exc.result["elapsed"] == 0.0
+    assert "the server asked to retry after 30.0s, past the deadline" in exc.msg
+    assert "HTTP 429" in exc.msg
+    assert exc.result["pending"] == ["1"]
+
+
+def test_consecutive_failed_polls_give_up_after_max_errors(max_jitter):
+    with pytest.raises(ApiError) as info:
+        http_wait(lambda n, now: (500, {}), done_after=100, max_errors=3)
+    exc = info.value
+    assert "after 4 consecutive failed polls" in exc.msg
+    assert exc.result["polls"] == 4
+
+
+def test_consecutive_failed_polls_are_counted_per_poll_not_per_request(max_jitter):
+    # 4 polls' worth of failures (2 requests each) is tolerated with max_errors=5 ...
+    out, clock, session, _backend = http_wait(lambda n, now: (500, {}) if n < 8 else OK, done_after=0, max_errors=5)
+    assert out["jobs"][0]["state"] == lc.SUCCEEDED
+    assert len(session.log) == 9
+    # ... and the time it took is the transport's 4 short pauses plus the loop's growing intervals.
+    assert clock.sleeps == [0.25, 0.25, 0.25, 0.375, 0.25, 0.5625, 0.25, 0.84375]
+    assert out["elapsed"] == pytest.approx(sum(clock.sleeps), abs=1e-3)
+
+
+def test_outage_shorter_than_the_tolerance_is_ridden_out(max_jitter):
+    # The server is down (connection refused) for 4 s, e.g. restarting: the wait continues.
+    refused = requests.exceptions.ConnectionError("NewConnectionError: Connection refused")
+    out, clock, _session, _backend = http_wait(lambda n, now: refused if now < 1004.0 else OK, done_after=0.25,
+                                               poll_interval=0.5)
+    assert out["jobs"][0]["state"] == lc.SUCCEEDED
+    assert 4.0 <= out["elapsed"] < 7.0
+
+
+def test_outage_never_outlives_the_deadline(max_jitter):
+    refused = requests.exceptions.ConnectionError("NewConnectionError: Connection refused")
+    with pytest.raises((WaitTimeout, TransportError)) as info:
+        http_wait(lambda n, now: refused, done_after=0.25, timeout=3, poll_interval=0.5, max_errors=100)
+    assert info.value.result["elapsed"] <= 3.0 + 1e-9
+    assert "connection refused" in info.value.msg
+
+
+def simulate(fault_rate, runs=300, seed=7):
+    """Mean and max wait of a 0.25 s job with ``fault_rate`` of requests faulted (seeded mix)."""
+    rng = random.Random(seed)
+    kinds = [(500, {}), (502, {}), (503, {"Retry-After": "1"}), (429, {"Retry-After": "1"}),
+             requests.exceptions.ConnectionError("Connection reset by peer")]
+    waits = []
+    for _run in range(runs):
+        out = http_wait(lambda n, now: rng.choice(kinds) if rng.random() < fault_rate else OK,
+                        done_after=0.25, poll_interval=0.25)[0]
+        waits.append(out["elapsed"])
+    return sum(waits) / len(waits), max(waits)
+
+
+def test_a_short_job_under_30_percent_faults_waits_about_a_second(max_jitter):
+    mean, worst = simulate(0.3)
+    assert mean < 1.0
+    assert worst < 6.0
+
+
+def test_layering_beats_the_nested_ladder(max_jitter, monkeypatch):
+    new_mean, new_worst = simulate(0.3)
+    # The previous design: the transport's full ladder (4 retries) inside every poll.
+    monkeypatch.setattr(_wait, "POLL_RETRIES", 4)
+    old_mean, old_worst = simulate(0.3)
+    assert new_mean < old_mean and new_worst < old_worst
