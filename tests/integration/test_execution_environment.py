@@ -124,7 +124,10 @@ def ee(tarball):
     collections = root / IMAGE_COLLECTIONS.lstrip("/")
     galaxy = containerfile_run(containerfile, r"(?P<env>(?:\w+=\S* )*)ansible-galaxy collection install (?P<args>.*)")
     args = shlex.split(galaxy["args"].replace("$ANSIBLE_GALAXY_CLI_COLLECTION_OPTS", "").replace(IMAGE_COLLECTIONS, str(collections)))
-    env = dict(os.environ, **dict(kv.split("=", 1) for kv in galaxy["env"].split()))
+    # As in a fresh image: an installed copy visible through PYTHONPATH (make integration
+    # sets it) would make ansible-galaxy report "already installed" and install nothing.
+    env = {k: v for k, v in os.environ.items() if k not in ("PYTHONPATH", "ANSIBLE_COLLECTIONS_PATH", "ANSIBLE_COLLECTIONS_PATHS")}
+    env.update(kv.split("=", 1) for kv in galaxy["env"].split())
     run([tool("ansible-galaxy"), "collection", "install", *args], cwd=build, env=env)
 
     # Builder stage: the Containerfile's introspect command with the context's script.
