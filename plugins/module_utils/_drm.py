@@ -66,19 +66,11 @@ def parse_reply(response, what):
         detail = "got an HTML page instead of an API response (a proxy, login or error page?)"
     else:
         try:
-            return parse_xml(text, what)
-        except InputError:
-            detail = _reply_problem(text)
+            return parse_xml(text, "the body")
+        except InputError as exc:
+            detail = exc.msg
     raise ApiError("%s: expected XML from Remote Manager (HTTP %s) but %s" % (what, response.status, detail),
                    status=response.status, body=text[:2000])
-
-
-def _reply_problem(text):
-    try:
-        parse_xml(text, "the body")
-    except InputError as exc:
-        return exc.msg
-    return "the body could not be read"
 
 
 def to_data(element):

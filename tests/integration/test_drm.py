@@ -344,8 +344,10 @@ def test_timeout_names_job_then_cancel(drm, ansible, lab, image):
         lab.config("drm", durations={"update_firmware": 6})
 
 
-def test_job_wait_many_jobs_costs_one_listing_per_round(drm, ansible, lab_delta):
-    pb = ansible.playbook(play(f"""
+def submit_each_then_wait(*wait_options):
+    """A playbook: one send_message job per device in `targets`, then one job_wait over all."""
+    extra = "".join("\n    " + option for option in wait_options)
+    return play(f"""
 - name: Submit
   asyncjobs.fleet.drm_send_message:
     devices: ["{{{{ item }}}}"]
@@ -357,8 +359,12 @@ def test_job_wait_many_jobs_costs_one_listing_per_round(drm, ansible, lab_delta)
   asyncjobs.fleet.job_wait:
     api: drm
     job_ids: "{{{{ submitted.results | map(attribute='job_id') | list }}}}"
-    poll_interval: 0.2
-"""))
+    poll_interval: 0.2{extra}
+""")
+
+
+def test_job_wait_many_jobs_costs_one_listing_per_round(drm, ansible, lab_delta):
+    pb = ansible.playbook(submit_each_then_wait())
     targets = [d["devConnectwareId"] for d in drm if d["online"]][:8]
     with lab_delta("drm") as delta:
         run = ansible.run_playbook(pb, extra_vars={"targets": targets})
@@ -372,22 +378,7 @@ def test_job_wait_many_jobs_costs_one_listing_per_round(drm, ansible, lab_delta)
 
 
 def test_job_wait_details_unsuccessful_reads_only_failed_jobs(drm, ansible, lab_delta):
-    pb = ansible.playbook(play(f"""
-- name: Submit
-  asyncjobs.fleet.drm_send_message:
-    devices: ["{{{{ item }}}}"]
-    payload: '{QUERY}'
-    wait: false
-  loop: "{{{{ targets }}}}"
-  register: submitted
-- name: Wait
-  asyncjobs.fleet.job_wait:
-    api: drm
-    job_ids: "{{{{ submitted.results | map(attribute='job_id') | list }}}}"
-    poll_interval: 0.2
-    details: unsuccessful
-    fail_on: never
-"""))
+    pb = ansible.playbook(submit_each_then_wait("details: unsuccessful", "fail_on: never"))
     online = [d["devConnectwareId"] for d in drm if d["online"]][:5]
     offline = [d["devConnectwareId"] for d in drm if not d["online"]][:2]
     with lab_delta("drm") as delta:
