@@ -211,14 +211,11 @@ class FileShare(Operation):
         share_key = share["key"] if share else None
         # The jobs of this task (an earlier step of the plan, adopted ones) are not this one.
         known = list(result["job_ids"]) + list(result["adopted_job_ids"])
-        job_id, recovered = submit_once(
+        return submit_once(
             client.transport, send, lambda since: client.find_submitted(verb, name, svm["key"], share_key, since),
             ctx, "%s file share %s on SVM %s (%s)" % (verb.capitalize(), name, svm["name"], op), known_ids=known,
-            result=dict(result, changed=bool(result["job_ids"])),
+            result=result, changed=bool(result["job_ids"]),
             searched="%s jobs on file share %s" % (verb, name))
-        if recovered is not None:
-            result.setdefault("recovered_job_ids", []).append(job_id)
-        return job_id
 
     # -- reads
     @staticmethod

@@ -57,14 +57,11 @@ def _submit(client, ctx, operation, targets, payload, attrs, result, known_ids=(
 
     body = _drm.build_sci(operation, targets, payload, attrs)
     shown = ", ".join("%s %s" % target for target in targets[:5]) + (", ..." if len(targets) > 5 else "")
-    job_id, recovered = submit_once(
+    return submit_once(
         client.transport, send, lambda since: client.find_submitted(operation, targets, body, since),
         ctx, "SCI %s to %s" % (operation, shown), known_ids=known_ids,
-        result=dict(result, changed=bool(result.get("job_ids"))),
+        result=result, changed=bool(result.get("job_ids")),
         searched="%s jobs for these targets in the Remote Manager job listing" % operation)
-    if recovered is not None:
-        result.setdefault("recovered_job_ids", []).append(job_id)
-    return job_id
 
 
 def _device_failures(devices):

@@ -268,16 +268,13 @@ class VolumeGroup(Operation):
     @staticmethod
     def _change(client, ctx, result, method, path, body, what, action, resource_id=None, resource_name=None):
         """Submit a change once; a lost reply adopts the job it created (see _submit)."""
-        job_id, recovered = submit_once(
+        return submit_once(
             client.transport, lambda: client.change(method, path, body, what=what),
             lambda since: client.find_submitted(action, resource_id=resource_id, resource_name=resource_name,
                                                 since=since),
             ctx, what, known_ids=result.get("adopted_job_ids") or (),
-            result=dict(result, changed=bool(result.get("adopted_job_ids"))),
+            result=result, changed=bool(result.get("adopted_job_ids")),
             searched="%s jobs on volume group %s" % (action, resource_name or resource_id))
-        if recovered is not None:
-            result.setdefault("recovered_job_ids", []).append(job_id)
-        return job_id
 
     # -- waiting
     @staticmethod

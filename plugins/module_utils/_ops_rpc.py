@@ -129,15 +129,13 @@ class RpcCall(Operation):
         if adopted:
             job_id = adopted["id"]
         else:
-            job_id, recovered = submit_once(
+            job_id = submit_once(
                 client.transport, lambda: client.submit(function, arguments, client_ref),
                 lambda since: client.find_submitted(function, client_ref, since), ctx,
-                "RPC %s (client_ref %s)" % (function, client_ref), result=dict(result, changed=False),
+                "RPC %s (client_ref %s)" % (function, client_ref), result=result,
                 searched="%s jobs with client_ref %s" % (function, client_ref),
                 rerun="it first adopts a job of this call still in flight (same client_ref) and calls %s "
                       "only when there is none" % function)
-            if recovered is not None:
-                result["recovered_job_ids"] = [job_id]
         result["job_id"] = job_id
         if not params["wait"]:
             result.update(job=adopted, requests=client.transport.stats["requests"])

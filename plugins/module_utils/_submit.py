@@ -174,18 +174,22 @@ def select(candidates, start, known_ids=()):
     return sorted(out, key=key)
 
 
-def submit_once(transport, send, find, ctx, what, known_ids=(), result=None, rerun=DEFAULT_RERUN,
+def submit_once(transport, send, find, ctx, what, known_ids=(), result=None, changed=False, rerun=DEFAULT_RERUN,
                 searched=None, sleep=time.sleep, wall=time.time):
-    """Send a submission once. Returns (job id, recovered job record or None).
+    """Send a submission once and return the job id.
 
     ``send()`` submits and returns the job id. ``find(since_hint)`` returns candidate jobs
     (normalised records) of the same operation on the same targets; ``since_hint`` is a
     loose server time for a server-side filter, or None. ``searched`` describes the search
-    for the failure message. ``result`` is merged into a failure's result.
+    for the failure message. ``result`` is the task's result: a job adopted after a lost
+    reply is added to its ``recovered_job_ids``, and a failure carries a copy of it with
+    ``changed`` (whether the task had already changed something before this submission).
     """
     started = wall()
+    if result is None:
+        result = {}
     try:
-        return send(), None
+        return send()
     except TransportError as exc:
         if exc.sent is False:
             raise  # never reached the server; the transport resent it where that is allowed
@@ -213,7 +217,8 @@ def submit_once(transport, send, find, ctx, what, known_ids=(), result=None, rer
                      "job %s for it (submitted %s), which was adopted and waited for as if the reply had "
                      "arrived.%s" % (what, _cause(lost), job["id"], job.get("submitted") or "at an unknown time",
                                      " Other jobs matching it: %s." % ", ".join(others) if others else ""))
-            return job["id"], job
+            result.setdefault("recovered_job_ids", []).append(job["id"])
+            return job["id"]
     start = clock.window_start(started)
     detail = "searched %s submitted since %s (server time), %d times over %.1fs" % (
         searched or "jobs of this operation", format_time(start), looks, time.monotonic() - begun)
@@ -222,8 +227,7 @@ def submit_once(transport, send, find, ctx, what, known_ids=(), result=None, rer
     msg = ("%s: outcome unknown. The request was sent but its reply was lost (%s), so the server may or may "
            "not have acted on it; it was NOT sent again. No matching job was found (%s), so it was most likely "
            "not processed. Re-running the task is safe: %s." % (what, _cause(lost), detail, rerun))
-    extra = dict(result or {})
-    extra.update(outcome_unknown=True)
+    extra = dict(result, changed=changed, outcome_unknown=True)
     raise SubmissionUnknown(msg, sent=lost.sent, **extra)
 
 

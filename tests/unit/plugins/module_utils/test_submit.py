@@ -111,7 +111,7 @@ def lost(sent=None):
     return send
 
 
-def run(send, finds, transport=None, known=(), result=None):
+def run(send, finds, transport=None, known=(), result=None, changed=False):
     """submit_once with a scripted find (one list per look) at a fixed local clock."""
     transport = transport or FakeTransport(offset=3600.0)
     looks = []
@@ -127,13 +127,14 @@ def run(send, finds, transport=None, known=(), result=None):
 
     ctx = Ctx()
     out = _submit.submit_once(transport, send, find, ctx, "POST /x", known_ids=known, result=result,
-                              searched="x jobs", sleep=sleeps.append, wall=lambda: T0)
+                              changed=changed, searched="x jobs", sleep=sleeps.append, wall=lambda: T0)
     return out, looks, sleeps, ctx
 
 
 def test_a_reply_that_arrives_is_returned_without_any_lookup():
-    (job_id, recovered), looks, sleeps, ctx = run(lambda: "42", [[]])
-    assert (job_id, recovered, looks, sleeps, ctx.warnings) == ("42", None, [], [], [])
+    result = {"job_ids": []}
+    job_id, looks, sleeps, ctx = run(lambda: "42", [[]], result=result)
+    assert (job_id, result, looks, sleeps, ctx.warnings) == ("42", {"job_ids": []}, [], [], [])
 
 
 def test_never_sent_is_not_looked_up_and_raises_as_is():
@@ -145,8 +146,9 @@ def test_never_sent_is_not_looked_up_and_raises_as_is():
 def test_lost_reply_adopts_the_job_on_the_server_clock():
     ours = job("7", _submit.format_time(T0 + 3600.0 + 0.2))
     earlier = job("6", _submit.format_time(T0 + 3600.0 - 1.5))  # an identical job before ours
-    (job_id, recovered), looks, sleeps, ctx = run(lost(), [[earlier, ours]])
-    assert job_id == "7" and recovered is ours and sleeps == []
+    result = {"job_ids": ["3"]}
+    job_id, looks, sleeps, ctx = run(lost(), [[earlier, ours]], result=result)
+    assert job_id == "7" and result == {"job_ids": ["3"], "recovered_job_ids": ["7"]} and sleeps == []
     # No Date was seen before the first look: no server-side time filter.
     assert looks == [None]
     assert len(ctx.warnings) == 1 and "job 7" in ctx.warnings[0] and "not sent again" in ctx.warnings[0]
@@ -154,7 +156,7 @@ def test_lost_reply_adopts_the_job_on_the_server_clock():
 
 def test_job_listed_late_is_found_by_the_recheck():
     ours = job("9", _submit.format_time(T0 + 3600.5))
-    (job_id, _rec), looks, sleeps, _ctx = run(lost(), [[], ApiError("GET /jobs returned HTTP 500"), [ours]])
+    job_id, looks, sleeps, _ctx = run(lost(), [[], ApiError("GET /jobs returned HTTP 500"), [ours]])
     assert job_id == "9" and sleeps == list(_submit.RECHECK_DELAYS) and len(looks) == 3
     # Later looks filter server-side from a loose server time.
     assert looks[1] == pytest.approx(T0 + 3600.0 - _submit.EPSILON - _submit.COARSE_MARGIN, abs=1.1)
@@ -164,13 +166,13 @@ def test_nothing_found_fails_once_with_the_whole_story():
     old = job("5", _submit.format_time(T0 + 3600.0 - 30))
     with pytest.raises(_submit.SubmissionUnknown) as err:
         run(lost(), [[old], [], ApiError("GET /jobs returned HTTP 503")], known=["8"],
-            result={"changed": False, "job_ids": ["8"]})
+            result={"changed": False, "job_ids": ["8"]}, changed=True)
     exc = err.value
     for words in ("POST /x: outcome unknown", "the server closed the connection without a response",
                   "NOT sent again", "No matching job was found (searched x jobs submitted since", "3 times",
                   "the search failed: GET /jobs returned HTTP 503", "Re-running the task is safe"):
         assert words in exc.msg, exc.msg
-    assert exc.sent is None and exc.result == {"changed": False, "job_ids": ["8"], "outcome_unknown": True}
+    assert exc.sent is None and exc.result == {"changed": True, "job_ids": ["8"], "outcome_unknown": True}
 
 
 def test_known_jobs_are_never_adopted():
