@@ -18,13 +18,14 @@ options:
   wait_timeout:
     description:
       - Seconds to wait for the job(s) in total, measured with a monotonic clock.
-      - On timeout the task fails with every job id and its last known state, so it can be resumed with M(asyncjobs.fleet.job_wait).
+      - On timeout the task fails naming the jobs with their last known states (the message lists up to 50, the
+        returned C(jobs) all of them), so it can be resumed with M(asyncjobs.fleet.job_wait).
     type: float
     default: 600
   poll_interval:
     description:
-      - Seconds before the first status poll. Later polls back off by a factor of 1.5 up to O(max_poll_interval),
-        and return to O(poll_interval) whenever progress is seen.
+      - Seconds between the first status poll, made at once, and the next. Later pauses back off by a factor of 1.5
+        up to O(max_poll_interval), and return to O(poll_interval) whenever progress is seen.
     type: float
     default: 1
   max_poll_interval:

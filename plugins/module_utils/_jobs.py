@@ -17,7 +17,7 @@ from ansible_collections.asyncjobs.fleet.plugins.module_utils._errors import (
 from ansible_collections.asyncjobs.fleet.plugins.module_utils._wait import wait_for_jobs
 
 
-def job_ids_param(values):
+def job_ids_param(values, allow_empty=False):
     """Job ids from an option value, de-duplicated in order; InputError when unusable."""
     ids = []
     for value in values or []:
@@ -26,7 +26,7 @@ def job_ids_param(values):
             raise InputError("job_ids must not contain empty values")
         if text not in ids:
             ids.append(text)
-    if not ids:
+    if not ids and not allow_empty:
         raise InputError("job_ids must name at least one job")
     return ids
 

@@ -312,6 +312,10 @@ class Settings(Operation):
                 result["job_ids"].append(_submit(client, ctx, "send_message", [("device", i) for i in dev_ids],
                                                  payload, {"reply": "all"}, result,
                                                  known_ids=[job_id] + result["job_ids"]))
+            if not params["wait"]:
+                # The read had to be waited for (it decides the changes); the changes need not be.
+                result["requests"] = client.transport.stats["requests"]
+                return result
             set_jobs, stats = wait_and_collect(client, result["job_ids"], params, ctx,
                                                extra_on_timeout=dict(result, changed=True))
             for job in set_jobs:

@@ -39,8 +39,12 @@ class JobWait(Operation):
     requirements = req.DRM
 
     def run(self, params, ctx):
-        ids = job_ids_param(params["job_ids"])
+        # An empty list is a wait for nothing: a per-host re-run where no host submitted a job.
+        ids = job_ids_param(params["job_ids"], allow_empty=True)
         client = make_client(params["api"], params, ctx.environ)
+        if not ids:
+            return dict(changed=False, jobs=[], states={}, elapsed=0.0, polls=0, history=[], requests=0,
+                        msg="No job to wait for.")
         if params["cancel_on_timeout"] and not getattr(client, "can_cancel", True):
             # Refuse up front: failing only at the timeout would hide the timeout's own message.
             raise InputError("cancel_on_timeout is not possible for api=%s: its jobs cannot be canceled" % params["api"])

@@ -30,6 +30,8 @@ options:
   job_ids:
     description:
       - Job ids to wait for.
+      - An empty list waits for nothing and succeeds, as when no host of a per-host play submitted a job
+        on a re-run.
     type: list
     elements: str
     required: true
@@ -58,7 +60,8 @@ options:
     default: 600
   poll_interval:
     description:
-      - Seconds before the first poll; later polls back off by 1.5 times up to O(max_poll_interval).
+      - Seconds between the first poll, made at once, and the next; later pauses back off by 1.5 times up to
+        O(max_poll_interval).
     type: float
     default: 1
   max_poll_interval:

@@ -43,6 +43,8 @@ PROGRESS_HEARTBEAT = 15.0
 # travel as no_log module options instead.
 SECRET_ENV = {"password": "PASSWORD", "api_key_secret": "API_KEY_SECRET"}
 SECRET_ENV_NAMES = frozenset("%s_%s" % (prefix, suffix) for prefix in ENV_PREFIX.values() for suffix in SECRET_ENV.values())
+# module_defaults groups (meta/runtime.yml), one per API.
+GROUP = "group/asyncjobs.fleet.%s"
 
 
 class ProgressReporter(object):
@@ -81,14 +83,15 @@ class FleetAction(ActionBase):
 
     def run(self, tmp=None, task_vars=None):
         result = super(FleetAction, self).run(tmp, task_vars)
+        args = self._task_args()
         if getattr(self._connection, "transport", "local") != "local":
-            result.update(self._execute_module(module_name=self._task.action, module_args=self._module_args(),
+            result.update(self._execute_module(module_name=self._task.action, module_args=self._module_args(args),
                                                task_vars=task_vars))
             return result
 
         op = self.OP
         validator = ArgumentSpecValidator(op.argument_spec, **validation_kwargs(op))
-        validated = validator.validate(self._task.args)
+        validated = validator.validate(args)
         if validated.error_messages:
             result.update(failed=True, changed=False,
                           msg="Invalid options for %s: %s" % (self._task.action, "; ".join(validated.error_messages)))
@@ -125,9 +128,44 @@ class FleetAction(ActionBase):
         api = args.get("api") if name.startswith("job_") else name.split("_", 1)[0]
         return api if api in APIS else None
 
-    def _module_args(self):
-        """Task options plus the secret <PREFIX>_* fallbacks the module would read from its environment."""
+    def _task_args(self):
+        """The task's options, with job_* taking only their own API's module_defaults group.
+
+        Ansible merges the defaults of every group a module is in, the group listed last
+        winning. job_* are in every API's group, so in a play with defaults for several APIs,
+        ``job_info: {api: drm}`` would get PowerStore's url. An option whose value is the one
+        another API's group supplied becomes the task's own group's value, or is dropped (its
+        <PREFIX>_* fallback then applies). Options given on the task or in defaults for the
+        module itself are kept.
+        """
         args = dict(self._task.args)
+        api = args.get("api")
+        if not self._task.action.rsplit(".", 1)[-1].startswith("job_") or api not in APIS:
+            return args
+        merged = {}
+        for layer in self._task.module_defaults or []:
+            merged.update(layer)
+        own_key = GROUP % api
+        groups = dict((key, self._templar.template(merged[key]) or {}) for key in merged
+                      if key in set(GROUP % name for name in APIS))
+        if set(groups) - set([own_key]):
+            # Which group supplied each option, in Ansible's merge order (later groups win).
+            supplier = {}
+            for key, values in groups.items():
+                supplier.update((option, key) for option in values)
+            specific = self._templar.template(merged.get(self._task.resolved_action) or {})
+            for option, key in supplier.items():
+                if key == own_key or option in specific or args.get(option) != groups[key][option]:
+                    continue  # its own group's, the module's own default, or given on the task
+                if option in groups.get(own_key, {}):
+                    args[option] = groups[own_key][option]
+                else:
+                    del args[option]
+        return args
+
+    def _module_args(self, args):
+        """Task options plus the secret <PREFIX>_* fallbacks the module would read from its environment."""
+        args = dict(args)
         api = self._api(args)
         if api is not None:
             environ = self._environment()

@@ -305,6 +305,28 @@ def test_settings_idempotent_check_and_diff(drm, ansible, lab_delta):
     assert second["requests"]["POST /ws/sci"] == 1  # the read-only query only
 
 
+def test_settings_without_wait_returns_the_set_jobs_unwaited(drm, ansible, lab):
+    lab.reset()
+    pb = ansible.playbook(play("""
+- name: Settings
+  asyncjobs.fleet.drm_settings:
+    tags: [canary]
+    settings:
+      system:
+        location: rack 7
+    wait: false
+  register: set_result
+- name: Then wait
+  asyncjobs.fleet.job_wait:
+    api: drm
+    job_ids: "{{ set_result.job_ids }}"
+"""))
+    run = ansible.run_playbook(pb)
+    r = run.result("Settings")
+    assert r["changed"] is True and len(r["job_ids"]) == 1 and "jobs" not in r and "polls" not in r
+    assert run.result("Then wait")["states"] == {"succeeded": 1}
+
+
 def test_timeout_names_job_then_cancel(drm, ansible, lab, image):
     lab.config("drm", durations={"update_firmware": 2000})  # 100 s at the harness time scale
     try:
@@ -392,6 +414,28 @@ def test_job_wait_details_unsuccessful_reads_only_failed_jobs(drm, ansible, lab_
     listing = delta["requests"].get("GET /ws/sci", 0)
     direct = delta["requests"].get("GET /ws/sci/{id}", 0)
     assert listing + direct == r["polls"] + 2
+
+
+def test_job_wait_for_no_job_succeeds_but_cancel_of_none_is_refused(drm, ansible, lab_delta):
+    """A per-host re-run where no host submitted anything waits for nothing, sending nothing."""
+    pb = ansible.playbook(play("""
+- name: Wait
+  asyncjobs.fleet.job_wait:
+    api: drm
+    job_ids: "{{ submitted.results | map(attribute='job_id') | list }}"
+- name: Cancel none
+  asyncjobs.fleet.job_cancel:
+    api: drm
+    job_ids: []
+  ignore_errors: true
+"""))
+    with lab_delta("drm") as delta:
+        run = ansible.run_playbook(pb, extra_vars={"submitted": {"results": []}})
+    r = run.result("Wait")
+    assert run.status("Wait") == "ok" and r["jobs"] == [] and r["states"] == {} and r["requests"] == 0
+    assert run.status("Cancel none") == "failed"
+    assert run.result("Cancel none")["msg"] == "job_ids must name at least one job"
+    assert sum(delta["requests"].values()) == 0
 
 
 def test_jobs_lookup_pages_through_listing(drm, ansible, lab_delta):
