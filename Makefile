@@ -29,7 +29,7 @@ export PIP_DISABLE_PIP_VERSION_CHECK := 1
 # ansible-test warns about (and Ansible can misbehave with) a missing UTF-8 locale.
 export LC_ALL := C.UTF-8
 
-.PHONY: help venv install demo sanity units integration molecule perf soak lint test clean distclean
+.PHONY: help venv install demo docs sanity units integration molecule perf soak lint test clean distclean
 
 help: ## show the targets
 	@grep -E '^[a-z.-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-12s %s\n", $$1, $$2}'
@@ -50,6 +50,9 @@ install: $(VENV_STAMP) ## build the collection into build/ and install it into .
 
 demo: install ## start the lab and run playbooks/demo.yml against it
 	bash scripts/demo.sh
+
+docs: $(VENV_STAMP) ## build the HTML docs site offline into build/docs/html (lint-collection-docs, sphinx-build -W)
+	bash scripts/docs.sh
 
 sanity: $(VENV_STAMP) ## ansible-test sanity (in build/stage/ansible_collections/asyncjobs/fleet)
 	bash scripts/stage.sh $(STAGE) >/dev/null
