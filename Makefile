@@ -29,7 +29,7 @@ export PIP_DISABLE_PIP_VERSION_CHECK := 1
 # ansible-test warns about (and Ansible can misbehave with) a missing UTF-8 locale.
 export LC_ALL := C.UTF-8
 
-.PHONY: help venv install demo docs sanity units integration molecule perf soak lint test clean distclean
+.PHONY: help venv install demo docs sanity units integration molecule perf slicing soak lint test clean distclean
 
 help: ## show the targets
 	@grep -E '^[a-z.-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-12s %s\n", $$1, $$2}'
@@ -67,6 +67,9 @@ integration: install ## pytest tests/integration (real playbooks against the lab
 
 perf: install ## benchmark, not part of make test: PERF_ARGS="--sizes 100,1000,10000 --duration 10"
 	python tests/perf/bench.py $(PERF_ARGS)
+
+slicing: install ## job-slicing benchmark, not part of make test: SLICING_ARGS="--devices 10000 --slices 1,2,4"
+	python tests/perf/slicing.py $(SLICING_ARGS)
 
 soak: install ## the reliability suite at soak size (ASYNCJOBS_SOAK=1; long, not part of make test)
 	ASYNCJOBS_SOAK=1 PYTHONPATH=$(COLLECTIONS) bash scripts/pytest.sh tests/integration -q -k reliability $(PYTEST_ARGS)
