@@ -14,7 +14,7 @@ description:
     from the controller; per-host tasks then address their device with C(devices=[drm_device_id]).
   - Supports C(compose), C(groups) and C(keyed_groups), and inventory caching.
   - The inventory file name must end with C(drm_devices.yml) or C(drm_devices.yaml).
-version_added: 0.1.0
+version_added: 1.0.0
 author:
   - asyncjobs.fleet maintainers (@asyncjobs)
 options:

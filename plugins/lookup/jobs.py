@@ -11,7 +11,7 @@ description:
   - Returns the jobs of a manager in the collection's normalised form, paging through the whole listing.
   - With terms, returns those job ids with their full results instead (for Remote Manager, per-device results).
   - Uses the same connection options and environment variables as the modules.
-version_added: 0.1.0
+version_added: 1.0.0
 author:
   - asyncjobs.fleet maintainers (@asyncjobs)
 options:

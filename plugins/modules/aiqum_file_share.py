@@ -20,7 +20,7 @@ description:
     C(warning), C(partial_failures) or C(error); or the documented C(NORMAL), C(WARNING), C(PARTIAL_FAILURES),
     C(ERROR)), case-insensitively. C(WARNING) counts as succeeded and its message is shown as a task warning.
     C(PARTIAL_FAILURES) is the C(partial) outcome, reported per item in RV(failed_items).
-version_added: 0.1.0
+version_added: 1.0.0
 author:
   - asyncjobs.fleet maintainers (@asyncjobs)
 options:

@@ -32,7 +32,7 @@ description:
   - Transient failures of monitor polls (connection errors, C(429), C(5xx)) are retried; a submission
     (any method other than GET, HEAD and OPTIONS) is only sent again after C(429) or C(503), which say the
     server did not act on it.
-version_added: 0.1.0
+version_added: 1.0.0
 author:
   - asyncjobs.fleet maintainers (@asyncjobs)
 options:

@@ -12,7 +12,7 @@ description:
   - Reads devices from DeviceCore (all pages), optionally limited to device ids, tags or groups, and returns
     their firmware, connection state, tags and group, with counts per firmware version.
   - Without any target option, returns every device of the account.
-version_added: 0.1.0
+version_added: 1.0.0
 author:
   - asyncjobs.fleet maintainers (@asyncjobs)
 options:

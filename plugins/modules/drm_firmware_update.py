@@ -16,7 +16,7 @@ description:
   - Before submitting, looks for an in-flight firmware job that already targets the same devices (for example after
     the controller died mid-wait) and waits on it instead of submitting a duplicate.
   - Offline devices are not submitted unless O(allow_offline=true); they are reported in RV(failed_devices).
-version_added: 0.1.0
+version_added: 1.0.0
 author:
   - asyncjobs.fleet maintainers (@asyncjobs)
 options:

@@ -16,7 +16,7 @@ description:
   - A payload that only reads (C(query_setting), C(query_state), C(query_descriptor)) reports C(changed=false) and
     also runs in check mode. Any other payload is not sent in check mode.
   - The payload is checked for well-formed XML before anything is sent; DTDs and entity declarations are refused.
-version_added: 0.1.0
+version_added: 1.0.0
 author:
   - asyncjobs.fleet maintainers (@asyncjobs)
 options:

@@ -15,7 +15,7 @@ description:
   - A second run with the same settings reports C(changed=false) and submits only the read-only query.
   - The query is always waited for, since it decides what to change. With O(wait=false), the C(set_setting) jobs are
     submitted and their ids returned in C(job_ids) without waiting for them.
-version_added: 0.1.0
+version_added: 1.0.0
 author:
   - asyncjobs.fleet maintainers (@asyncjobs)
 options:

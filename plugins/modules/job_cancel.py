@@ -14,7 +14,7 @@ description:
   - For Remote Manager this is C(DELETE /ws/sci/{id}); parts of the job already under way on a device may still complete.
   - Only Remote Manager jobs can be canceled. Dell PowerStore, NetApp AIQUM and the async RPC service offer no
     job cancel in their APIs; for them the task fails saying so and sends nothing.
-version_added: 0.1.0
+version_added: 1.0.0
 author:
   - asyncjobs.fleet maintainers (@asyncjobs)
 options:

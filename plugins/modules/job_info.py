@@ -11,7 +11,7 @@ short_description: Read manager jobs, by id or by filters
 description:
   - With O(job_ids), returns each job with its full results (for Remote Manager, per-device results).
   - Without, lists the manager's jobs (all pages) filtered by O(state), O(operation) and O(target).
-version_added: 0.1.0
+version_added: 1.0.0
 author:
   - asyncjobs.fleet maintainers (@asyncjobs)
 options:

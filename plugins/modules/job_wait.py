@@ -16,7 +16,7 @@ description:
   - A few consecutive transient errors (connection resets, 5xx, 429 with C(Retry-After)) are tolerated.
   - On timeout the task fails with every job id and its last known state; with O(cancel_on_timeout) the unfinished
     jobs are canceled first.
-version_added: 0.1.0
+version_added: 1.0.0
 author:
   - asyncjobs.fleet maintainers (@asyncjobs)
 options:

@@ -19,7 +19,7 @@ description:
   - Policies given by name are resolved to ids first; a missing policy fails the task before anything is sent.
   - A job that ends C(FAILED) or C(UNRECOVERABLE_FAILED) fails the task with the job id, its state and the
     C(response_body) messages. PowerStore jobs cannot be canceled.
-version_added: 0.1.0
+version_added: 1.0.0
 author:
   - asyncjobs.fleet maintainers (@asyncjobs)
 options:

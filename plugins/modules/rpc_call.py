@@ -27,7 +27,7 @@ description:
     C(UNKNOWN) C(unknown). A progress of -1 (no progress for this job) is reported as no progress.
   - Authentication is HTTP Basic with O(username) and O(password); the environment variables use the prefix C(RPC_),
     for example E(RPC_URL).
-version_added: 0.1.0
+version_added: 1.0.0
 author:
   - asyncjobs.fleet maintainers (@asyncjobs)
 options:
