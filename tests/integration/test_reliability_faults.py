@@ -204,18 +204,24 @@ PLAYBOOK = """
 
 def drm_truth(lab):
     """Lifecycle state of every job from the raw SCI listing (computed here, not by the collection)."""
-    resp = requests.get(lab.urls["drm"] + "/ws/sci", params={"size": 10000}, auth=AUTH, timeout=60)
-    resp.raise_for_status()
     import xml.etree.ElementTree as ET
     out = {}
-    for row in ET.fromstring(resp.content).findall("Job"):
-        status, ok, bad = row.findtext("jobStatus"), int(row.findtext("jobProgressSuccess") or 0), \
-            int(row.findtext("jobProgressFailures") or 0)
-        if status != "2":  # complete
-            out[row.findtext("jobId")] = "not finished (%s)" % status
-        else:
-            out[row.findtext("jobId")] = "succeeded" if not bad else ("failed" if not ok else "partial")
-    return out
+    start = 0
+    while True:  # pages of at most 1,000 jobs, as Remote Manager serves them
+        resp = requests.get(lab.urls["drm"] + "/ws/sci", params={"start": start, "size": 1000}, auth=AUTH, timeout=60)
+        resp.raise_for_status()
+        root = ET.fromstring(resp.content)
+        rows = root.findall("Job")
+        for row in rows:
+            status, ok, bad = row.findtext("jobStatus"), int(row.findtext("jobProgressSuccess") or 0), \
+                int(row.findtext("jobProgressFailures") or 0)
+            if status != "2":  # complete
+                out[row.findtext("jobId")] = "not finished (%s)" % status
+            else:
+                out[row.findtext("jobId")] = "succeeded" if not bad else ("failed" if not ok else "partial")
+        start += len(rows)
+        if not rows or int(root.findtext("remainingSize") or 0) == 0:
+            return out
 
 
 def powerstore_truth(lab):
