@@ -68,6 +68,24 @@ LAB_PASSWORD = "lab-Passw0rd!"
 PLAYBOOK_TIMEOUT = 600
 
 
+VENV_BIN = pathlib.Path(sys.executable).parent
+
+
+def run_tool(cmd, **kwargs):
+    """Run a command; fail the test with its output unless it exits 0."""
+    proc = subprocess.run([str(c) for c in cmd], capture_output=True, text=True, timeout=120, check=False, **kwargs)
+    assert proc.returncode == 0, f"{cmd} -> rc {proc.returncode}\nstdout:\n{proc.stdout}\nstderr:\n{proc.stderr}"
+    return proc
+
+
+def venv_tool(name):
+    """A console script of the venv running the tests."""
+    path = VENV_BIN / name
+    if not path.exists():
+        pytest.fail(f"{path} is missing: install requirements-dev.txt into the venv")
+    return path
+
+
 def _ansible_playbook():
     """The ansible-playbook next to the running Python (the venv's), else on PATH."""
     candidate = pathlib.Path(sys.executable).parent / "ansible-playbook"

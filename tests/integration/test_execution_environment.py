@@ -25,12 +25,13 @@ import pathlib
 import re
 import shlex
 import shutil
-import subprocess
 import sys
 import tarfile
 
 import pytest
 import yaml
+
+from conftest import run_tool as run, venv_tool as tool
 
 REPO_ROOT = pathlib.Path(__file__).resolve().parents[2]
 BIN = pathlib.Path(sys.executable).parent
@@ -49,19 +50,6 @@ EE_PLATFORM = ["platform:rpm", "platform:redhat", "platform:rhel", "platform:bas
 EXPECTED_EE_SYSTEM_PACKAGES: set[str] = set()
 # Development needs that must stay in bindep.txt's `test` profile.
 EXPECTED_TEST_PACKAGES = {"python3", "make", "git", "openssl"}
-
-
-def run(cmd, **kwargs):
-    proc = subprocess.run([str(c) for c in cmd], capture_output=True, text=True, timeout=120, check=False, **kwargs)
-    assert proc.returncode == 0, f"{cmd} -> rc {proc.returncode}\nstdout:\n{proc.stdout}\nstderr:\n{proc.stderr}"
-    return proc
-
-
-def tool(name):
-    path = BIN / name
-    if not path.exists():
-        pytest.fail(f"{path} is missing: install requirements-dev.txt into the venv")
-    return path
 
 
 def requirement_lines(text):

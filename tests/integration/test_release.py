@@ -21,15 +21,14 @@ import json
 import os
 import pathlib
 import shutil
-import subprocess
-import sys
 import tarfile
 
 import pytest
 import yaml
 
+from conftest import run_tool as run, venv_tool as tool
+
 REPO_ROOT = pathlib.Path(__file__).resolve().parents[2]
-BIN = pathlib.Path(sys.executable).parent
 NAMESPACE, NAME = "asyncjobs", "fleet"
 COLLECTION = f"{NAMESPACE}.{NAME}"
 
@@ -88,19 +87,6 @@ SHIPPED_DIRS = ["plugins", "roles", "meta", "playbooks", "extensions/awx"]
 SHIPPED_IF_PRESENT = ["docs/docsite", "changelogs"]
 # Plugin types whose plugins ansible-doc must list and document, by directory.
 DOC_TYPES = {"module": "modules", "lookup": "lookup", "inventory": "inventory"}
-
-
-def run(cmd, **kwargs):
-    proc = subprocess.run([str(c) for c in cmd], capture_output=True, text=True, timeout=120, check=False, **kwargs)
-    assert proc.returncode == 0, f"{cmd} -> rc {proc.returncode}\nstdout:\n{proc.stdout}\nstderr:\n{proc.stderr}"
-    return proc
-
-
-def tool(name):
-    path = BIN / name
-    if not path.exists():
-        pytest.fail(f"{path} is missing: install requirements-dev.txt into the venv")
-    return path
 
 
 def galaxy_version():
