@@ -272,7 +272,9 @@ class Store:
 
 class DRM(Appliance):
     name = "drm"
-    stat_groups = ("submissions",)
+    # job_reads: per job id, "<id> progress" and "<id> results" GETs, so tests can tell a poll of
+    # the progress view from a read of a finished job's per-device results.
+    stat_groups = ("submissions", "job_reads")
     routes = (
         ("POST", r"/ws/sci/?", "/ws/sci", "h_sci_post"),
         ("GET", r"/ws/sci/?", "/ws/sci", "h_sci_list"),
@@ -808,9 +810,12 @@ class DRM(Appliance):
             job = self._job(match)
             status = f"<status>{job.status}</status>"
             if req.param("progress", "false").lower() == "true":
+                self.stats.count("job_reads", f"{job.id} progress")
                 return Response(200, f'<sci_reply version="1.0">{status}{self._progress_xml(job, time.time())}</sci_reply>')
             if job.status == "in_progress":
+                self.stats.count("job_reads", f"{job.id} status")
                 return Response(200, f'<sci_reply version="1.0">{status}</sci_reply>')
+            self.stats.count("job_reads", f"{job.id} results")
             return Response(200, f'<sci_reply version="1.0">{status}{self._results_xml(job)}</sci_reply>')
 
     def h_job_head(self, req, match):
