@@ -17,7 +17,10 @@ options:
     default: true
   wait_timeout:
     description:
-      - Seconds to wait for the job(s) in total, measured with a monotonic clock.
+      - Seconds to wait for the job(s) in total, measured with a monotonic clock from the task's first wait.
+      - A task that waits in more than one step (M(asyncjobs.fleet.drm_settings) reads the settings, then waits for
+        its changes; a module that adopts an in-flight job waits for it, then for its own change) shares this one
+        budget between the steps, so the task never waits longer than O(wait_timeout) plus one poll.
       - On timeout the task fails naming the jobs with their last known states (the message lists up to 50, the
         returned C(jobs) all of them), so it can be resumed with M(asyncjobs.fleet.job_wait).
     type: float

@@ -197,6 +197,14 @@ class Context(object):
         self.progress = progress
         self.warnings = []
         self._warn = warn
+        self._deadline = None
+
+    def deadline(self, wait_timeout):
+        """The task's one wait budget, started by its first wait and shared by the later ones."""
+        if self._deadline is None:
+            from ansible_collections.asyncjobs.fleet.plugins.module_utils._wait import Deadline
+            self._deadline = Deadline(wait_timeout)
+        return self._deadline
 
     def warn(self, msg):
         if self._warn is not None:

@@ -38,11 +38,14 @@ def wait_and_collect(client, ids, params, ctx, extra_on_timeout=None, details="a
     jobs that did not succeed, whose per-item errors matter) or ``none``. Most APIs have
     no batch read for per-item results, so it costs one request per job read.
 
+    Every wait of one task shares the task's deadline (``ctx.deadline``), so a second wait
+    gets what the first left of ``wait_timeout``.
+
     Returns (final jobs list, wait stats). On timeout raises WaitTimeout carrying the
     last known jobs plus ``extra_on_timeout`` (e.g. changed=True after a submission).
     """
     try:
-        outcome = wait_for_jobs(client, ids, params["wait_timeout"], params["poll_interval"],
+        outcome = wait_for_jobs(client, ids, ctx.deadline(params["wait_timeout"]), params["poll_interval"],
                                 params["max_poll_interval"], progress=ctx.progress)
     except WaitTimeout as exc:
         exc.result.update(extra_on_timeout or {})

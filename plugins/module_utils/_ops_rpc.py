@@ -142,7 +142,7 @@ class RpcCall(Operation):
             return result
         watch = PausedWatch(params["paused_timeout"], function, ctx.progress)
         try:
-            outcome = wait_for_jobs(client, [job_id], params["wait_timeout"], params["poll_interval"],
+            outcome = wait_for_jobs(client, [job_id], ctx.deadline(params["wait_timeout"]), params["poll_interval"],
                                     params["max_poll_interval"], progress=watch)
         except (WaitTimeout, JobPaused) as exc:
             exc.result.update(result, requests=client.transport.stats["requests"])

@@ -40,6 +40,30 @@ POLL_BACKOFF = 0.5
 MAX_ERRORS = 5
 
 
+class Deadline(object):
+    """A task's wait budget: ``timeout`` seconds on the monotonic clock from its creation.
+
+    Made once per task (``Context.deadline``) and shared by every wait of that task, so a
+    change made in two steps (read then write, adopt then modify) waits ``wait_timeout`` in
+    total, not once per step.
+    """
+
+    def __init__(self, timeout, clock=time.monotonic):
+        if timeout is None or not timeout > 0:
+            raise InputError("wait_timeout must be a positive number of seconds, got %r" % (timeout,))
+        self.timeout = float(timeout)
+        self.clock = clock
+        self.start = clock()
+        self.at = self.start + self.timeout
+
+    def remaining(self):
+        return max(0.0, self.at - self.clock())
+
+    def waited(self):
+        """Seconds since the budget started (rounded for results)."""
+        return round(self.clock() - self.start, 3)
+
+
 class Schedule(object):
     """Poll intervals: start at ``initial``, grow by ``factor`` up to ``maximum``.
 
@@ -73,17 +97,19 @@ def _fingerprint(jobs):
 
 def wait_for_jobs(backend, ids, timeout, poll_interval=0.5, max_poll_interval=10.0,
                   max_errors=MAX_ERRORS, progress=None, clock=time.monotonic, sleep=time.sleep):
-    """Poll ``ids`` until every job is terminal or ``timeout`` seconds pass.
+    """Poll ``ids`` until every job is terminal or the deadline passes.
 
-    Returns a dict: ``jobs`` (id -> last normalised job), ``elapsed``, ``polls``,
-    ``history`` (state counts each time they changed). Raises WaitTimeout naming every
-    job and its last known state, so the user can resume with job_wait.
+    ``timeout`` is the task's Deadline (shared with its other waits), or seconds for a
+    deadline of this wait alone. Returns a dict: ``jobs`` (id -> last normalised job),
+    ``elapsed``, ``polls``, ``history`` (state counts each time they changed). Raises
+    WaitTimeout naming every job and its last known state, so the user can resume with job_wait.
     """
-    if timeout is None or timeout <= 0:
-        raise InputError("wait_timeout must be a positive number of seconds, got %r" % (timeout,))
+    budget = timeout if isinstance(timeout, Deadline) else Deadline(timeout, clock)
+    clock = budget.clock
+    timeout = budget.timeout
     ids = [str(i) for i in ids]
     start = clock()
-    deadline = start + float(timeout)
+    deadline = budget.at
     schedule = Schedule(poll_interval, max_poll_interval)
     transport = getattr(backend, "transport", None)
     saved = _polling(transport, deadline, schedule.initial)
@@ -134,11 +160,15 @@ def wait_for_jobs(backend, ids, timeout, poll_interval=0.5, max_poll_interval=10
                 result = _snapshot(ids, jobs, start, clock, polls, history)
                 msg = "Timed out after %ss waiting for %d of %d job(s): %s" % (
                     timeout, len(pending), len(ids), _states_text(ids, jobs))
+                if budget.start < start:
+                    # An earlier wait of the same task used part of the budget.
+                    msg += " (wait_timeout bounds all the waits of the task; earlier steps used %.1fs)" % (
+                        start - budget.start)
                 if last_error:
                     msg += "; last poll error: %s" % last_error
                 if retry_after is not None and now < deadline:
                     msg += " (the server asked to retry after %ss, past the deadline)" % retry_after
-                raise WaitTimeout(msg, pending=pending, **result)
+                raise WaitTimeout(msg, pending=pending, waited=budget.waited(), **result)
             sleep(min(delay, max(0.0, deadline - now)))
     finally:
         _restore(transport, saved)

@@ -305,6 +305,39 @@ def test_settings_idempotent_check_and_diff(drm, ansible, lab_delta):
     assert second["requests"]["POST /ws/sci"] == 1  # the read-only query only
 
 
+def test_settings_read_and_write_share_one_wait_timeout(drm, ansible, lab):
+    """drm_settings waits twice (the read, then the write): wait_timeout bounds both together.
+
+    Every send_message job takes 4 s and wait_timeout is 6 s. The write's job starts after the
+    read's job ended (at least 4 s in), so it cannot end within 6 s of the first wait: the task
+    must time out. With a deadline per wait it succeeded after about 8 s, waiting 8 s in all.
+    """
+    config = lab.config("drm")
+    lab.config("drm", durations={"send_message": 4 / config["time_scale"]})
+    try:
+        pb = ansible.playbook(play("""
+- name: Settings
+  asyncjobs.fleet.drm_settings:
+    devices: ["{{ target }}"]
+    settings:
+      system:
+        contact: two-steps@example.com
+    wait_timeout: 6
+    poll_interval: 0.5
+    max_poll_interval: 1
+"""))
+        target = next(d["devConnectwareId"] for d in drm if d["online"])
+        run = ansible.run_playbook(pb, extra_vars={"target": target}, expect_rc=2)
+    finally:
+        lab.config("drm", durations=config["durations"])
+    r = run.result("Settings")
+    assert run.status("Settings") == "failed" and r["changed"] is True and len(r["job_ids"]) == 1, r
+    assert r["msg"].startswith("Timed out after 6.0s waiting for 1 of 1 job(s): %s=running" % r["job_ids"][0]), r["msg"]
+    assert "earlier steps used" in r["msg"]
+    # The task waited at most wait_timeout plus one poll interval in all (the last poll's own time).
+    assert r["waited"] <= 6 + 1, r["waited"]
+
+
 def test_settings_without_wait_returns_the_set_jobs_unwaited(drm, ansible, lab):
     lab.reset()
     pb = ansible.playbook(play("""

@@ -132,6 +132,47 @@ def test_already_terminal_returns_without_sleeping():
     assert out["jobs"][0]["state"] == lc.CANCELED
 
 
+def test_two_waits_share_one_deadline():
+    """A two-step task: the second wait gets only what the first left of the budget."""
+    clock = FakeClock()
+    budget = _wait.Deadline(10, clock)
+    first = FakeBackend([{"1": job("1", lc.RUNNING)}] * 6 + [{"1": job("1", lc.SUCCEEDED)}], clock, poll_cost=0.1)
+    out = _wait.wait_for_jobs(first, ["1"], budget, poll_interval=1, max_poll_interval=1, clock=clock, sleep=clock.sleep)
+    assert out["jobs"][0]["state"] == lc.SUCCEEDED
+    used = clock.now - budget.start
+    assert 6 <= used < 7
+    second = FakeBackend([{"2": job("2", lc.RUNNING)}], clock, poll_cost=0.1)
+    with pytest.raises(WaitTimeout) as err:
+        _wait.wait_for_jobs(second, ["2"], budget, poll_interval=1, max_poll_interval=1, clock=clock, sleep=clock.sleep)
+    # The task waited 10 s in all (plus the last poll's own cost), not 10 s per step.
+    assert clock.now - budget.start <= 10.1 + 1e-9
+    assert err.value.result["waited"] == pytest.approx(clock.now - budget.start, abs=0.01)
+    assert "Timed out after 10.0s waiting for 1 of 1 job(s): 2=running (raw-running)" in err.value.msg
+    assert "earlier steps used %.1fs" % used in err.value.msg
+    # The second wait's transport retries were bounded by the same deadline.
+    assert set(second.deadlines) == {budget.at}
+
+
+def test_an_expired_budget_still_polls_once():
+    """A step that starts after the budget ran out reads its job once: done is done, else timeout."""
+    clock = FakeClock()
+    budget = _wait.Deadline(5, clock)
+    clock.now += 6
+    done = FakeBackend([{"1": job("1", lc.SUCCEEDED)}], clock)
+    assert _wait.wait_for_jobs(done, ["1"], budget, clock=clock, sleep=clock.sleep)["polls"] == 1
+    running = FakeBackend([{"2": job("2", lc.RUNNING)}], clock)
+    with pytest.raises(WaitTimeout):
+        _wait.wait_for_jobs(running, ["2"], budget, clock=clock, sleep=clock.sleep)
+    assert running.calls == [["2"]] and clock.sleeps == []
+
+
+def test_context_makes_the_deadline_once():
+    from ansible_collections.asyncjobs.fleet.plugins.module_utils._common import Context
+    ctx = Context()
+    first = ctx.deadline(30)
+    assert ctx.deadline(999) is first and first.timeout == 30
+
+
 def test_timeout_lists_every_job_and_pending():
     clock = FakeClock()
     backend = FakeBackend([{"a": job("a", lc.RUNNING), "b": job("b", lc.SUCCEEDED)}], clock)
