@@ -257,8 +257,10 @@ def test_job_wait_costs_one_listing_per_round(ps, ansible, lab, lab_delta):
 """))
     with lab_delta("powerstore") as delta:
         r = ansible.run_playbook(pb, extra_vars={"ids": ids}).result("Wait")
+    # Usually several rounds (the jobs take 6 s); one on a machine loaded enough that
+    # ansible-playbook starts after they ended. Either way each round is one listing.
     assert r["states"] == {"succeeded": len(ids)} and len(ids) == 5
-    assert r["polls"] >= 2
+    assert r["polls"] >= 1
     # One GET /job per round; final results came with the poll (response_body selected).
     assert delta["requests"]["GET /api/rest/job"] == r["polls"]
     assert delta["requests"].get("GET /api/rest/job/{id}", 0) == 0
