@@ -41,11 +41,13 @@ options:
       - Verify the server's TLS certificate.
       - If not set, E(DRM_VALIDATE_CERTS) is used, and V(true) when that is unset too.
       - Set to V(false) only for lab systems, since it lets a man-in-the-middle read credentials.
+      - V(false) and O(ca_path) win over E(REQUESTS_CA_BUNDLE) and E(CURL_CA_BUNDLE).
     type: bool
   ca_path:
     description:
       - PEM file of the certificate authorities that sign the server's certificate, for private CAs.
-      - If not set, E(DRM_CA_PATH) is used, then the system trust store.
+      - If not set, E(DRM_CA_PATH) is used, then the bundle named by E(REQUESTS_CA_BUNDLE) or E(CURL_CA_BUNDLE),
+        then the bundle of the Python C(requests) library.
     type: path
   timeout:
     description:
@@ -56,4 +58,6 @@ notes:
   - Environment variables are read on the controller when the task runs there (the usual case), including
     variables set with the task's C(environment) keyword. Their prefix is the API's, C(DRM_) for Digi Remote Manager.
   - Secrets are never included in results or error messages.
+  - Proxies come from E(HTTPS_PROXY), E(HTTP_PROXY), E(ALL_PROXY) and E(NO_PROXY) (or their lower-case forms), read
+    from the same environment as the variables above. C(~/.netrc) is not read.
 '''

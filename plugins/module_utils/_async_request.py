@@ -590,7 +590,8 @@ class AsyncRequest(Operation):
             return result
 
         transport = Transport(url, validate_certs=params["validate_certs"], ca_path=params["ca_path"],
-                              timeout=params["timeout"], secrets=secrets, user_agent="asyncjobs.fleet.async_request")
+                              timeout=params["timeout"], secrets=secrets, user_agent="asyncjobs.fleet.async_request",
+                              environ=ctx.environ)
         try:
             return self._run(transport, url, method, data, headers, basic, rules, params, ctx, result, redact)
         except FleetError as exc:

@@ -159,7 +159,7 @@ def make_transport(api, params, environ=None):
         username, password = conn["username"], conn["password"]
     return Transport(conn["url"], username=username, password=password, headers=headers,
                      validate_certs=conn["validate_certs"], ca_path=conn["ca_path"],
-                     timeout=conn["timeout"], secrets=[conn["api_key_secret"], conn["password"]])
+                     timeout=conn["timeout"], secrets=[conn["api_key_secret"], conn["password"]], environ=environ)
 
 
 def make_client(api, params, environ=None):

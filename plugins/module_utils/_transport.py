@@ -10,6 +10,11 @@ One ``requests`` session per task (keep-alive), connect/read timeouts, TLS with 
 custom CA, Basic or header auth, bounded retries with jittered exponential backoff
 for safe requests, ``Retry-After`` honoured within the caller's deadline, and
 secrets redacted from every message that leaves this module.
+
+The task's environment supplies proxies (``HTTPS_PROXY``, ``HTTP_PROXY``, ``NO_PROXY``) and,
+only when the task sets neither ``validate_certs: false`` nor ``ca_path``, the CA bundle
+(``REQUESTS_CA_BUNDLE``, ``CURL_CA_BUNDLE``). It never overrides the task's TLS choice and
+never adds credentials (``~/.netrc``): see TaskSession.
 """
 
 from __future__ import annotations
@@ -17,6 +22,7 @@ from __future__ import annotations
 import base64
 import collections
 import email.utils
+import os
 import random
 import re
 import time
@@ -144,6 +150,91 @@ class Response(object):
                 Redactor()(self.url.split("?", 1)[0]), self.status, _describe_body(self.text, self.headers)), status=self.status)
 
 
+def tls_verify(validate_certs, ca_path, environ=None):
+    """requests' ``verify`` for a task: False, exactly the ``ca_path`` bundle, or the default.
+
+    The default is requests' own: the bundle named by REQUESTS_CA_BUNDLE or CURL_CA_BUNDLE in
+    the task's environment when one is set, else True (the bundle requests comes with).
+    """
+    if not validate_certs:
+        return False
+    if ca_path:
+        return str(ca_path)
+    environ = os.environ if environ is None else environ
+    return environ.get("REQUESTS_CA_BUNDLE") or environ.get("CURL_CA_BUNDLE") or True
+
+
+def proxy_variables(environ):
+    """``{scheme: proxy URL}`` from the ``<scheme>_proxy`` variables (``no`` for NO_PROXY).
+
+    urllib's rules, which requests follows: a lower-case name wins over its upper-case twin (even
+    empty, which unsets it), and under CGI (REQUEST_METHOD set) HTTP_PROXY may be a client's
+    ``Proxy:`` header (httpoxy), so only ``http_proxy`` counts.
+    """
+    found = {}
+    upper = [n for n in environ if n.lower().endswith("_proxy") and not n.endswith("_proxy")]
+    for name in upper:
+        if environ[name]:
+            found[name[:-6].lower()] = environ[name]
+    if "REQUEST_METHOD" in environ:
+        found.pop("http", None)
+    for name in environ:
+        if name.endswith("_proxy"):
+            if environ[name]:
+                found[name[:-6].lower()] = environ[name]
+            else:
+                found.pop(name[:-6].lower(), None)
+    return found
+
+
+def environment_proxies(url, environ):
+    """The proxies for ``url`` from ``environ``: every ``<scheme>_proxy``, or none when NO_PROXY covers it.
+
+    NO_PROXY is matched by requests itself (host suffixes, IP networks, ports). An empty rather
+    than an absent NO_PROXY keeps it from falling back to the process environment.
+    """
+    found = proxy_variables(environ)
+    if not any(name.lower().endswith("_proxy") for name in environ):
+        found = _system_proxies()
+    no_proxy = found.pop("no", "")
+    if requests.utils.should_bypass_proxies(url, no_proxy=no_proxy):
+        return {}
+    return found
+
+
+def _system_proxies():
+    """Proxies of the macOS or Windows system settings, which urllib (and so requests) uses when no
+    proxy variable is set at all; none elsewhere."""
+    import urllib.request
+    reader = getattr(urllib.request, "getproxies_macosx_sysconf", None) or getattr(urllib.request, "getproxies_registry", None)
+    return dict(reader()) if reader else {}
+
+
+class TaskSession(requests.Session if HAS_REQUESTS else object):
+    """A requests session that takes proxies from the task's environment, and nothing else.
+
+    With trust_env (requests' default) requests.Session.request() merges the process environment
+    over the session's settings: REQUESTS_CA_BUNDLE or CURL_CA_BUNDLE (set on most CI runners and
+    containers) became the request's ``verify`` and beat ``session.verify``, so
+    ``validate_certs: false`` was ignored and ``ca_path`` replaced; and a request without auth got
+    credentials for its host from ~/.netrc (or $NETRC), even over an explicit Authorization
+    header. So trust_env is off, and the proxies it would have supplied are put back here, read
+    from ``environ``: for an action plugin that includes the task's ``environment:`` keyword,
+    which the process environment does not.
+    """
+
+    def __init__(self, environ=None):
+        super(TaskSession, self).__init__()
+        self.trust_env = False
+        self.environ = environ
+
+    def merge_environment_settings(self, url, proxies, stream, verify, cert):
+        proxies = dict(proxies or {})
+        for key, value in environment_proxies(url, os.environ if self.environ is None else self.environ).items():
+            proxies.setdefault(key, value)
+        return super(TaskSession, self).merge_environment_settings(url, proxies, stream, verify, cert)
+
+
 def _describe_body(text, headers):
     """An excerpt of a body, or what it is when it is an HTML page (a proxy or login page)."""
     ctype = str((headers or {}).get("Content-Type", ""))
@@ -158,16 +249,24 @@ def _excerpt(text, limit=200):
 
 
 class Transport(object):
-    """A requests session bound to one API endpoint."""
+    """A requests session bound to one API endpoint.
+
+    ``environ`` is where proxy and CA bundle variables are read (default: the process
+    environment); an action plugin passes the task's, ``environment:`` keyword included.
+    """
 
     def __init__(self, base_url, username=None, password=None, headers=None, validate_certs=True,
                  ca_path=None, timeout=30.0, retries=4, backoff=0.5, max_backoff=10.0,
-                 secrets=(), user_agent="asyncjobs.fleet", sleep=time.sleep, clock=time.monotonic):
+                 secrets=(), user_agent="asyncjobs.fleet", sleep=time.sleep, clock=time.monotonic, environ=None):
         if not HAS_REQUESTS:
             raise InputError("The Python library 'requests' is required")
         check_base_url(base_url)
         if timeout is None or float(timeout) <= 0:
             raise InputError("timeout must be a positive number of seconds, got %r" % (timeout,))
+        if validate_certs and ca_path and not os.access(str(ca_path), os.R_OK):
+            # requests would raise a bare OSError from deep inside the first request.
+            raise InputError("ca_path %r is not a readable file or directory: set it to the PEM bundle of the CA "
+                             "that signs the server's certificate" % (str(ca_path),))
         self.base_url = str(base_url).rstrip("/")
         self.timeout = float(timeout)
         self.retries = max(0, int(retries))
@@ -185,13 +284,13 @@ class Transport(object):
         self.redact = Redactor(secrets)
         self.stats = {"requests": 0, "retries": 0, "by_method": {}}
         self.server_dates = collections.deque(maxlen=64)
-        self.session = requests.Session()
+        self.session = TaskSession(environ)
         self.session.headers["User-Agent"] = user_agent
         if headers:
             self.session.headers.update(headers)
         if username is not None and password is not None:
             self.session.auth = (username, password)
-        self.session.verify = (ca_path or True) if validate_certs else False
+        self.session.verify = tls_verify(validate_certs, ca_path, environ)
         if not validate_certs:
             try:
                 import urllib3
@@ -232,7 +331,9 @@ class Transport(object):
                     % (self._display_url(url), _root_cause(exc))), sent=False)
             except requests.exceptions.RequestException as exc:
                 sent = _was_sent(exc)
-                delay = self._retry_delay(attempt, None) if (safe or sent is False) else None
+                # Asking a proxy again with the same wrong credentials cannot help.
+                retry = (safe or sent is False) and not _proxy_status(exc).startswith("407")
+                delay = self._retry_delay(attempt, None) if retry else None
                 if delay is not None:
                     attempt = self._pause(attempt, delay)
                     continue
@@ -302,6 +403,7 @@ class Transport(object):
     def _status_message(what, response):
         reason = {400: "bad request", 401: "authentication failed (check username/password or API key)",
                   403: "permission denied", 404: "not found", 405: "method not allowed",
+                  407: "proxy authentication required (check the user and password in HTTP_PROXY)",
                   409: "conflict", 415: "unsupported media type", 416: "range not satisfiable",
                   422: "unprocessable entity", 429: "throttled", 500: "server error",
                   502: "bad gateway", 503: "service unavailable", 504: "gateway timeout"}
@@ -323,10 +425,31 @@ def _root_cause(exc):
     return str(exc)[:300]
 
 
+def _proxy_status(exc):
+    """The status line a proxy refused a CONNECT with ("407 Proxy Authentication Required"), else ""."""
+    if not isinstance(exc, requests.exceptions.ProxyError):
+        return ""
+    found = re.search(r"Tunnel connection failed: ([0-9]{3}[^'\"()]*)", repr(exc))
+    return found.group(1).strip() if found else ""
+
+
+def _describe_proxy(exc):
+    """Why the proxy (HTTPS_PROXY/HTTP_PROXY) did not pass the request on."""
+    status = _proxy_status(exc)
+    if status.startswith("407"):
+        return ("the proxy requires authentication (HTTP 407): write its user and password into HTTPS_PROXY "
+                "as user:password@ before the proxy's host, or list the server in NO_PROXY")
+    if status:
+        return "the proxy refused to connect to the server (%s): check HTTPS_PROXY and NO_PROXY" % status
+    return "the proxy could not be reached: check HTTPS_PROXY, HTTP_PROXY and NO_PROXY"
+
+
 def _was_sent(exc):
     """False when the request provably never reached the server, else None (unknown)."""
     if isinstance(exc, (requests.exceptions.ConnectTimeout, requests.exceptions.InvalidURL,
-                        requests.exceptions.MissingSchema, requests.exceptions.InvalidSchema)):
+                        requests.exceptions.MissingSchema, requests.exceptions.InvalidSchema,
+                        # urllib3 reports a ProxyError only before the proxy connected us to the server.
+                        requests.exceptions.ProxyError)):
         return False
     if isinstance(exc, requests.exceptions.ConnectionError):
         text = repr(exc)
@@ -337,6 +460,8 @@ def _was_sent(exc):
 
 
 def _describe(exc, timeout):
+    if isinstance(exc, requests.exceptions.ProxyError):
+        return _describe_proxy(exc)
     if isinstance(exc, requests.exceptions.ConnectTimeout):
         return "connection timed out"
     if isinstance(exc, requests.exceptions.ReadTimeout):

@@ -86,11 +86,14 @@ options:
   validate_certs:
     description:
       - Verify the server's TLS certificate. V(false) is insecure.
+      - V(false) and O(ca_path) win over E(REQUESTS_CA_BUNDLE) and E(CURL_CA_BUNDLE).
     type: bool
     default: true
   ca_path:
     description:
       - PEM bundle of the certificate authorities to trust, for servers with a private CA.
+      - If not set, the bundle named by E(REQUESTS_CA_BUNDLE) or E(CURL_CA_BUNDLE) is used, then the bundle of the
+        Python C(requests) library.
     type: path
   timeout:
     description:
@@ -228,6 +231,8 @@ notes:
   - C(changed) is true when a request other than GET, HEAD or OPTIONS was sent and accepted, whatever the
     operation's outcome.
   - A C(Retry-After) of C(0) is treated as 0.1 seconds so a server cannot make the module spin.
+  - Proxies come from E(HTTPS_PROXY), E(HTTP_PROXY), E(ALL_PROXY) and E(NO_PROXY) (or their lower-case forms),
+    including those set with the task's C(environment) keyword. C(~/.netrc) is not read.
 seealso:
   - module: ansible.builtin.uri
   - name: Microsoft Azure REST API guidelines, long-running operations

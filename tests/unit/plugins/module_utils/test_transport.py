@@ -5,10 +5,13 @@
 from __future__ import annotations
 
 import email.utils
+import io
 import random
 
 import pytest
 import requests
+import requests.adapters
+import requests.models
 
 from ansible_collections.asyncjobs.fleet.plugins.module_utils import _transport
 from ansible_collections.asyncjobs.fleet.plugins.module_utils._errors import (
@@ -509,3 +512,297 @@ def test_echoed_basic_authorization_header_redacted():
     with pytest.raises(ApiError) as info:
         t.request("GET", "/x")
     assert token not in info.value.msg and token not in info.value.body
+
+
+# ---------------------------------------------------------------- TLS, proxies and .netrc: the task beats the environment
+#
+# These run requests' real Session.request() (environment merge, auth, proxy selection) down to
+# the adapter, where a recorder takes what would have gone on the wire: no network.
+
+ENV_BUNDLE = "/env/ca-bundle-without-the-lab-ca.pem"
+PROXY_ENV = ("HTTPS_PROXY", "https_proxy", "HTTP_PROXY", "http_proxy", "ALL_PROXY", "all_proxy", "NO_PROXY", "no_proxy")
+
+
+class RecordingAdapter(requests.adapters.BaseAdapter):
+    """Records the prepared request and the settings requests hands to the adapter."""
+
+    def __init__(self):
+        super(RecordingAdapter, self).__init__()
+        self.sent = []
+
+    def send(self, request, stream=False, timeout=None, verify=True, cert=None, proxies=None):
+        self.sent.append({"request": request, "verify": verify, "proxies": dict(proxies or {})})
+        resp = requests.models.Response()
+        resp.status_code = 200
+        resp.raw = io.BytesIO(b"{}")
+        resp.url = request.url
+        resp.request = request
+        return resp
+
+    def close(self):
+        pass
+
+
+@pytest.fixture
+def clean_env(monkeypatch, tmp_path):
+    """No proxy variables, CA bundle variables naming a bundle that is not the task's, and a .netrc
+    with other credentials for every host the tests use."""
+    for name in PROXY_ENV:
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setenv("REQUESTS_CA_BUNDLE", ENV_BUNDLE)
+    monkeypatch.setenv("CURL_CA_BUNDLE", ENV_BUNDLE)
+    netrc = tmp_path / "netrc"
+    netrc.write_text("machine drm.example login netrc-user password netrc-pass\n"
+                     "machine plain.example login netrc-user password netrc-pass\n")
+    netrc.chmod(0o600)
+    monkeypatch.setenv("NETRC", str(netrc))
+    return monkeypatch
+
+
+def recorded(url="https://drm.example", method="GET", headers=None, **kw):
+    t = _transport.Transport(url, retries=0, **kw)
+    adapter = RecordingAdapter()
+    t.session.mount("https://", adapter)
+    t.session.mount("http://", adapter)
+    t.request(method, "/ws/sci", headers=headers)
+    assert len(adapter.sent) == 1
+    return t, adapter.sent[0]
+
+
+@pytest.mark.parametrize("environ", [{}, {"REQUESTS_CA_BUNDLE": ENV_BUNDLE}, {"CURL_CA_BUNDLE": ENV_BUNDLE},
+                                     {"REQUESTS_CA_BUNDLE": ENV_BUNDLE, "CURL_CA_BUNDLE": "/other.pem"}])
+@pytest.mark.parametrize("validate_certs, ca_path, expected", [
+    (False, None, False),
+    (False, "/tmp/ca.pem", False),
+    (True, "/tmp/ca.pem", "/tmp/ca.pem"),
+    (True, None, "default"),
+    (True, "", "default"),
+])
+def test_tls_verify_decision(validate_certs, ca_path, expected, environ):
+    """The task's choice whatever the environment; only the default takes the environment's bundle."""
+    if expected == "default":
+        expected = ENV_BUNDLE if environ else True
+    assert _transport.tls_verify(validate_certs, ca_path, environ) == expected
+
+
+@pytest.mark.parametrize("environ, expected", [
+    ({}, {}),
+    ({"HTTPS_PROXY": "http://p:1", "NO_PROXY": "a.example"}, {"https": "http://p:1", "no": "a.example"}),
+    ({"https_proxy": "http://lower:1", "HTTPS_PROXY": "http://upper:1"}, {"https": "http://lower:1"}),
+    ({"https_proxy": "", "HTTPS_PROXY": "http://upper:1"}, {}),  # an empty lower-case name unsets
+    ({"HTTP_PROXY": "", "ALL_PROXY": "socks5://s:1"}, {"all": "socks5://s:1"}),
+    ({"REQUEST_METHOD": "GET", "HTTP_PROXY": "http://from-a-header:1"}, {}),  # httpoxy
+    ({"REQUEST_METHOD": "GET", "http_proxy": "http://mine:1"}, {"http": "http://mine:1"}),
+    ({"NOT_A_PROXY_VAR": "x", "proxy": "y"}, {}),
+])
+def test_proxy_variables_follow_urllib_rules(environ, expected):
+    assert _transport.proxy_variables(environ) == expected
+
+
+@pytest.mark.parametrize("url, environ, expected", [
+    ("https://drm.example/x", {"HTTPS_PROXY": "http://p:1"}, {"https": "http://p:1"}),
+    ("https://drm.example/x", {"HTTPS_PROXY": "http://p:1", "NO_PROXY": "drm.example"}, {}),
+    ("https://drm.example/x", {"HTTPS_PROXY": "http://p:1", "no_proxy": ".example"}, {}),
+    ("https://drm.example/x", {"HTTPS_PROXY": "http://p:1", "NO_PROXY": "other.example"}, {"https": "http://p:1"}),
+    ("https://10.1.2.3:8443/x", {"HTTPS_PROXY": "http://p:1", "NO_PROXY": "10.0.0.0/8"}, {}),
+    ("https://127.0.0.1:8443/x", {"HTTPS_PROXY": "http://p:1"}, {"https": "http://p:1"}),  # loopback is not special
+    ("https://127.0.0.1:8443/x", {"HTTPS_PROXY": "http://p:1", "NO_PROXY": "127.0.0.1"}, {}),
+    ("https://localhost:8443/x", {"HTTPS_PROXY": "http://p:1", "NO_PROXY": "localhost"}, {}),
+])
+def test_environment_proxies_for_a_url(url, environ, expected, monkeypatch):
+    for name in PROXY_ENV:
+        monkeypatch.delenv(name, raising=False)
+    assert _transport.environment_proxies(url, environ) == expected
+
+
+def test_system_proxy_settings_only_without_any_proxy_variable(monkeypatch):
+    """As urllib does on macOS and Windows: system settings count when no *_proxy variable is set."""
+    import urllib.request
+    monkeypatch.setattr(urllib.request, "getproxies_macosx_sysconf", lambda: {"https": "http://system:1"}, raising=False)
+    for name in PROXY_ENV:
+        monkeypatch.delenv(name, raising=False)
+    assert _transport.environment_proxies("https://drm.example/x", {}) == {"https": "http://system:1"}
+    assert _transport.environment_proxies("https://drm.example/x", {"https_proxy": ""}) == {}
+    assert _transport.environment_proxies("https://drm.example/x", {"HTTPS_PROXY": "http://p:1"}) == {"https": "http://p:1"}
+
+
+def test_environment_proxies_ignore_the_process_no_proxy_when_given_a_mapping(monkeypatch):
+    monkeypatch.setenv("NO_PROXY", "drm.example")
+    monkeypatch.setenv("no_proxy", "drm.example")
+    assert _transport.environment_proxies("https://drm.example/x", {"HTTPS_PROXY": "http://p:1"}) == {"https": "http://p:1"}
+
+
+def test_task_environment_beats_process_environment(clean_env):
+    """An action plugin passes the task's environment (its environment: keyword included)."""
+    clean_env.setenv("HTTPS_PROXY", "http://process-proxy:1")
+    task_env = {"HTTPS_PROXY": "http://task-proxy:1", "REQUESTS_CA_BUNDLE": "/task/bundle.pem"}
+    _t, sent = recorded(username="u", password="p", environ=task_env)
+    assert sent["proxies"].get("https") == "http://task-proxy:1"
+    assert sent["verify"] == "/task/bundle.pem"
+    _t, sent = recorded(username="u", password="p", environ=dict(task_env, NO_PROXY="drm.example"))
+    assert not sent["proxies"].get("https")
+    _t, sent = recorded(username="u", password="p", validate_certs=False, environ=task_env)
+    assert sent["verify"] is False
+
+
+@pytest.mark.parametrize("env", [("REQUESTS_CA_BUNDLE",), ("CURL_CA_BUNDLE",), ("REQUESTS_CA_BUNDLE", "CURL_CA_BUNDLE")])
+def test_validate_certs_false_beats_ca_bundle_variables(clean_env, env):
+    for name in ("REQUESTS_CA_BUNDLE", "CURL_CA_BUNDLE"):
+        if name not in env:
+            clean_env.delenv(name)
+    _t, sent = recorded(username="u", password="p", validate_certs=False)
+    assert sent["verify"] is False
+
+
+@pytest.mark.parametrize("env", [("REQUESTS_CA_BUNDLE",), ("CURL_CA_BUNDLE",), ("REQUESTS_CA_BUNDLE", "CURL_CA_BUNDLE")])
+def test_ca_path_beats_ca_bundle_variables(clean_env, env, tmp_path):
+    for name in ("REQUESTS_CA_BUNDLE", "CURL_CA_BUNDLE"):
+        if name not in env:
+            clean_env.delenv(name)
+    ca = tmp_path / "private-ca.pem"
+    ca.write_text("-----BEGIN CERTIFICATE-----\n")
+    _t, sent = recorded(username="u", password="p", ca_path=str(ca))
+    assert sent["verify"] == str(ca)
+
+
+def test_default_verification_takes_requests_default_bundle(clean_env):
+    """validate_certs on without ca_path: requests' default, which is the environment's bundle."""
+    _t, sent = recorded(username="u", password="p")
+    assert sent["verify"] == ENV_BUNDLE
+    clean_env.delenv("REQUESTS_CA_BUNDLE")
+    clean_env.delenv("CURL_CA_BUNDLE")
+    _t, sent = recorded(username="u", password="p")
+    assert sent["verify"] is True
+
+
+def test_unreadable_ca_path_is_input_error_before_any_request(clean_env, tmp_path):
+    missing = str(tmp_path / "no-such-ca.pem")
+    with pytest.raises(InputError) as info:
+        _transport.Transport("https://drm.example", "u", "p", ca_path=missing)
+    assert info.value.msg == ("ca_path %r is not a readable file or directory: set it to the PEM bundle of the CA "
+                              "that signs the server's certificate" % missing)
+    # Verification off: ca_path is not used, so it is not checked either.
+    _t, sent = recorded(username="u", password="p", validate_certs=False, ca_path=missing)
+    assert sent["verify"] is False
+
+
+@pytest.mark.parametrize("name", ["HTTPS_PROXY", "https_proxy", "ALL_PROXY"])
+def test_https_proxy_from_environment_is_used(clean_env, name):
+    clean_env.setenv(name, "http://proxy.example:3128")
+    _t, sent = recorded(username="u", password="p", validate_certs=False)
+    assert "http://proxy.example:3128" in sent["proxies"].values()
+    assert sent["verify"] is False  # and the proxy changes nothing about TLS
+
+
+@pytest.mark.parametrize("name", ["HTTP_PROXY", "http_proxy"])
+def test_http_proxy_from_environment_is_used(clean_env, name):
+    clean_env.setenv(name, "http://proxy.example:3128")
+    _t, sent = recorded(url="http://plain.example", username="u", password="p")
+    assert sent["proxies"].get("http") == "http://proxy.example:3128"
+    # Plain HTTP through a proxy: the server's credentials still go with the request.
+    assert sent["request"].headers["Authorization"] == _basic("u", "p")
+
+
+@pytest.mark.parametrize("no_proxy", ["drm.example", ".example", "*", "other.example,drm.example"])
+@pytest.mark.parametrize("name", ["NO_PROXY", "no_proxy"])
+def test_no_proxy_bypasses_the_proxy(clean_env, no_proxy, name):
+    clean_env.setenv("HTTPS_PROXY", "http://proxy.example:3128")
+    clean_env.setenv(name, no_proxy)
+    _t, sent = recorded(username="u", password="p")
+    assert not sent["proxies"].get("https")
+
+
+def test_loopback_is_proxied_unless_no_proxy_names_it(clean_env):
+    """The proxy integration test relies on this: 127.0.0.1 is not bypassed by itself."""
+    clean_env.setenv("HTTPS_PROXY", "http://proxy.example:3128")
+    _t, sent = recorded(url="https://127.0.0.1:8443", username="u", password="p")
+    assert sent["proxies"].get("https") == "http://proxy.example:3128"
+    clean_env.setenv("NO_PROXY", "127.0.0.1")
+    _t, sent = recorded(url="https://127.0.0.1:8443", username="u", password="p")
+    assert not sent["proxies"].get("https")
+
+
+def _basic(user, password):
+    import base64
+    return "Basic " + base64.b64encode(("%s:%s" % (user, password)).encode()).decode()
+
+
+def test_configured_basic_credentials_beat_netrc(clean_env):
+    _t, sent = recorded(username="admin", password="s3cr3tpw")
+    assert sent["request"].headers["Authorization"] == _basic("admin", "s3cr3tpw")
+
+
+def test_netrc_adds_no_credentials_to_api_key_requests(clean_env):
+    _t, sent = recorded(headers={"X-API-KEY-ID": "kid", "X-API-KEY-SECRET": "ksecret"})
+    assert "Authorization" not in sent["request"].headers
+    assert sent["request"].headers["X-API-KEY-ID"] == "kid"
+
+
+def test_netrc_does_not_replace_an_explicit_authorization_header(clean_env):
+    """async_request sends its Basic header per request, with no session auth."""
+    _t, sent = recorded(headers={"Authorization": _basic("url-user", "url-pass")})
+    assert sent["request"].headers["Authorization"] == _basic("url-user", "url-pass")
+
+
+def test_netrc_adds_nothing_once_session_auth_is_dropped(clean_env):
+    """PowerStore drops Basic after login and carries its token instead."""
+    t = _transport.Transport("https://drm.example", "admin", "s3cr3tpw", retries=0)
+    adapter = RecordingAdapter()
+    t.session.mount("https://", adapter)
+    t.session.auth = None
+    t.request("GET", "/x", headers={"DELL-EMC-TOKEN": "tok"})
+    assert "Authorization" not in adapter.sent[0]["request"].headers
+
+
+def test_plain_requests_session_shows_what_task_session_prevents(clean_env):
+    """Guards the premise: if requests stops merging the environment this way, TaskSession may go."""
+    session = requests.Session()
+    session.verify = False
+    assert session.merge_environment_settings("https://drm.example/x", {}, None, None, None)["verify"] == ENV_BUNDLE
+    prepared = session.prepare_request(requests.Request("GET", "https://drm.example/x", headers={"Authorization": "mine"}))
+    assert prepared.headers["Authorization"] == _basic("netrc-user", "netrc-pass")
+
+
+# ---------------------------------------------------------------- proxy failures
+
+def _proxy_error(cause):
+    return requests.exceptions.ProxyError(
+        "HTTPSConnectionPool(host='drm.example', port=443): Max retries exceeded with url: /ws/sci "
+        "(Caused by ProxyError('Unable to connect to proxy', %s))" % cause)
+
+
+def test_proxy_asking_for_credentials_is_not_retried_and_not_sent():
+    t, clock = make([_proxy_error("OSError('Tunnel connection failed: 407 Proxy Authentication Required')")] * 4)
+    with pytest.raises(TransportError) as info:
+        t.request("GET", "/ws/sci")
+    assert info.value.sent is False and len(t.session.calls) == 1 and clock.sleeps == []
+    assert info.value.msg == (
+        "GET https://drm.example/ws/sci failed: the proxy requires authentication (HTTP 407): write its user and "
+        "password into HTTPS_PROXY as user:password@ before the proxy's host, or list the server in NO_PROXY")
+
+
+def test_proxy_refusing_the_tunnel_is_retried_even_for_a_submission():
+    exc = _proxy_error("OSError('Tunnel connection failed: 503 Service Unavailable')")
+    t, _clock = make([exc, exc, exc], retries=2)
+    with pytest.raises(TransportError) as info:
+        t.request("POST", "/ws/sci", data=b"<x/>")
+    assert info.value.sent is False and len(t.session.calls) == 3
+    assert info.value.msg.endswith("the proxy refused to connect to the server (503 Service Unavailable): "
+                                   "check HTTPS_PROXY and NO_PROXY")
+
+
+def test_unreachable_proxy_is_not_described_as_the_server():
+    exc = _proxy_error("NewConnectionError('<HTTPSConnection object>: Failed to establish a new connection: "
+                       "[Errno 111] Connection refused')")
+    t, _clock = make([exc], retries=0)
+    with pytest.raises(TransportError) as info:
+        t.request("POST", "/ws/sci")
+    assert info.value.sent is False
+    assert info.value.msg.endswith("the proxy could not be reached: check HTTPS_PROXY, HTTP_PROXY and NO_PROXY")
+
+
+def test_plain_http_proxy_answering_407_is_explained():
+    t, _clock = make([FakeResponse(407)])
+    with pytest.raises(ApiError) as info:
+        t.request("GET", "/x")
+    assert "HTTP 407 (proxy authentication required (check the user and password in HTTP_PROXY))" in info.value.msg
