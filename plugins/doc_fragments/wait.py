@@ -41,6 +41,8 @@ options:
       - Which outcomes fail the task.
       - V(any) fails when any job or device did not succeed (partial failures are never hidden).
       - V(all) fails only when nothing succeeded.
+      - Both V(any) and V(all) fail on a finished job whose outcome cannot be read (C(unknown), C(terminal=true)),
+        since nothing shows that it succeeded.
       - V(never) never fails because of job outcomes; inspect the returned results instead.
     type: str
     choices: [any, all, never]

@@ -61,8 +61,11 @@ EXAMPLES = r'''
 
 RETURN = r'''
 _raw:
-  description: Jobs in normalised form (C(id), C(state), C(raw_state), C(progress), C(operation), C(targets),
-    C(succeeded), C(failed), C(submitted), C(completed), and for Remote Manager C(target_ids)).
+  description:
+    - Jobs in normalised form (C(id), C(state), C(raw_state), C(terminal), C(progress), C(message), C(operation),
+      C(targets), C(succeeded), C(failed), C(submitted), C(completed), and for Remote Manager C(target_ids)).
+    - Jobs submitted by other clients are read the same way. A finished job whose outcome cannot be read from the
+      manager's reply has C(state=unknown), C(terminal=true) and the reply's gist in C(message).
   type: list
   elements: dict
 '''
@@ -85,14 +88,22 @@ class LookupModule(LookupBase):
         bad = set(params["state"] or []) - set(lc.STATES)
         if bad:
             raise AnsibleLookupError("state must be among %s, got %s" % (", ".join(lc.STATES), ", ".join(sorted(bad))))
+        redact = Redactor(secret_values(params))
         try:
             client = make_client(self.get_option("api"), params)
             if terms:
-                return [client.results(str(term)) for term in terms]
-            page_size = self.get_option("page_size")
-            if page_size < 1:
-                raise AnsibleLookupError("page_size must be at least 1")
-            return filter_jobs(client.list_jobs(page_size=page_size), params)
+                jobs = [client.results(str(term)) for term in terms]
+            else:
+                page_size = self.get_option("page_size")
+                if page_size < 1:
+                    raise AnsibleLookupError("page_size must be at least 1")
+                jobs = filter_jobs(client.list_jobs(page_size=page_size), params)
         except FleetError as exc:
             # A backend may quote a server's error body; censor any credential it echoed.
-            raise AnsibleLookupError("asyncjobs.fleet.jobs: %s" % Redactor(secret_values(params))(exc.msg))
+            raise AnsibleLookupError("asyncjobs.fleet.jobs: %s" % redact(exc.msg))
+        # Messages quote manager replies (a job the collection cannot read shows its gist), and
+        # a lookup's value is not filtered by no_log like a module result: censor them too.
+        for record in jobs:
+            if record.get("message"):
+                record["message"] = redact(record["message"])
+        return jobs

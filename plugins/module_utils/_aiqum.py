@@ -132,13 +132,18 @@ def map_state(state, status=None):
     if s in ACTIVE_WORDS:
         return lc.RUNNING  # status is not an outcome while the job runs (it reads "normal")
     if s in DONE_WORDS:
-        if not st:
-            # Older AIQUM reported only state=COMPLETED for a successful job.
-            return lc.SUCCEEDED
+        # Finished; the outcome is in status. Without a known status it cannot be read
+        # (job_from_record marks such a job terminal, and may read it from its task reports).
         return OUTCOME_WORDS.get(st, lc.UNKNOWN)
     if s in OUTCOME_WORDS:
         return OUTCOME_WORDS[s]
     return lc.UNKNOWN
+
+
+def is_finished(state):
+    """Does ``state`` say the job has ended (either vocabulary), whatever its outcome?"""
+    s = str(state or "").strip().lower()
+    return s in DONE_WORDS or s in OUTCOME_WORDS
 
 
 def _is_warning(state, status):
@@ -187,6 +192,17 @@ def job_from_record(record):
             targets.append(str(value))
     message = record.get("message") or None
     failed_items = [i for i in items if i["ok"] is False]
+    terminal = None
+    if state == lc.UNKNOWN and is_finished(raw_state):
+        if not str(raw_status or "").strip() and items and len(finished) == len(items):
+            # No job status, but every task report has an outcome: those decide.
+            state = lc.outcome_from_counts(len(items), len(items) - len(failed_items), len(failed_items))
+        else:
+            terminal = True
+            shown = {k: record.get(k) for k in ("state", "status", "message") if k in record}
+            message = "AIQUM reports the job %s with %s, so its outcome cannot be read; the job was: %s" % (
+                lc.gist(raw_state, 40), "status %r" % lc.gist(raw_status, 40) if raw_status else "no status",
+                lc.gist(shown))
     if not message and failed_items:
         message = "; ".join("%s: %s" % (i["name"], i["message"] or i["state"]) for i in failed_items)
     extra = {}
@@ -194,7 +210,7 @@ def job_from_record(record):
     # loop then needs no extra GET per finished job.
     if isinstance(reports, list) or isinstance(record.get("job_results"), list):
         extra["detailed"] = True
-    progress = 100 if state in lc.TERMINAL else (int(100 * len(finished) / len(items)) if items else None)
+    progress = 100 if state in lc.TERMINAL or terminal else (int(100 * len(finished) / len(items)) if items else None)
     return lc.job(
         API, record.get("key") or "", state, raw_state, progress=progress, message=message,
         operation=record.get("name"), targets=len(items) or None,
@@ -204,7 +220,7 @@ def job_from_record(record):
         raw_status=raw_status, warning=_is_warning(raw_state, raw_status), description=record.get("description"),
         target_ids=targets, resource_name=resource.get("name"), resource_key=resource.get("key"),
         svm_key=svm.get("key"), svm_name=svm.get("name"),
-        items=items, failed_items=failed_items, job_results=results, **extra)
+        items=items, failed_items=failed_items, job_results=results, terminal=terminal, **extra)
 
 
 # ---------------------------------------------------------------- client

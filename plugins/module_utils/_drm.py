@@ -32,6 +32,8 @@ from ansible_collections.asyncjobs.fleet.plugins.module_utils._errors import Api
 from ansible_collections.asyncjobs.fleet.plugins.module_utils._submit import format_time
 
 API = "drm"
+# The operations the collection itself submits. Replies and jobs are read whatever the
+# operation (reboot, file_system, data_service... from other clients).
 OPERATIONS = ("send_message", "update_firmware", "disconnect", "query_firmware_targets")
 # Listing enum from Digi's async SCI doc: 0 new, 1 in_progress, 2 complete, 3 canceled.
 JOB_STATUS = {"0": "new", "1": "in_progress", "2": "complete", "3": "canceled"}
@@ -158,12 +160,30 @@ def file_reference(path):
 
 # ---------------------------------------------------------------- reply parsing
 
+def _error_text(err):
+    """Text of one ``<error>``: ``<desc>`` (plus any ``<hint>``), else its own text."""
+    desc = err.findtext("desc")
+    text = (desc if desc is not None else (err.text or "")).strip() or "error"
+    hint = (err.findtext("hint") or "").strip()
+    # Device text is untrusted: one capped line, no control characters.
+    return lc.gist("%s (%s)" % (text, hint) if hint else text)
+
+
 def _find_error(element):
-    """First ``<error>`` below element as (id, text), else None."""
+    """First error below element as (id, text), else None.
+
+    Digi's forms: ``<error id="2001"><desc>..</desc></error>``, ``<error id="1">text</error>``
+    (file_system commands, inside ``<commands>``), plain ``<error>text</error>``, an optional
+    ``<hint>``; and a data_service ``<device_request status="N">`` with a non-zero status.
+    """
     for err in element.iter("error"):
-        desc = err.findtext("desc")
-        text = desc if desc is not None else (err.text or "").strip()
-        return err.get("id"), (text or "error").strip()
+        return err.get("id"), _error_text(err)
+    for request in element.iter("device_request"):
+        status = (request.get("status") or "0").strip()
+        if status != "0":
+            text = lc.gist(request.text or "", 120)
+            return None, "device_request %s returned status %s%s" % (
+                lc.gist(request.get("target_name") or "?", 60), lc.gist(status, 20), ": " + text if text else "")
     return None
 
 
@@ -207,16 +227,26 @@ def device_progress(op_element):
 
 
 def _find_error_text(root):
-    """Text of a reply-level ``<error>`` (plain text or Digi's ``<error id><desc>`` form)."""
+    """Text of a direct ``<error>`` child (plain text or Digi's ``<error id><desc>`` form)."""
     err = root.find("error")
-    return _find_error(err)[1] if err is not None else None
+    return _error_text(err) if err is not None else None
 
 
 def _op_element(root):
-    for child in root:
-        if child.tag in OPERATIONS:
+    """The operation element of a reply, whatever the operation is called.
+
+    It is the child holding ``<device>`` results (reboot, file_system, data_service and any
+    operation Remote Manager adds), else the first child that is not ``status``/``error``.
+    """
+    candidates = [child for child in root if child.tag not in ("status", "error")]
+    for child in candidates:
+        if child.find("device") is not None:
             return child
-    return None
+    return candidates[0] if candidates else None
+
+
+def _unreadable(why, element):
+    return "%s; the reply was: %s" % (why, lc.gist(ET.tostring(element, encoding="unicode")))
 
 
 def job_from_reply(job_id, root, with_progress=False):
@@ -225,6 +255,10 @@ def job_from_reply(job_id, root, with_progress=False):
     A plain reply of a finished job carries per-device results (``devices``); a
     ``?progress=true`` reply carries progress history instead, so it yields no
     ``devices`` key and the caller reads the results separately.
+
+    A finished job whose reply shows neither per-device results nor an error is
+    ``unknown`` and terminal, never ``succeeded``: nothing in it shows that a device did
+    what was asked (``DrmClient.get_job`` then consults the job's listing counts).
     """
     status = (root.findtext("status") or "").strip()
     op = _op_element(root)
@@ -242,9 +276,22 @@ def job_from_reply(job_id, root, with_progress=False):
         extra["detailed"] = True
     ok = sum(1 for r in results.values() if r["ok"])
     bad = len(results) - ok
+    top_error = _find_error_text(root) or (_find_error_text(op) if op is not None else None)
+    message = top_error
+    terminal = None
     if status == "complete":
-        state = lc.outcome_from_counts(len(results), ok, bad)
         progress = 100
+        if results:
+            state = lc.outcome_from_counts(len(results), ok, bad)
+        elif with_progress:
+            # Finished; the progress view never has the outcome, the plain reply is read next.
+            state, terminal = lc.UNKNOWN, True
+        elif top_error is not None:
+            state = lc.FAILED
+        else:
+            state, terminal = lc.UNKNOWN, True
+            message = _unreadable("Remote Manager reports the job complete, but its reply holds no "
+                                  "per-device result or error", root)
     elif status == "canceled":
         state = lc.CANCELED
     elif status == "in_progress":
@@ -253,26 +300,50 @@ def job_from_reply(job_id, root, with_progress=False):
         state = lc.PENDING
     else:
         state = lc.UNKNOWN
-    top_error = _find_error_text(root)
-    return lc.job(API, job_id, state, status or None, progress=progress,
-                  message=top_error,
+        if results or top_error is not None:
+            # Results or an error mean the job has run: waiting longer would not help.
+            terminal = True
+            message = _unreadable("unrecognised job status %r on a job that has results" % lc.gist(status, 40), root)
+    return lc.job(API, job_id, state, status or None, progress=progress, message=message,
                   operation=op.tag if op is not None else None,
                   targets=len(results) or None, succeeded=ok if results else None,
-                  failed=bad if results else None, **extra)
+                  failed=bad if results else None, terminal=terminal, **extra)
+
+
+# Listing fields quoted when a listing row cannot be read (not the request payload, which
+# may hold settings values).
+_ROW_GIST_FIELDS = ("jobId", "jobType", "jobStatus", "jobTargetCount", "jobProgressSuccess",
+                    "jobProgressFailures", "jobCompletionTime")
 
 
 def job_from_listing(row):
-    """Normalise a ``<Job>`` row of the ``GET /ws/sci`` listing."""
+    """Normalise a ``<Job>`` row of the ``GET /ws/sci`` listing.
+
+    Unknown ``jobType`` codes are reported as they are. A ``complete`` row without any
+    success or failure count is ``unknown`` and terminal, never ``succeeded``.
+    """
     def text(name):
         value = row.findtext(name)
         return value.strip() if value is not None else None
+
+    def row_gist():
+        return lc.gist(", ".join("%s=%s" % (name, text(name)) for name in _ROW_GIST_FIELDS
+                                 if text(name) is not None))
 
     raw = JOB_STATUS.get(text("jobStatus"), text("jobStatus"))
     total = _int(text("jobTargetCount"))
     ok = _int(text("jobProgressSuccess")) or 0
     bad = _int(text("jobProgressFailures")) or 0
+    completed = text("jobCompletionTime") or None
+    message = None
+    terminal = None
     if raw == "complete":
-        state = lc.outcome_from_counts(total, ok, bad)
+        if ok + bad > 0:
+            state = lc.outcome_from_counts(total, ok, bad)
+        else:
+            state, terminal = lc.UNKNOWN, True
+            message = ("Remote Manager lists the job complete without any success or failure count; "
+                       "the row was: %s" % row_gist())
     elif raw == "canceled":
         state = lc.CANCELED
     elif raw == "in_progress":
@@ -281,11 +352,14 @@ def job_from_listing(row):
         state = lc.PENDING
     else:
         state = lc.UNKNOWN
+        if completed:
+            terminal = True
+            message = "unrecognised job status with a completion time; the row was: %s" % row_gist()
     progress = min(100, int(100 * (ok + bad) / total)) if total else None
-    return lc.job(API, text("jobId") or "", state, raw, progress=progress,
+    return lc.job(API, text("jobId") or "", state, raw, progress=progress, message=message,
                   operation=JOB_TYPES.get(text("jobType"), text("jobType")),
                   description=text("jobDescription"), targets=total, succeeded=ok, failed=bad,
-                  submitted=text("jobSubmitTime"), completed=text("jobCompletionTime") or None,
+                  submitted=text("jobSubmitTime"), completed=completed, terminal=terminal,
                   target_ids=[t for t in (text("jobTargets") or "").split(",") if t])
 
 
@@ -302,10 +376,12 @@ def _request_parts(root):
     Targets become a set of (tag, attributes); the payload the canonical XML of each other
     child, so attribute order and insignificant whitespace do not matter.
     """
-    op = root if root.tag in OPERATIONS else _op_element(root)
-    if op is None:
+    # An operation element is one the collection submits or one with <targets>; anything
+    # else (such as a bare rci_request) cannot be compared.
+    op = _op_element(root) if root.tag == "sci_request" else root
+    found = op.find("targets") if op is not None else None
+    if op is None or (op.tag not in OPERATIONS and found is None):
         return None
-    found = op.find("targets")
     targets = None
     if found is not None:
         targets = frozenset((t.tag, tuple(sorted(t.attrib.items()))) for t in found)
@@ -452,7 +528,24 @@ class DrmClient(object):
         if resp.status == 404:
             raise ApiError("Remote Manager job %s was not found (unknown id, or deleted after completion)" % job_id,
                            status=404)
-        return job_from_reply(str(job_id), parse_reply(resp, "job %s" % job_id), with_progress=progress)
+        record = job_from_reply(str(job_id), parse_reply(resp, "job %s" % job_id), with_progress=progress)
+        if not progress and lc.is_unreadable(record) and record["raw_state"] == "complete":
+            record = self._outcome_from_listing(record)
+        return record
+
+    def _outcome_from_listing(self, record):
+        """A complete job whose reply lists no device (``reply="none"`` drops them): take the
+        outcome from its listing row's success/failure counts when the row has any."""
+        if not record["id"].isdigit():
+            return record
+        rows = self._listing_rows(condition="jobId in (%s)" % record["id"], limit=1)
+        row = job_from_listing(rows[0]) if rows else None
+        if row is None or row["id"] != record["id"] or row["state"] not in lc.TERMINAL:
+            return record
+        return dict(record, state=row["state"], terminal=True, targets=row["targets"], succeeded=row["succeeded"],
+                    failed=row["failed"], message="Remote Manager's reply lists no device (was it sent with "
+                    "reply=\"none\"?); outcome from the job listing: %d succeeded, %d failed"
+                    % (row["succeeded"], row["failed"]))
 
     def cancel(self, job_id):
         """DELETE /ws/sci/{id}: cancels a running job; deletes a finished one."""

@@ -83,10 +83,14 @@ def check_outcome(jobs, fail_on, result, what="job"):
         text = "%s %s: %s" % (what, record["id"], record["state"])
         devices = record.get("devices") or {}
         failed = [(k, v) for k, v in devices.items() if not v["ok"]]
-        if failed:
+        if lc.is_unreadable(record):
+            # Finished, but nothing shows how it went: say so, with what the manager sent.
+            text += " (finished, outcome unreadable: %s)" % (record.get("message") or "no details")
+        elif failed:
             text += " (%d of %d device(s) failed: %s%s)" % (
                 len(failed), len(devices),
-                ", ".join("%s %s" % (k, v["error"]) for k, v in failed[:10]),
+                ", ".join("%s %s%s" % (k, v["error"], " (%s)" % v["error_id"] if v.get("error_id") else "")
+                          for k, v in failed[:10]),
                 ", ..." if len(failed) > 10 else "")
         elif record.get("message"):
             text += " (%s)" % record["message"]

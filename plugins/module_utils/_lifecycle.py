@@ -8,9 +8,19 @@
 
 Each backend maps its vendor state onto one of these, and keeps the vendor value
 beside it as ``raw_state`` so nothing is lost in translation.
+
+``unknown`` has two meanings, told apart by the record's ``terminal`` flag: a vendor
+value the collection does not recognise on a job that may still run (``terminal`` false:
+it is waited for), or a job that has finished but whose outcome cannot be read from what
+the manager returned (``terminal`` true, with the reply's gist in ``message``). The second
+is never reported as ``succeeded``: nothing proves that it succeeded.
 """
 
 from __future__ import annotations
+
+import json
+import re
+import unicodedata
 
 PENDING = "pending"
 RUNNING = "running"
@@ -33,17 +43,30 @@ FAIL_ON = {
 }
 
 
+# Longest gist of a raw reply quoted in a message.
+GIST_LIMIT = 200
+_USERINFO = re.compile(r"(?<=://)[^/@\s]+@")
+
+
 def job(api, job_id, state, raw_state, progress=None, message=None, operation=None,
-        targets=None, succeeded=None, failed=None, submitted=None, completed=None, **extra):
-    """Build a normalised job record (a plain dict, so it is a valid task result)."""
+        targets=None, succeeded=None, failed=None, submitted=None, completed=None, terminal=None, **extra):
+    """Build a normalised job record (a plain dict, so it is a valid task result).
+
+    ``terminal`` defaults to whether ``state`` is a terminal state; ``terminal=True`` with
+    state ``unknown`` records a finished job whose outcome cannot be read.
+    """
     if state not in STATES:
         raise ValueError("unknown lifecycle state %r" % (state,))
+    if terminal is None:
+        terminal = state in TERMINAL
+    elif bool(terminal) != (state in TERMINAL) and state != UNKNOWN:
+        raise ValueError("lifecycle state %r cannot have terminal=%r" % (state, terminal))
     record = {
         "id": str(job_id),
         "api": api,
         "state": state,
         "raw_state": raw_state,
-        "terminal": state in TERMINAL,
+        "terminal": bool(terminal),
         "progress": progress,
         "message": message,
         "operation": operation,
@@ -70,6 +93,31 @@ def outcome_from_counts(total, ok, bad):
     return PARTIAL
 
 
+def is_unreadable(record):
+    """A finished job whose outcome could not be read (state ``unknown``, terminal)."""
+    return record.get("state") == UNKNOWN and bool(record.get("terminal"))
+
+
+def gist(raw, limit=GIST_LIMIT):
+    """A short, single-line excerpt of an untrusted reply, safe to quote in a message.
+
+    Control and invisible formatting characters (which could forge lines or reorder text in
+    a terminal) become spaces, whitespace is collapsed, URL credentials are masked and the
+    length is capped. Non-string values are shown as compact JSON.
+    """
+    if raw is None:
+        return ""
+    if not isinstance(raw, str):
+        try:
+            raw = json.dumps(raw, sort_keys=True, separators=(",", ":"), default=str)
+        except (TypeError, ValueError):
+            raw = repr(raw)
+    text = raw[:limit * 8]  # bound the work on a huge body
+    text = "".join(" " if unicodedata.category(c) in ("Cc", "Cf", "Zl", "Zp") else c for c in text)
+    text = " ".join(_USERINFO.sub("********@", text).split())
+    return text if len(text) <= limit else text[:limit - 3].rstrip() + "..."
+
+
 def summarize(jobs):
     """Counts of jobs per lifecycle state, for progress lines and results."""
     counts = {}
@@ -79,6 +127,11 @@ def summarize(jobs):
 
 
 def failing(jobs, fail_on):
-    """Jobs whose terminal state the task must report as failure under ``fail_on``."""
+    """Jobs whose terminal state the task must report as failure under ``fail_on``.
+
+    A finished job whose outcome is unreadable fails both ``any`` and ``all``: neither can
+    be shown not to apply when nothing proves that any item succeeded.
+    """
     bad = FAIL_ON[fail_on]
-    return [record for record in jobs if record["state"] in bad]
+    return [record for record in jobs
+            if record["state"] in bad or (fail_on != "never" and is_unreadable(record))]

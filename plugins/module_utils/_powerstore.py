@@ -51,6 +51,14 @@ VG_SELECT = ("id,name,description,type,is_write_order_consistent,protection_poli
 POLICY_TYPES = ("Protection", "QoS")
 
 
+# An unrecognised state that reads like an end (a newer release's value, say) is a finished
+# job whose outcome cannot be read, not one to wait for until the deadline.
+_FINISHED_WORDS = ("FAIL", "ERROR", "CANCEL", "ABORT", "COMPLETE", "DONE", "FINISH", "SUCCE",
+                   "TIMED_OUT", "TIMEOUT", "STOPPED", "TERMINATED", "KILLED", "REJECTED", "EXPIRED")
+# MessageSeverityEnum (Info, Warning, Error): Error in a response_body means the request failed.
+_ERROR_SEVERITIES = ("ERROR",)
+
+
 def raw_state(row):
     """The vendor state: ``state`` (deprecated but still sent), else ``phase`` upper-cased."""
     value = row.get("state") or row.get("phase")
@@ -77,18 +85,53 @@ def messages_text(body):
     return "; ".join(parts) or None
 
 
+def _http_status(value):
+    try:
+        return int(str(value).strip())
+    except (TypeError, ValueError):
+        return None
+
+
+def _error_messages(body):
+    """Messages of an error severity in a response_body (a job that says it failed)."""
+    if not isinstance(body, dict):
+        return []
+    return [m for m in body.get("messages") or []
+            if isinstance(m, dict) and str(m.get("severity") or "").upper() in _ERROR_SEVERITIES]
+
+
+def _unreadable(why, row):
+    shown = {k: row.get(k) for k in ("state", "phase", "end_time", "response_status", "response_body") if k in row}
+    return "%s; the job was: %s" % (why, lc.gist(shown))
+
+
 def job_record(row):
-    """Normalise one ``job_instance``. Records that carry ``response_body`` are ``detailed``."""
+    """Normalise one ``job_instance``. Records that carry ``response_body`` are ``detailed``.
+
+    A finished job whose outcome cannot be read is ``unknown`` and terminal: an unrecognised
+    state on a job with an ``end_time`` (or a state that reads like an end), and a job whose
+    state says ``COMPLETED`` ("completed successfully") while its ``response_status`` is an
+    HTTP error or its ``response_body`` carries error messages.
+    """
     if not isinstance(row, dict):
         raise ApiError("PowerStore returned a job that is not an object: %r" % (str(row)[:200],))
     raw = raw_state(row)
     state = map_state(raw)
     body = row.get("response_body")
     message = None
+    terminal = None
+    http = _http_status(row.get("response_status"))
     if state == lc.FAILED or raw == "FAILING":
         message = messages_text(body) or ("HTTP %s" % row["response_status"] if row.get("response_status") else None)
+    elif state == lc.SUCCEEDED and ((http is not None and http >= 400) or _error_messages(body)):
+        state, terminal = lc.UNKNOWN, True
+        message = _unreadable("PowerStore reports the job %s but its response says it failed (%s)" % (
+            raw, lc.gist(messages_text(body) or "HTTP %s" % row.get("response_status"), 120)), row)
     elif raw == "SKIPPED":
         message = "skipped (PowerStore did not need to run this step)"
+    elif state == lc.UNKNOWN and (row.get("end_time") or any(word in (raw or "") for word in _FINISHED_WORDS)):
+        terminal = True
+        message = _unreadable("unrecognised job state %r on a finished job" % lc.gist(raw or "(none)", 40), row)
     progress = row.get("progress_percentage")
     if isinstance(progress, bool) or not isinstance(progress, (int, float)):
         progress = None
@@ -102,7 +145,7 @@ def job_record(row):
         extra.update(response_body=body, detailed=True)
     return lc.job(API, row.get("id") or "", state, raw, progress=progress, message=message,
                   operation=row.get("resource_action"), submitted=row.get("start_time"),
-                  completed=row.get("end_time"), **extra)
+                  completed=row.get("end_time"), terminal=terminal, **extra)
 
 
 def parse_content_range(value):

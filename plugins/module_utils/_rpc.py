@@ -135,7 +135,12 @@ def _excerpt(value, limit=200):
 
 def job_from_async(obj, what="AsyncJob"):
     """Normalise an AsyncJob: INIT->pending, RUNNING->running, PAUSED->paused,
-    COMPLETED->succeeded, FAILED->failed, UNKNOWN or anything else->unknown; progress -1->None."""
+    COMPLETED->succeeded, FAILED->failed, UNKNOWN or anything else->unknown; progress -1->None.
+
+    ``unknown`` is waited for, since the IDL's AsyncJob has no field that says the job ended,
+    unless the job carries a ``completed`` time: then it has finished and its outcome cannot
+    be read (``unknown``, terminal).
+    """
     props = properties(obj, "AsyncJob", what)
     job_id = props.get("id")
     if job_id is None or isinstance(job_id, bool):
@@ -143,12 +148,17 @@ def job_from_async(obj, what="AsyncJob"):
     code = props.get("status")
     raw = STATUS.get(code) if isinstance(code, int) and not isinstance(code, bool) else None
     state = STATES.get(raw, lc.UNKNOWN)
+    terminal = message = None
+    if state == lc.UNKNOWN and props.get("completed"):
+        terminal = True
+        message = "the job has a completed time but status %s, so its outcome cannot be read; the job was: %s" % (
+            lc.gist(raw or code, 40), lc.gist({k: props.get(k) for k in ("status", "progress", "completed")}))
     progress = props.get("progress")
     if isinstance(progress, bool) or not isinstance(progress, (int, float)) or progress < 0:
         progress = None
     name = props.get("name")
     name = name if isinstance(name, str) else None
-    return lc.job(API, job_id, state, raw or ("%s" % (code,)), progress=progress,
+    return lc.job(API, job_id, state, raw or ("%s" % (code,)), progress=progress, message=message, terminal=terminal,
                   operation=name, description=name.rsplit(".", 1)[-1] if name else None,
                   submitted=props.get("submitted"), completed=props.get("completed"),
                   client_ref=props.get("client_ref"), status_code=code,

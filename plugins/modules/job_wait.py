@@ -11,6 +11,9 @@ short_description: Wait for one or many manager jobs to finish
 description:
   - Polls jobs of the chosen O(api) until every one is in a terminal state (C(succeeded), C(partial), C(failed),
     C(canceled)) or O(wait_timeout) passes.
+  - Jobs other clients submitted are read like the collection's own. A finished job whose outcome cannot be read
+    from the manager's reply ends the wait as C(unknown) with C(terminal=true) and a short excerpt of the reply in
+    C(message); it is never C(succeeded), and O(fail_on=any) and O(fail_on=all) fail on it.
   - Many jobs cost one request per poll round where the API can list or filter jobs (Remote Manager's job listing),
     not one per job. Polling starts at O(poll_interval) and backs off to O(max_poll_interval).
   - A few consecutive transient errors (connection resets, 5xx, 429 with C(Retry-After)) are tolerated.

@@ -23,9 +23,11 @@ from xml.sax.saxutils import escape, quoteattr
 
 from labcore import Appliance, BadRequest, Response, iso, parse_condition, basic_credentials
 
-OP_TYPES = {"send_message": 0, "update_firmware": 1, "disconnect": 2, "query_firmware_targets": 3}
+# jobType codes from 3 on are lab values (Digi documents none beyond the listing example's 0).
+OP_TYPES = {"send_message": 0, "update_firmware": 1, "disconnect": 2, "query_firmware_targets": 3,
+            "reboot": 4, "file_system": 5, "data_service": 6}
 DEFAULT_DURATIONS = {"send_message": 1.0, "update_firmware": 6.0, "disconnect": 1.0,
-                     "query_firmware_targets": 1.0}
+                     "query_firmware_targets": 1.0, "reboot": 2.0, "file_system": 1.0, "data_service": 1.0}
 REPLY_MODES = {"all": 0, "none": 1, "errors": 2}
 STATUS_CODES = {"in_progress": 1, "complete": 2, "canceled": 3}
 FIRST_JOB_ID = 600001
@@ -36,6 +38,11 @@ FLEET_EPOCH = 1704067200  # 2024-01-01T00:00:00Z: fixed so generated fleets are 
 DEFAULT_SYNC_TIMEOUT = 60.0
 FIRMWARE_PATTERN = r".*\.bin"
 REBOOT_AT = 0.8  # fraction of a firmware part's duration at which the device reboots
+# Every device's file system until something is written to it (kept implicit, so a big fleet
+# stores nothing extra): path -> content.
+DEFAULT_FILES = {"/userfs/readme.txt": b"lab device file system\n"}
+# data_service: the one device_request target the lab's devices answer (echoing the data).
+ECHO_TARGET = "echo"
 
 DEVICE_FIELDS = (
     "devId", "devVersion", "devRecordStartDate", "devMac", "devConnectwareId", "cstId", "grpId",
@@ -61,6 +68,8 @@ ERR_NOT_FOUND = err(303, "Invalid target. Device not found.")
 ERR_CANCELED = err(2010, "Canceled")
 ERR_SYNC_TIMEOUT = err(2002, "Request timed out waiting for device response")
 ERR_FW_REJECTED = err(2105, "Firmware update failed: image rejected by device")
+ERR_NO_COMMANDS = err(2107, "Invalid file_system request: expected <commands>")
+ERR_NO_REQUESTS = err(2108, "Invalid data_service request: expected <requests>")
 # Exact wording (typos included) of the python-devicecloud fixture; it carries no id there.
 ERR_NO_DEFAULT_TARGET = "<error><desc>Default target not availabe, specify a target number of filename</desc></error>"
 
@@ -78,7 +87,8 @@ def fmt_progress_time(ts):
 
 @functools.lru_cache(maxsize=64)
 def parse_rci(text):
-    """A job's RCI request parsed once, shared read-only by all of its device parts."""
+    """A job's payload (RCI request, file_system commands, data_service requests) parsed once,
+    shared read-only by all of its device parts."""
     return ET.fromstring(text)
 
 
@@ -98,12 +108,14 @@ def safe_xml(data):
 
 
 class Device:
-    __slots__ = ("id", "f", "settings", "fails_firmware", "reconnect_at")
+    __slots__ = ("id", "f", "settings", "fails_firmware", "reconnect_at", "files")
 
-    def __init__(self, f, settings, fails_firmware=False, reconnect_at=None):
+    def __init__(self, f, settings, fails_firmware=False, reconnect_at=None, files=None):
         self.id = f["devConnectwareId"]
         self.f, self.settings = f, settings
         self.fails_firmware, self.reconnect_at = fails_firmware, reconnect_at
+        # None: DEFAULT_FILES. Otherwise path -> {"data": base64 text, "mtime": epoch seconds}.
+        self.files = files
 
     @property
     def online(self):
@@ -113,13 +125,20 @@ class Device:
         return [t for t in self.f["dpTags"].split(",") if t]
 
     def dump(self):
-        return json.dumps({"f": self.f, "settings": self.settings,
-                           "fails_firmware": self.fails_firmware, "reconnect_at": self.reconnect_at})
+        return json.dumps({"f": self.f, "settings": self.settings, "fails_firmware": self.fails_firmware,
+                           "reconnect_at": self.reconnect_at, "files": self.files})
 
     @classmethod
     def load(cls, text):
         d = json.loads(text)
-        return cls(d["f"], d["settings"], d["fails_firmware"], d["reconnect_at"])
+        return cls(d["f"], d["settings"], d["fails_firmware"], d["reconnect_at"], d.get("files"))
+
+    def file_table(self):
+        """The device's files (materialised on first use): path -> {"data", "mtime"}."""
+        if self.files is None:
+            self.files = {path: {"data": base64.b64encode(content).decode("ascii"), "mtime": FLEET_EPOCH}
+                          for path, content in DEFAULT_FILES.items()}
+        return self.files
 
 
 class Part:
@@ -466,12 +485,17 @@ class DRM(Appliance):
                 dev.f["dpFirmwareLevelDesc"] = version
                 dev.f["dpFirmwareLevel"] = firmware_level(version)
                 ok, result = True, "<submitted/>"
-        elif job.op == "disconnect":
+        elif job.op in ("disconnect", "reboot"):
             # The device drops its connection now and comes back after another op duration.
             self._set_online(dev, False, when)
-            dev.reconnect_at = when + self._duration("disconnect")
+            dev.reconnect_at = when + self._duration(job.op)
             self._push(dev.reconnect_at, "reconnect", None, dev_id)
-            ok, result = True, "<disconnected/>"
+            # A reboot's success is an empty device element (no reply body is documented).
+            ok, result = True, "<disconnected/>" if job.op == "disconnect" else ""
+        elif job.op == "file_system":
+            ok, result = self._run_file_system(dev, job.spec["commands"], when)
+        elif job.op == "data_service":
+            ok, result = self._run_data_service(job.spec["requests"])
         else:
             ok, result = True, self._firmware_targets_xml(dev)
         self._save_device(dev)
@@ -678,6 +702,20 @@ class DRM(Appliance):
             if not m:
                 return {}, err(2104, "Invalid firmware image: no version=X.Y.Z line")
             return {"version": m.group(1).decode(), "size": len(payload)}, None
+        if op in ("file_system", "data_service"):
+            wanted, missing = ("commands", ERR_NO_COMMANDS) if op == "file_system" else ("requests", ERR_NO_REQUESTS)
+            payload, error = self._payload_of(op_el)
+            if error:
+                return {}, error
+            try:
+                block = safe_xml(payload) if isinstance(payload, bytes) else next(
+                    (c for c in payload if c.tag == wanted), None)
+            except BadRequest:
+                block = None
+            if block is None or block.tag != wanted:
+                return {}, missing
+            block.tail = None  # text after the block is not part of it
+            return {wanted: ET.tostring(block, encoding="unicode")}, None
         return {}, None
 
     # -- RCI ----------------------------------------------------------------------------------
@@ -730,6 +768,97 @@ class DRM(Appliance):
                 ok = False
                 out.append(f"<{cmd.tag}>{err(3, 'Unknown command')}</{cmd.tag}>")
         return ok, f'<rci_reply version="1.1">{"".join(out)}</rci_reply>'
+
+    def _run_file_system(self, dev, commands_text, when):
+        """file_system commands (ls, get_file, put_file, rm) on the device's files.
+
+        Reply shapes follow python-devicecloud's file system tests: per device a <commands>
+        element with one element per command; a failed command holds <error id="1">text</error>.
+        """
+        files = dev.file_table()
+        ok, out = True, []
+
+        def fail(tag, text):
+            return f'<{tag}><error id="1">{escape(text)}</error></{tag}>'
+
+        for cmd in parse_rci(commands_text):
+            path = cmd.get("path") or ""
+            if cmd.tag == "ls":
+                prefix = path.rstrip("/") + "/"
+                inside = sorted(p for p in files if p.startswith(prefix))
+                if path in files:
+                    inside = [path]
+                elif not inside:
+                    ok = False
+                    out.append(fail("ls", "No such file or directory"))
+                    continue
+                dirs = sorted({prefix + p[len(prefix):].split("/", 1)[0] for p in inside
+                               if p != path and "/" in p[len(prefix):]})
+                body = "".join(f'<dir path={quoteattr(d)} last_modified="{FLEET_EPOCH}"/>' for d in dirs)
+                body += "".join(f'<file path={quoteattr(p)} last_modified="{files[p]["mtime"]}" '
+                                f'size="{len(base64.b64decode(files[p]["data"]))}" hash="none"/>'
+                                for p in inside if p == path or "/" not in p[len(prefix):])
+                out.append(f'<ls hash="none">{body}</ls>')
+            elif cmd.tag == "get_file":
+                if path not in files:
+                    ok = False
+                    out.append(fail("get_file", "No such file or directory"))
+                    continue
+                data = base64.b64decode(files[path]["data"])
+                offset = int(cmd.get("offset") or 0)
+                length = int(cmd.get("length")) if cmd.get("length") else len(data)
+                if offset > len(data):
+                    ok = False
+                    out.append(fail("get_file", "Invalid offset"))
+                    continue
+                chunk = base64.b64encode(data[offset:offset + length]).decode("ascii")
+                out.append(f"<get_file><data>{chunk}</data></get_file>")
+            elif cmd.tag == "put_file":
+                source = cmd.find("file")
+                if source is not None:
+                    data = self._read_file((source.text or "").strip())
+                else:
+                    try:
+                        data = base64.b64decode("".join((cmd.findtext("data") or "").split()), validate=True)
+                    except binascii.Error:
+                        data = None
+                old = base64.b64decode(files[path]["data"]) if path in files else b""
+                offset = int(cmd.get("offset") or 0)
+                if data is None or not path or offset > len(old):
+                    ok = False
+                    out.append(fail("put_file", "Invalid offset" if data is not None and path else "Invalid data"))
+                    continue
+                rest = b"" if (cmd.get("truncate") or "").lower() == "true" else old[offset + len(data):]
+                files[path] = {"data": base64.b64encode(old[:offset] + data + rest).decode("ascii"),
+                               "mtime": int(when)}
+                out.append("<put_file/>")
+            elif cmd.tag == "rm":
+                if files.pop(path, None) is None:
+                    ok = False
+                    out.append(fail("rm", "No such file or directory"))
+                    continue
+                out.append("<rm/>")
+            else:
+                ok = False
+                out.append(fail(cmd.tag, "Unknown command"))
+        return ok, f"<commands>{''.join(out)}</commands>"
+
+    @staticmethod
+    def _run_data_service(requests_text):
+        """data_service device requests. The reply shape (status="0" with the device's answer) is
+        the one in Digi's Cloud Connector device_request sample; the lab's devices answer only
+        the target "echo" and refuse others with status 1."""
+        ok, out = True, []
+        for request in parse_rci(requests_text):
+            target = request.get("target_name") or ""
+            if target == ECHO_TARGET:
+                out.append(f'<device_request target_name={quoteattr(target)} status="0">'
+                           f'{escape(request.text or "")}</device_request>')
+            else:
+                ok = False
+                out.append(f'<device_request target_name={quoteattr(target)} status="1">'
+                           f'Target is not supported</device_request>')
+        return ok, f"<requests>{''.join(out)}</requests>"
 
     def _firmware_targets_xml(self, dev):
         return ('<targets><target number="0"><name>Firmware Image</name>'
@@ -993,7 +1122,8 @@ class DRM(Appliance):
 
     @staticmethod
     def _lab_device(dev):
-        return dict(dev.f, online=dev.online, fails_firmware=dev.fails_firmware, settings=dev.settings)
+        return dict(dev.f, online=dev.online, fails_firmware=dev.fails_firmware, settings=dev.settings,
+                    files=sorted(DEFAULT_FILES if dev.files is None else dev.files))
 
     def _lab_update_device(self, dev, body):
         now = time.time()

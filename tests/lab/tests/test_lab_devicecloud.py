@@ -88,3 +88,37 @@ def test_tag_and_group_targets(dc):
     errors = [d for d in devices if d.find("error") is not None]
     assert errors and all(d.find("error").get("id") == "2001" for d in errors)
     assert all(len(d) == 0 for d in devices if d not in errors)
+
+
+def _wait(proxy, timeout=10):
+    deadline = time.time() + timeout
+    while not proxy.completed:
+        assert time.time() < deadline
+        time.sleep(0.05)
+    return ET.fromstring(proxy.response)
+
+
+def test_send_sci_async_reboot_online_and_offline(dc):
+    proxy = dc.sci.send_sci_async("reboot", [DeviceTarget(dev_id(0)), DeviceTarget(dev_id(9))], "")
+    assert isinstance(proxy, AsyncRequestProxy)
+    dom = _wait(proxy)
+    devices = {d.get("id"): d for d in dom.findall("./reboot/device")}
+    assert devices[dev_id(9)].find("error").get("id") == "2001"
+    assert devices[dev_id(9)].findtext("error/desc") == "Device Not Connected"
+    assert devices[dev_id(0)].find("error") is None
+
+
+def test_file_system_service_command_block_async(dc):
+    from devicecloud.file_system_service import FileSystemServiceCommandBlock, LsCommand
+    block = FileSystemServiceCommandBlock()
+    block.add_command(LsCommand("/userfs"))
+    block.add_command(LsCommand("/nowhere"))
+    # get_command_string() returns bytes, which send_sci would format as "b'...'" on Python 3.
+    proxy = dc.sci.send_sci_async("file_system", DeviceTarget(dev_id(2)), block.get_command_string().decode())
+    dom = _wait(proxy)
+    commands = dom.find("./file_system/device/commands")
+    # devicecloud's own parsers read the lab's reply: a listing, then an ErrorInfo.
+    fssapi = dc.get_fss_api()
+    first, second = [LsCommand.parse_response(c, fssapi=fssapi, device_id=dev_id(2)) for c in commands]
+    assert [f.path for f in first.files] == ["/userfs/readme.txt"]
+    assert (second.errno, second.message) == (1, "No such file or directory")

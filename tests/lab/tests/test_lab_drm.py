@@ -271,3 +271,67 @@ def test_dtd_entities_and_malformed_xml_rejected(http):
         assert resp.status_code == 400, body
         dom = ET.fromstring(resp.content)
         assert dom.tag == "sci_reply" and dom.findtext("error")
+
+
+# --- operations other clients submit: reboot, file_system, data_service ------------------------
+
+def test_reboot_drops_and_reconnects_offline_gets_2001(http, sci, lab):
+    job = sci.submit("reboot", device_target(0, 9))  # index 9 is offline
+    dom = sci.wait(job)
+    assert dom.findtext("status") == "complete"
+    res = results(dom, "reboot")
+    # The recorded shape for an offline device (python-devicecloud EXAMPLE_ASYNC_SCI_DEVICE_NOT_CONNECTED).
+    assert res[dev_id(9)].find("error").get("id") == "2001"
+    assert res[dev_id(9)].findtext("error/desc") == "Device Not Connected"
+    assert len(res[dev_id(0)]) == 0 and not (res[dev_id(0)].text or "").strip()
+    row = ET.fromstring(http.get(f"{http.base}/ws/sci", params={"condition": f"jobId={job}"}).content).find("Job")
+    assert (row.findtext("jobType"), row.findtext("jobDescription")) == ("4", "reboot")
+    assert (row.findtext("jobProgressSuccess"), row.findtext("jobProgressFailures")) == ("1", "1")
+    # The device rebooted: offline at the end of its part, back one reboot-duration later.
+    assert lab.device(dev_id(0))["dpLastDisconnectTime"]
+    deadline = time.time() + 10
+    while not lab.device(dev_id(0))["online"]:
+        assert time.time() < deadline
+        time.sleep(0.05)
+
+
+def test_file_system_commands_and_errors(sci, lab):
+    data = base64.b64encode(b"hello").decode()
+    commands = ("<commands>"
+                f'<put_file path="/userfs/a/b.txt" truncate="true"><data>{data}</data></put_file>'
+                '<ls path="/userfs"/>'
+                '<get_file path="/userfs/a/b.txt"/>'
+                '<rm path="/userfs/missing"/>'
+                "</commands>")
+    res = results(sci.wait(sci.submit("file_system", device_target(0), commands)), "file_system")[dev_id(0)]
+    cmds = res.find("commands")
+    assert [c.tag for c in cmds] == ["put_file", "ls", "get_file", "rm"]
+    ls = cmds.find("ls")
+    assert [d.get("path") for d in ls.findall("dir")] == ["/userfs/a"]
+    assert [(f.get("path"), f.get("size")) for f in ls.findall("file")] == [("/userfs/readme.txt", "23")]
+    assert base64.b64decode(cmds.findtext("get_file/data")) == b"hello"
+    # The error form of python-devicecloud's file system tests: <rm><error id="1">text</error></rm>.
+    assert (cmds.find("rm/error").get("id"), cmds.findtext("rm/error")) == ("1", "No such file or directory")
+    assert lab.device(dev_id(0))["files"] == ["/userfs/a/b.txt", "/userfs/readme.txt"]
+    assert lab.device(dev_id(1))["files"] == ["/userfs/readme.txt"]
+
+
+def test_file_system_without_commands_is_a_device_error(sci):
+    res = results(sci.wait(sci.submit("file_system", device_target(0), "<ls/>")), "file_system")
+    assert res[dev_id(0)].find("error").get("id") == "2107"
+
+
+def test_data_service_echo_and_unsupported_target(sci):
+    requests_xml = ('<requests><device_request target_name="echo">ping</device_request>'
+                    '<device_request target_name="nope">x</device_request></requests>')
+    res = results(sci.wait(sci.submit("data_service", device_target(0), requests_xml)), "data_service")
+    answers = res[dev_id(0)].findall("requests/device_request")
+    assert [(a.get("target_name"), a.get("status"), a.text) for a in answers] == [
+        ("echo", "0", "ping"), ("nope", "1", "Target is not supported")]
+
+
+def test_unknown_operation_is_refused_without_a_job(http, sci):
+    resp = sci.post("self_destruct", device_target(0), synchronous="false")
+    assert resp.status_code == 400 and "Unsupported SCI operation 'self_destruct'" in resp.text
+    listing = ET.fromstring(http.get(f"{http.base}/ws/sci").content)
+    assert listing.findtext("resultTotalRows") == "0"

@@ -29,7 +29,7 @@ KEY_C = "06a6148bf9e862df:-2611856e:16e8d47e722:-7f85"
     ("completed", "warning", lc.SUCCEEDED),
     ("completed", "partial_failures", lc.PARTIAL),
     ("completed", "error", lc.FAILED),
-    ("completed", None, lc.SUCCEEDED),
+    ("completed", None, lc.UNKNOWN),     # finished without a status: outcome unreadable
     ("completed", "something_new", lc.UNKNOWN),
     ("running", "normal", lc.RUNNING),   # status is no outcome while running
     ("queued", "error", lc.RUNNING),

@@ -318,7 +318,7 @@ def listing_row(status="2", total="3", ok="2", bad="1", **over):
     ("2", "3", "0", "3", lc.FAILED, "complete", 100),
     ("3", "3", "1", "0", lc.CANCELED, "canceled", 33),
     ("9", "3", "0", "0", lc.UNKNOWN, "9", 0),
-    ("2", "0", "0", "0", lc.SUCCEEDED, "complete", None),
+    ("2", "0", "0", "0", lc.UNKNOWN, "complete", None),   # complete, nothing counted: unreadable, not succeeded
 ])
 def test_job_from_listing(status, total, ok, bad, state, raw, progress):
     j = _drm.job_from_listing(listing_row(status, total, ok, bad))
@@ -445,7 +445,10 @@ def sci_replies(draw):
 def test_job_from_reply_total(root, with_progress):
     j = _drm.job_from_reply("1", root, with_progress=with_progress)
     assert j["state"] in lc.STATES
-    assert j["terminal"] is (j["state"] in lc.TERMINAL)
+    # Terminal exactly for terminal states, plus finished jobs whose outcome is unreadable.
+    assert j["terminal"] is (j["state"] in lc.TERMINAL or (j["state"] == lc.UNKNOWN and j["terminal"]))
+    if j["state"] == lc.UNKNOWN and j["terminal"] and not with_progress:
+        assert j["message"]
     assert ("devices" in j) is (not with_progress)
     assert ("device_progress" in j) is with_progress
     for result in j.get("devices", {}).values():

@@ -42,7 +42,7 @@ def test_check_outcome_raises_with_result_and_device_names():
     exc = info.value
     assert exc.result == result
     assert exc.msg.startswith("2 message job(s) did not succeed (fail_on=any)")
-    assert "message job 17: partial (1 of 2 device(s) failed: B Device Not Connected)" in exc.msg
+    assert "message job 17: partial (1 of 2 device(s) failed: B Device Not Connected (2001))" in exc.msg
     assert "message job 18: failed (job expired)" in exc.msg
     assert " A " not in exc.msg
 
