@@ -316,6 +316,9 @@ class FileShare(Operation):
             if items:
                 text += ": %d item(s) failed: %s" % (len(items), "; ".join(
                     "%s: %s" % (i["item"], i["message"]) for i in items[:10]))
+            elif job.get("message"):
+                # e.g. a finished job whose outcome could not be read: its message says why.
+                text += ": %s" % job["message"]
             parts.append(text)
         raise JobFailed("File share %s on SVM %s: %s (fail_on=%s)" % (
             result["name"], result["svm"], "; ".join(parts), params["fail_on"]), **result)

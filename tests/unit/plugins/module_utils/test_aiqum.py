@@ -291,3 +291,17 @@ def test_on_share_matches_by_key_or_name_and_svm():
     assert not _ops_aiqum.on_share(job, "s1", "other", None)
     assert _ops_aiqum.on_share({"resource_key": SHARE["key"]}, "x", "y", SHARE["key"])
     assert _ops_aiqum.worst({lc.SUCCEEDED, lc.PARTIAL}) == lc.PARTIAL
+
+
+def test_file_share_failure_names_why_an_outcome_is_unreadable():
+    """A finished job with no readable outcome fails the task with the reason, not a bare state."""
+    from ansible_collections.asyncjobs.fleet.plugins.module_utils._errors import JobFailed
+    unreadable = lc.job("aiqum", "j1", lc.UNKNOWN, "COMPLETED", operation="file_share_create", terminal=True,
+                        message="AIQUM reports the job completed without a status")
+    result = {"name": "share1", "svm": "svm1", "jobs": [unreadable], "failed_items": []}
+    for fail_on in ("any", "all"):
+        with pytest.raises(JobFailed) as err:
+            _ops_aiqum.FileShare._fail_if(result, {"fail_on": fail_on})
+        assert "job j1 (file_share_create) unknown" in err.value.msg
+        assert "AIQUM reports the job completed without a status" in err.value.msg
+    _ops_aiqum.FileShare._fail_if(result, {"fail_on": "never"})
