@@ -165,6 +165,37 @@ def make_lun(name, svm, aggregate, size, os_type, salt="seed"):
             "_links": {"self": {"href": f"/api/storage-provider/luns/{key}"}}}
 
 
+# Service levels every lab share reports, as in NetApp's recorded file share (provisioning guide):
+# the system-defined Performance Service Level "Value", nothing recommended, no efficiency policy.
+PSL_VALUE = {"key": uid("psl", "Value"), "name": "Value", "peak_iops": 75, "expected_iops": 75}
+PSL_VALUE["_links"] = {"self": {"href": f"/api/storage-provider/performance-service-levels/{PSL_VALUE['key']}"}}
+PSL_NONE = {"key": None, "name": "Idle", "peak_iops": None, "expected_iops": None, "_links": {}}
+SEP_NONE = {"key": None, "name": "Unassigned", "_links": {}}
+ANONYMOUS_USER = "65534"  # export rules' default anonymous user id, as recorded
+
+
+def share_view(share):
+    """A file share as GET storage-provider/file-shares answers it (the recorded shape).
+
+    The stored share keeps lab bookkeeping (its aggregate, for space accounting, and its volume
+    uuid) that the recorded reply does not carry; the export policy gets the id, key and link
+    an ONTAP export policy has.
+    """
+    out = {k: copy.deepcopy(v) for k, v in share.items() if k not in ("uuid", "aggregate")}
+    out["assigned_performance_service_level"] = copy.deepcopy(PSL_VALUE)
+    out["recommended_performance_service_level"] = copy.deepcopy(PSL_NONE)
+    out["assigned_storage_efficiency_policy"] = copy.deepcopy(SEP_NONE)
+    access = out.setdefault("access_control", {})
+    access.setdefault("acl", [])
+    policy = access.setdefault("export_policy", {"name": "default", "rules": []})
+    policy_id = int(uuid.UUID(uid("export_policy", share["key"])).int % 10 ** 13)
+    policy_key = f"{share['cluster']['uuid']}:type=export_policy,uuid={policy_id}"
+    policy.update(id=policy_id, key=policy_key,
+                  _links={"self": {"href": f"/api/datacenter/protocols/nfs/export-policies/{policy_key}"}})
+    policy["rules"] = [dict({"anonymous_user": ANONYMOUS_USER}, **rule) for rule in policy.get("rules") or []]
+    return out
+
+
 def normalise_rules(rules):
     out = []
     for i, rule in enumerate(rules or []):
@@ -465,10 +496,10 @@ class AIQUM(Appliance):
             links["next"] = {"href": base + "?" + urlencode(params)}
         return Response.json({"records": page, "num_records": len(page), "total_records": total, "_links": links})
 
-    def _listed(self, req, table):
+    def _listed(self, req, table, view=copy.deepcopy):
         with self.lock:
             self._settle()
-            rows = sorted((copy.deepcopy(o) for o in self.state[table].values()), key=lambda o: (o["name"], o["key"]))
+            rows = sorted((view(o) for o in self.state[table].values()), key=lambda o: (o["name"], o["key"]))
             return self._collection(req, rows)
 
     def h_list_clusters(self, req, _match):
@@ -481,7 +512,7 @@ class AIQUM(Appliance):
         return self._listed(req, "aggregates")
 
     def h_list_shares(self, req, _match):
-        return self._listed(req, "file_shares")
+        return self._listed(req, "file_shares", share_view)
 
     def h_list_luns(self, req, _match):
         return self._listed(req, "luns")
@@ -495,7 +526,7 @@ class AIQUM(Appliance):
     def h_get_share(self, req, match):
         with self.lock:
             self._settle()
-            return Response.json(self._one("file_shares", match.group("key"), "File share"))
+            return Response.json(share_view(self._one("file_shares", match.group("key"), "File share")))
 
     def h_get_lun(self, req, match):
         with self.lock:

@@ -33,12 +33,20 @@ ACTIVE_STATES = ("PENDING", "QUEUED", "IN_PROGRESS", "FAILING")
 PHASES = {"PENDING": "Pending", "QUEUED": "Queued", "IN_PROGRESS": "In_Progress", "COMPLETED": "Completed",
           "SKIPPED": "Skipped", "FAILING": "Failing", "UNRECOVERABLE_FAILED": "Unrecoverable_Failed",
           "FAILED": "Failed"}
-# Error codes are lab values in PowerStore's 0xE... format (the real catalogue is not public).
-CODES = {400: "0xE04040010005", 401: "0xE04040030001", 403: "0xE04040060001", 404: "0xE04040020009",
+# Error codes per status. Recorded by Dell's clients (tests/unit/vendor/powerstore): 400 "Invalid
+# REST request." 0xE04040010005, 404 "Instance with id X was not found." 0xE04040020009; the others
+# are lab values in the same format (the catalogue is not public).
+CODES = {400: "0xE04040010005", 401: "0xE04040030002", 403: "0xE04040060001", 404: "0xE04040020009",
          405: "0xE04040010006", 416: "0xE04040010009", 422: "0xE0A070010004", 500: "0xE04040000001"}
+# Recorded codes of particular errors: a body the schema rejects (unknown property, wrong type),
+# and the not-found errors of a policy or volume named in a body.
+CODE_VALIDATION = "0xE04040030001"
+NOT_FOUND = {"Policy": ("0xE0A090010001", "Unable to find the policy with ID {ref}"),
+             "Volume": ("0xE0A07001000C", "The volume {ref} is not found.")}
+JSON_TYPES = ((bool, "boolean"), (int, "integer"), (float, "number"), (str, "string"), (list, "array"),
+              (dict, "object"), (type(None), "null"))
 ACTIONS_L10N = {"create": "Create a volume group.", "modify": "Modify a volume group.",
                 "delete": "Delete a volume group."}
-STATUS_L10N = {"201": "Created", "204": "No Content", "404": "Not Found", "422": "Unprocessable Entity"}
 EPOCH = 1735689600  # 2025-01-01T00:00:00Z, for reproducible creation timestamps
 
 PROTECTION_POLICIES = (("gold-protection", "Hourly snapshots, remote replication"),
@@ -62,14 +70,33 @@ def ts(t):
 class PSError(Exception):
     """A PowerStore error reply: status + {"messages": [{code, severity, message_l10n, arguments}]}."""
 
-    def __init__(self, status, message, arguments=(), headers=None):
+    def __init__(self, status, message, arguments=(), headers=None, code=None):
         super().__init__(message)
         self.status, self.message, self.arguments, self.headers = status, message, list(arguments), headers or {}
+        self.code = code
 
 
-def error_body(status, message, arguments=()):
-    return {"messages": [{"code": CODES.get(status, CODES[400]), "severity": "Error",
-                          "message_l10n": message, "arguments": [str(a) for a in arguments]}]}
+def error_body(status, message, arguments=(), code=None):
+    msg = {"code": code or CODES.get(status, CODES[400]), "severity": "Error", "message_l10n": message}
+    if arguments:
+        # Recorded messages without arguments have no "arguments" key at all.
+        msg["arguments"] = [str(a) for a in arguments]
+    return {"messages": [msg]}
+
+
+def json_type(value):
+    return next(name for kind, name in JSON_TYPES if isinstance(value, kind))
+
+
+def validation_error(detail):
+    """A body the schema rejects, worded as PowerStore does (recorded by PyPowerStore)."""
+    # The message ends with a full stop; the argument is the detail as it is.
+    return PSError(400, "Validation failed: " + detail.rstrip(".") + ".", [detail], code=CODE_VALIDATION)
+
+
+def type_error(key, value, allowed):
+    return validation_error(f"[Path '/{key}'] Instance type ({json_type(value)}) does not match any allowed "
+                            f"primitive type (allowed: [{allowed}])")
 
 
 class _Stats(Stats):
@@ -270,9 +297,11 @@ class Job:
             "progress_percentage": self.progress(state, now), "parent_id": None, "root_id": self.id,
             "user": self.user, "response_body": self.response_body if terminal else None,
             "response_status": status, "step_order": 0,
-            "resource_action_l10n": self.action.capitalize(), "resource_type_l10n": "Volume Group",
+            # Recorded jobs localise action and type as the lower-case words ("modify", "remote
+            # support") and the response status as the status itself ("204").
+            "resource_action_l10n": self.action, "resource_type_l10n": "volume group",
             "state_l10n": PHASES[state].replace("_", " "), "phase_l10n": PHASES[state].replace("_", " "),
-            "response_status_l10n": STATUS_L10N.get(status) if status else None,
+            "response_status_l10n": status,
             "parent": None, "root": None, "children": [], "leafs": [],
             "_relations": ("parent", "root", "children", "leafs"),
         }
@@ -407,7 +436,11 @@ class PowerStore(Appliance):
             "is_write_order_consistent": vg["is_write_order_consistent"], "placement_rule": "Same_Appliance",
             "type": "Primary", "type_l10n": "Primary", "is_replication_destination": False,
             "metro_replication_session_id": None, "is_host_access_available": True,
-            "protection_data": {"source_id": None, "creator_type": "User", "expiration_timestamp": None},
+            # As Dell's recorded volume groups have it (a primary group is its own family).
+            "protection_data": {"copy_signature": None, "created_by_rule_id": None, "created_by_rule_name": None,
+                                "creator_type": "User", "creator_type_l10n": "User", "expiration_timestamp": None,
+                                "family_id": vg["id"], "is_app_consistent": False, "parent_id": None,
+                                "source_id": None, "source_timestamp": None},
             "is_importing": False, "location_history": None,
             "protection_policy": dict(prot) if prot else None,
             "qos_performance_policy": dict(qos) if qos else None,
@@ -434,7 +467,7 @@ class PowerStore(Appliance):
                 self._settle()
             return super().dispatch(req, handler, match)
         except PSError as exc:
-            return Response.json(error_body(exc.status, exc.message, exc.arguments), exc.status, exc.headers)
+            return Response.json(error_body(exc.status, exc.message, exc.arguments, exc.code), exc.status, exc.headers)
 
     def _cookie(self, req):
         for part in (req.headers.get("Cookie") or "").split(";"):
@@ -520,8 +553,8 @@ class PowerStore(Appliance):
                 job.outcome = "fail"
                 job.frozen_progress = job.progress("IN_PROGRESS", job.submit + job.duration * EVAL_AT)
                 job.response_status = str(exc.status)
-                job.response_body = dict(error_body(exc.status, exc.message, exc.arguments),
-                                         response_type="error_response")
+                job.response_body = dict(error_body(exc.status, exc.message, exc.arguments, exc.code),
+                                         response_type="job_error_response")
 
     def _submit(self, req, action, resource_id, resource_name, run, ok_status):
         """Run `run` now (sync) or as a job (?is_async=true).  run() -> (resource_id, response_body)."""
@@ -589,7 +622,7 @@ class PowerStore(Appliance):
         with self.lock:
             job = self.jobs.get(match.group("id"))
             if job is None:
-                raise PSError(404, f"Job {match.group('id')} not found", [match.group("id")])
+                raise PSError(404, f"Instance with id {match.group('id')} was not found.")
             return self._one(req, job.render(time.time()), "job")
 
     # -- handlers: policies and volumes -------------------------------------------------------
@@ -621,7 +654,8 @@ class PowerStore(Appliance):
                     return obj
         elif ref in table:
             return table[ref]
-        raise PSError(404, f"{what} {ref} not found", [ref])
+        code, message = NOT_FOUND.get(what, (None, "Instance with id {ref} was not found."))
+        raise PSError(404, message.format(ref=ref), [ref] if code else [], code=code)
 
     # -- handlers: volume groups --------------------------------------------------------------
     def h_vg_list(self, req, _match):
@@ -651,17 +685,17 @@ class PowerStore(Appliance):
             raise PSError(400, "The request body must be a JSON object")
         for key in body:
             if key not in allowed:
-                raise PSError(400, f"Unknown property '{key}' in the request body", [key])
+                raise validation_error("Object instance has properties which are not allowed by the schema.")
             kind = allowed[key]
             value = body[key]
             if kind == "bool" and not isinstance(value, bool):
-                raise PSError(400, f"'{key}' must be a boolean", [key])
+                raise type_error(key, value, "boolean")
             if kind == "str" and not isinstance(value, str):
-                raise PSError(400, f"'{key}' must be a string", [key])
+                raise type_error(key, value, "string")
             if kind == "ref" and value is not None and not isinstance(value, str):
-                raise PSError(400, f"'{key}' must be a string or null", [key])
+                raise type_error(key, value, "string")
             if kind == "list" and not (isinstance(value, list) and all(isinstance(v, str) for v in value)):
-                raise PSError(400, f"'{key}' must be a list of strings", [key])
+                raise type_error(key, value, "array")
         for key in required:
             if key not in body:
                 raise PSError(400, f"Missing required property '{key}'", [key])
@@ -704,7 +738,8 @@ class PowerStore(Appliance):
                 for vid in vol_ids:
                     vg["volume_ids"].append(vid)
                     self.volumes[vid]["volume_group_ids"].append(vg["id"])
-                return vg["id"], {"id": vg["id"], "response_type": "create_response"}
+                # Job bodies are tagged job_create_response / job_error_response (spec discriminator).
+                return vg["id"], {"id": vg["id"], "response_type": "job_create_response"}
 
             out = self._submit(req, "create", None, body["name"], run, "201")
             if isinstance(out, tuple):
