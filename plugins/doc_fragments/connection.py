@@ -16,13 +16,15 @@ options:
     type: str
   username:
     description:
-      - User name for HTTP Basic authentication.
+      - User name for HTTP Basic authentication (the async RPC service signs each request with it instead).
       - If not set, E(DRM_USERNAME) is used.
       - Give either O(username) and O(password), or O(api_key_id) and O(api_key_secret).
     type: str
   password:
     description:
       - Password for HTTP Basic authentication.
+      - The async RPC service gets no password on the wire; each request is signed with a key derived from it
+        (C(HMAC-SHA1-DATE)).
       - If not set, E(DRM_PASSWORD) is used.
     type: str
   api_key_id:

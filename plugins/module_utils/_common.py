@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import base64
 import copy
+import hashlib
 import os
 
 from ansible_collections.asyncjobs.fleet.plugins.module_utils._errors import InputError
@@ -132,24 +133,32 @@ def check_common_params(params):
 
 
 def secret_values(params, environ=None):
-    """Every credential a task may use: options, every API's environment fallbacks, and the
-    Basic ``user:password`` tokens built from them, so an error echoing any of them is censored."""
+    """Every credential a task may use: options, every API's environment fallbacks, the
+    Basic ``user:password`` tokens built from them and the RPC signing key of each password
+    (its hex SHA-1, which signs as well as the password), so an error echoing any of them is censored."""
     environ = os.environ if environ is None else environ
     pairs = [(params.get("username"), params.get("password")), (params.get("url_username"), params.get("url_password"))]
-    values = [params.get("password"), params.get("api_key_secret"), params.get("url_password")]
+    passwords = [params.get("password"), params.get("url_password")]
+    values = [params.get("api_key_secret")]
     for prefix in ENV_PREFIX.values():
         password = environ.get(prefix + "_PASSWORD")
-        values += [password, environ.get(prefix + "_API_KEY_SECRET")]
+        passwords.append(password)
+        values.append(environ.get(prefix + "_API_KEY_SECRET"))
         pairs += [(environ.get(prefix + "_USERNAME"), password), (params.get("username"), password)]
     for user, password in pairs:
         if user is not None and password:
             values.append(base64.b64encode(("%s:%s" % (user, password)).encode("utf-8")).decode("ascii"))
+    for password in passwords:
+        if password:
+            values += [password, hashlib.sha1(str(password).encode("utf-8")).hexdigest()]
     return set(str(v) for v in values if v and len(str(v)) >= 3)
 
 
 def make_transport(api, params, environ=None):
     """A Transport for ``api`` authenticated the way that API expects."""
     conn = connection_settings(api, params, environ)
+    if api == "rpc":
+        return _rpc_transport(conn, environ)
     headers = {}
     username = password = None
     if conn["api_key_id"] is not None:
@@ -160,6 +169,18 @@ def make_transport(api, params, environ=None):
     return Transport(conn["url"], username=username, password=password, headers=headers,
                      validate_certs=conn["validate_certs"], ca_path=conn["ca_path"],
                      timeout=conn["timeout"], secrets=[conn["api_key_secret"], conn["password"]], environ=environ)
+
+
+def _rpc_transport(conn, environ):
+    """The RPC service signs every request with the username and the password's hex SHA-1
+    (HMAC-SHA1-DATE); it has no Basic authentication and no API keys."""
+    if conn["api_key_id"] is not None:
+        raise InputError("The RPC service signs each request with username and password (or RPC_USERNAME/"
+                         "RPC_PASSWORD); api_key_id and api_key_secret are not supported")
+    from ansible_collections.asyncjobs.fleet.plugins.module_utils._rpc import HmacSha1DateAuth
+    auth = HmacSha1DateAuth(conn["username"], conn["password"])
+    return Transport(conn["url"], auth=auth, validate_certs=conn["validate_certs"], ca_path=conn["ca_path"],
+                     timeout=conn["timeout"], secrets=[conn["password"], auth.key], environ=environ)
 
 
 def make_client(api, params, environ=None):

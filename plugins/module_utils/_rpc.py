@@ -12,14 +12,27 @@ named outputs, typed objects travel as ``{"__type__": T, "__properties__": {...}
 and lists as a ``ResultSet``. Functions declared ``async: true`` take a ``client_ref``
 and return a ``job_id``; ``<function>_result(job_id)`` returns the outputs or raises the
 error the synchronous call would have raised. Jobs are read with the job service's
-``get_job_status(job_id)`` and ``get_jobs_list(list_info)``.
+``get_job_status(job_id)`` and ``get_jobs_list(list_info, with_parameters)``.
+
+Every request is signed (``HMAC-SHA1-DATE``, see :class:`HmacSha1DateAuth`); errors carry at
+least ``{"text": "<message>"}``.
 """
 
 from __future__ import annotations
 
+import base64
+import email.utils
+import hashlib
+import hmac
 import json
 import re
+import time
 import zlib
+
+try:
+    from requests.auth import AuthBase
+except ImportError:  # pragma: no cover - the Transport reports the missing library
+    AuthBase = object
 
 from ansible_collections.asyncjobs.fleet.plugins.module_utils import _lifecycle as lc
 from ansible_collections.asyncjobs.fleet.plugins.module_utils._errors import ApiError, InputError
@@ -35,9 +48,16 @@ STATES = {"INIT": lc.PENDING, "RUNNING": lc.RUNNING, "PAUSED": lc.PAUSED, "COMPL
           "FAILED": lc.FAILED, "UNKNOWN": lc.UNKNOWN}
 IN_FLIGHT = ("INIT", "RUNNING", "PAUSED")
 LISTING_PAGE = 100
-# Statuses whose body is an Error object worth parsing. 401 and 5xx keep the transport's
-# generic message (and 5xx its retries for reads).
-ERROR_STATUSES = (400, 403, 404, 409, 422)
+# ListInfo limit meaning "every match" (SDK, and the public clients' default).
+ALL = -1
+# Newest first: the jobs a poller waits for, or a lost submission's job, are on the first page.
+NEWEST_FIRST = {"__type__": "Ordering", "__properties__": {"asc": False, "order_by": "id"}}
+# Statuses whose body is worth parsing (an Error object or {"text": ...}). 5xx keep the
+# transport's generic message and its retries for reads.
+ERROR_STATUSES = (400, 401, 403, 404, 409, 422)
+AUTH_SCHEME = "HMAC-SHA1-DATE"
+# The text of the 401 the service answers once it has blocked an address after failed sign-ins.
+IP_BLOCKED = "Ip blocked"
 FUNCTION = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*(\.[A-Za-z_][A-Za-z0-9_]*){2,}$")
 IDENTIFIER = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
 VERSION = re.compile(r"^[0-9]+(\.[0-9]+)*$")
@@ -52,6 +72,55 @@ class RpcError(ApiError):
         super(RpcError, self).__init__(msg, status=status, error=error, **result)
         self.code = code
         self.error = error
+
+
+# ---------------------------------------------------------------- request signing
+
+def signing_key(password):
+    """The HMAC key: the lowercase hex SHA-1 of the UTF-8 password.
+
+    The service stores this hash, and anyone holding it can sign requests: it is a
+    credential, redacted like the password.
+    """
+    return hashlib.sha1(str(password).encode("utf-8")).hexdigest()
+
+
+def http_date(timestamp):
+    """RFC 1123 date in GMT (locale-independent; the service wants "GMT", not "UTC")."""
+    return email.utils.formatdate(timestamp, usegmt=True)
+
+
+def signature(key, method, path, date, body):
+    """base64(HMAC-SHA1(key, "<METHOD> <path[?query]>\\nDate: <date>\\n" + exact body bytes))."""
+    if body is None:
+        body = b""
+    elif isinstance(body, str):
+        body = body.encode("utf-8")
+    message = ("%s %s\nDate: %s\n" % (method, path, date)).encode("utf-8") + bytes(body)
+    return base64.b64encode(hmac.new(key.encode("ascii"), message, hashlib.sha1).digest()).decode("ascii")
+
+
+class HmacSha1DateAuth(AuthBase):
+    """requests auth that signs each prepared request: ``DATE-AUTH`` and ``AUTHENTICATION`` headers.
+
+    requests calls it for every attempt, so a retried request carries a fresh date. It signs
+    the prepared body bytes and ``path_url`` (path and query) exactly as they are sent.
+    """
+
+    def __init__(self, username, password, clock=time.time):
+        self.user = base64.b64encode(str(username).encode("utf-8")).decode("ascii")
+        self.key = signing_key(password)
+        self.clock = clock
+
+    def __call__(self, request):
+        date = http_date(self.clock())
+        sig = signature(self.key, request.method, request.path_url, date, request.body)
+        request.headers["DATE-AUTH"] = date
+        request.headers["AUTHENTICATION"] = "%s %s:%s" % (AUTH_SCHEME, self.user, sig)
+        return request
+
+    def __repr__(self):
+        return "HmacSha1DateAuth(%s)" % self.user  # never the key
 
 
 # ---------------------------------------------------------------- input checks
@@ -128,6 +197,11 @@ def properties(obj, type_name, what):
     return obj
 
 
+def _clip(text, limit=500):
+    text = " ".join(str(text).split())
+    return text[:limit] + ("..." if len(text) > limit else "")
+
+
 def _excerpt(value, limit=200):
     text = json.dumps(value) if not isinstance(value, str) else value
     return repr(text[:limit] + ("..." if len(text) > limit else ""))
@@ -167,17 +241,43 @@ def job_from_async(obj, what="AsyncJob"):
 
 
 def error_from(status, data, function):
-    """RpcError from an Error object, or ApiError when the body is something else."""
+    """RpcError from the service's error envelope, or ApiError when the body is something else.
+
+    The envelope is at least ``{"text": "<message>"}`` (what real clients read); a typed Error
+    object (``code``, ``message``...) is read too.
+    """
     props = None
     if isinstance(data, dict) and data.get("__type__") == "Error" and isinstance(data.get("__properties__"), dict):
         props = data["__properties__"]
-    if props is None:
-        return ApiError("RPC %s returned HTTP %s without an Error object: %s" % (function, status, _excerpt(data)),
-                        status=status)
-    code = str(props.get("code") or "Error")
-    message = str(props.get("message") or "").strip()
-    return RpcError("RPC %s failed: %s%s" % (function, code, ": " + message if message else ""),
-                    status=status, code=code, error=dict(props))
+    text = data.get("text") if isinstance(data, dict) and isinstance(data.get("text"), str) else None
+    # Untrusted: one line, and short enough for a task message.
+    text = _clip(text) if text and text.strip() else None
+    if status == 401:
+        return _refused(status, function, text, props, data)
+    if props is not None:
+        code = str(props.get("code") or "Error")
+        message = str(props.get("message") or text or "").strip()
+        return RpcError("RPC %s failed: %s%s" % (function, code, ": " + message if message else ""),
+                        status=status, code=code, error=dict(props))
+    if text:
+        return RpcError("RPC %s failed (HTTP %s): %s" % (function, status, text), status=status, code=None,
+                        error={"text": text})
+    return ApiError("RPC %s returned HTTP %s without an error text: %s" % (function, status, _excerpt(data)),
+                    status=status)
+
+
+def _refused(status, function, text, props, data):
+    """The 401 of a signed request: a blocked address, or a signature the service did not accept."""
+    if text == IP_BLOCKED:
+        return RpcError("RPC %s was refused (HTTP 401, %r): the service blocks an address after too many failed "
+                        "sign-ins. Wait at least 15 seconds, and check username and password (RPC_USERNAME/"
+                        "RPC_PASSWORD) before trying again" % (function, text), status=status, code=None,
+                        error={"text": text})
+    detail = text or (props or {}).get("message") or _excerpt(data)
+    return RpcError("RPC %s: authentication failed (HTTP 401): %s. Requests are signed with the username, the "
+                    "password and the controller's clock: check username and password (RPC_USERNAME/RPC_PASSWORD) "
+                    "and that the controller's clock is right" % (function, detail), status=status, code=None,
+                    error=dict(props) if props is not None else {"text": text})
 
 
 # ---------------------------------------------------------------- client
@@ -219,11 +319,15 @@ class RpcClient(object):
         resp = self.transport.request(
             "POST", self.path(function), json=arguments or {}, headers={"Accept": "application/json"},
             expect=(200,) + ERROR_STATUSES, safe=read_only, what="RPC %s" % function)
-        data = resp.json()
         if resp.status != 200:
+            try:
+                data = resp.json()
+            except ApiError:
+                data = resp.text  # a proxy's page: error_from quotes an excerpt
             error = error_from(resp.status, data, function)
             error.msg = self.transport.redact(error.msg)  # the error body may echo credentials
             raise error
+        data = resp.json()
         if not isinstance(data, dict):
             raise ApiError("RPC %s returned %s instead of a JSON object of outputs" % (function, _excerpt(data)),
                            status=resp.status)
@@ -245,11 +349,16 @@ class RpcClient(object):
         return job_from_async(out.get("async_job"), "job %s" % job_id)
 
     def jobs_page(self, offset, limit, criteria=None):
-        """One get_jobs_list call: (total matching, [records])."""
-        props = {"offset": offset, "limit": limit}
-        if criteria:
-            props["search_criteria"] = criteria
-        out = self._jobs("get_jobs_list", {"list_info": {"__type__": "ListInfo", "__properties__": props}})
+        """One get_jobs_list call, newest first: (total matching, [records]). ``limit`` -1 is every match.
+
+        The filter travels as ``search_parameters``, a Dict of Unicode, and an empty
+        ``with_parameters`` List goes next to ``list_info``, as real NAS API clients send them.
+        """
+        props = {"offset": offset, "limit": limit, "order": NEWEST_FIRST,
+                 "search_parameters": {"__type__": "Dict", "__sub_type__": "Unicode", "__elements__": dict(criteria or {})}}
+        out = self._jobs("get_jobs_list", {"list_info": {"__type__": "ListInfo", "__properties__": props},
+                                           "with_parameters": {"__type__": "List", "__sub_type__": "Unicode",
+                                                               "__elements__": []}})
         rset = out.get("async_jobs")
         if not isinstance(rset, dict) or not isinstance(rset.get("__elements__"), list):
             raise ApiError("get_jobs_list returned no ResultSet: %s" % _excerpt(out))
@@ -270,15 +379,17 @@ class RpcClient(object):
     def list_jobs(self, condition=None, page_size=LISTING_PAGE, limit=None):
         """Every job of the listing (all pages; with ``limit``, the newest), oldest first.
 
-        ``condition`` is a dict of search criteria: ``name_starts_with`` and/or ``status``
-        (an AsyncJobStatus name or code).
+        ``condition`` is a dict of search parameters: ``name_starts_with`` and/or ``status``
+        (an AsyncJobStatus name or code; sent as the integer code, as real clients send
+        enumerations). ``page_size`` -1 (ALL) asks for every match at once; the client still
+        pages on if the service answers with fewer than its total.
         """
         criteria = dict(condition or {})
         if isinstance(criteria.get("status"), str):
             if criteria["status"] not in STATUS_CODES:
                 raise InputError("status must be one of %s" % ", ".join(STATUS_CODES))
             criteria["status"] = STATUS_CODES[criteria["status"]]
-        if page_size < 1:
+        if page_size != ALL and page_size < 1:
             raise InputError("page_size must be at least 1")
         seen = {}
         for rows in self._pages(criteria, page_size):
@@ -334,19 +445,24 @@ class RpcClient(object):
         try:
             record["result"] = self.call(name + "_result", {"job_id": job_number(record["id"])}, read_only=True)
         except RpcError as exc:
+            if exc.status == 401:
+                raise  # the request was refused, not the job's error
             record["error"] = exc.error
-            record["message"] = "%s: %s" % (exc.code, (exc.error or {}).get("message") or "")
+            error = exc.error or {}
+            message = error.get("message") or error.get("text") or ""
+            record["message"] = "%s: %s" % (exc.code, message) if exc.code else message
         return record
 
     def results(self, job_id):
         """get_job_status, then the function's ``_result`` once the job has finished."""
         return self.result_of(self.job_status(job_id))
 
-    def find_in_flight(self, function, client_ref, page_size=LISTING_PAGE):
+    def find_in_flight(self, function, client_ref, page_size=ALL):
         """In-flight jobs of ``function`` carrying ``client_ref``, oldest first.
 
         One filtered listing per in-flight status, in lifecycle order, so a job moving on
-        between two of them is still seen.
+        between two of them is still seen. The filter leaves only the function's in-flight
+        jobs, so each listing asks for all of them at once (limit -1).
         """
         out = {}
         for status in IN_FLIGHT:

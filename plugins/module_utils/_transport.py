@@ -7,7 +7,7 @@
 """HTTP transport shared by every API backend.
 
 One ``requests`` session per task (keep-alive), connect/read timeouts, TLS with a
-custom CA, Basic or header auth, bounded retries with jittered exponential backoff
+custom CA, Basic, header or signing auth, bounded retries with jittered exponential backoff
 for safe requests, ``Retry-After`` honoured within the caller's deadline, and
 secrets redacted from every message that leaves this module.
 
@@ -257,7 +257,8 @@ class Transport(object):
 
     def __init__(self, base_url, username=None, password=None, headers=None, validate_certs=True,
                  ca_path=None, timeout=30.0, retries=4, backoff=0.5, max_backoff=10.0,
-                 secrets=(), user_agent="asyncjobs.fleet", sleep=time.sleep, clock=time.monotonic, environ=None):
+                 secrets=(), user_agent="asyncjobs.fleet", sleep=time.sleep, clock=time.monotonic, environ=None,
+                 auth=None):
         if not HAS_REQUESTS:
             raise InputError("The Python library 'requests' is required")
         check_base_url(base_url)
@@ -290,6 +291,8 @@ class Transport(object):
             self.session.headers.update(headers)
         if username is not None and password is not None:
             self.session.auth = (username, password)
+        if auth is not None:
+            self.session.auth = auth  # a requests AuthBase that signs every attempt (the RPC service)
         self.session.verify = tls_verify(validate_certs, ca_path, environ)
         if not validate_certs:
             try:

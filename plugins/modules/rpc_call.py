@@ -25,8 +25,11 @@ description:
   - Job states are reported in the collection's lifecycle, with the service's C(AsyncJobStatus) name as C(raw_state).
     C(INIT) is C(pending), C(RUNNING) C(running), C(PAUSED) C(paused), C(COMPLETED) C(succeeded), C(FAILED) C(failed),
     C(UNKNOWN) C(unknown). A progress of -1 (no progress for this job) is reported as no progress.
-  - Authentication is HTTP Basic with O(username) and O(password); the environment variables use the prefix C(RPC_),
-    for example E(RPC_URL).
+  - "Authentication: every request is signed, as the NAS API expects (C(HMAC-SHA1-DATE)): the C(AUTHENTICATION)
+    header carries the base64 O(username) and an HMAC-SHA1 of the method, path, a C(DATE-AUTH) date and the body,
+    keyed with the hex SHA-1 of O(password). The password itself is never sent, and there is no HTTP Basic
+    authentication and no API key. The controller's clock must be close to the service's."
+  - The environment variables use the prefix C(RPC_), for example E(RPC_URL).
 version_added: 1.0.0
 author:
   - asyncjobs.fleet maintainers (@asyncjobs)

@@ -7,7 +7,8 @@ collection through every channel (module options, <API>_PASSWORD environment var
 module_defaults, lookup arguments, the drm_devices inventory file), both right ones and
 distinct wrong ones, in tasks that succeed and tasks that fail: 401s, a server that echoes
 the request (credentials and Authorization header included) in its error, and a read
-timeout. Every secret, and its Basic ``user:password`` base64 form, is then searched for in
+timeout. Every secret, its Basic ``user:password`` base64 form and its hex SHA-1 (the key that
+signs RPC requests, which the RPC lab's echo names), is then searched for in
 stdout/stderr, the recorded results, the ANSIBLE_LOG_PATH log, the inventory cache and every
 file written under the test's directories and ~/.ansible/tmp during the run.
 """
@@ -15,6 +16,7 @@ file written under the test's directories and ~/.ansible/tmp during the run.
 from __future__ import annotations
 
 import base64
+import hashlib
 import json
 import os
 import pathlib
@@ -41,6 +43,7 @@ WRONG = {
     "generic_header": "T0ken-Gen-Hdr-66!",
     "inventory_config": "Wr0ng-Inv-Cfg-77!",
     "drm_env_module": "Wr0ng-Drm-Env-88!",
+    "rpc_option": "Wr0ng-Rpc-Opt-99!",
 }
 SECRETS = [LAB_PASSWORD, KEY_SECRET] + list(WRONG.values())
 DEVICE = "00000000-00000000-00409DFF-FF000001"
@@ -48,8 +51,8 @@ QUERY = '<rci_request version="1.1"><query_setting><system/></query_setting></rc
 
 
 def forms(secret, users=(USER, "admin")):
-    """The secret and the Basic tokens a server might echo back."""
-    out = [secret]
+    """The secret, the Basic tokens a server might echo back, and the RPC signing key (its hex SHA-1)."""
+    out = [secret, hashlib.sha1(secret.encode()).hexdigest()]
     for user in users:
         out.append(base64.b64encode(("%s:%s" % (user, secret)).encode()).decode())
     return out
@@ -171,6 +174,26 @@ PLAYBOOK = """
         msg: "{{ query('asyncjobs.fleet.jobs', api='rpc', url=lab_urls.rpc, username='%(user)s', password=s.rpc_lookup) }}"
       ignore_errors: true
 
+    - name: rpc_call environment, right password, listing echoed with the stored key
+      asyncjobs.fleet.rpc_call:
+        function: storage.Disks.run_smart_test
+        arguments:
+          slot_id: 1
+      environment:
+        RPC_URL: "{{ lab_urls.rpc }}"
+        RPC_USERNAME: "%(user)s"
+        RPC_PASSWORD: "{{ s.lab }}"
+      ignore_errors: true
+
+    - name: rpc_call options, wrong password
+      asyncjobs.fleet.rpc_call:
+        url: "{{ lab_urls.rpc }}"
+        username: "%(user)s"
+        password: "{{ s.rpc_option }}"
+        function: system.System.get_infos
+        asynchronous: false
+      ignore_errors: true
+
     - name: async_request, wrong password and a secret header
       asyncjobs.fleet.async_request:
         url: "{{ generic }}/azure/widgets"
@@ -284,7 +307,7 @@ def test_no_secret_anywhere_at_vvvv(secret_lab, tmp_path):
     assert run.result("drm api key, right secret, succeeds")["devices"][0]["id"] == DEVICE
     assert run.status("aiqum module_defaults, right password, succeeds") == "ok"
     for task in ("drm options, wrong password", "drm api key options, wrong secret",
-                 "aiqum module_defaults overridden by a wrong password",
+                 "aiqum module_defaults overridden by a wrong password", "rpc_call options, wrong password",
                  "module path (remote connection), environment, wrong password"):
         assert "401" in run.result(task)["msg"], (task, run.result(task))
     basic_echo, key_echo = "with password ********", '"api_key_secret": "********"'
@@ -298,7 +321,12 @@ def test_no_secret_anywhere_at_vvvv(secret_lab, tmp_path):
     for task, censored in echoed.items():
         assert run.status(task) == "failed" and censored in run.result(task)["msg"], (task, run.result(task))
     assert "read timeout" in run.result("async_request, right password, read timeout")["msg"]
-    assert "with password ********" in run.stdout  # the lookup's echoed failure
+    # The RPC service stores the hex SHA-1 of the password, which signs as well as the password: a
+    # server naming it (rpc_call, and the lookup's echoed failure) has it censored.
+    stored_key = "signature check with key ******** failed"
+    assert stored_key in run.result("rpc_call environment, right password, listing echoed with the stored key")["msg"]
+    assert stored_key in run.stdout
+    assert "with password ********" in run.stdout
     injected = {app: secret_lab.stats(app)["faults"]["injected"] for app in ECHO_FAULTS}
     assert all(injected[app].get("echo") for app in ECHO_FAULTS), injected
 

@@ -9,8 +9,13 @@ harness); slot 3 has a failing disk, slot 6 is busy (its job FAILS), slot 7 paus
 
 from __future__ import annotations
 
+import hashlib
+import json
+
 import pytest
 import requests
+
+from ansible_collections.asyncjobs.fleet.plugins.module_utils._rpc import HmacSha1DateAuth
 
 SMART = "storage.Disks.run_smart_test"
 JOBS_LIST = "system.Jobs.get_jobs_list"
@@ -49,8 +54,9 @@ def nonzero(counts):
 
 
 def call_rpc(lab, function, **params):
+    """A call outside Ansible, signed by the collection's own signer (the service has no Basic auth)."""
     resp = requests.post(f"{lab.urls['rpc']}/api/external/8.0/{function}", json=params,
-                         auth=("admin", "lab-Passw0rd!"), timeout=10)
+                         auth=HmacSha1DateAuth("admin", "lab-Passw0rd!"), timeout=10)
     resp.raise_for_status()
     return resp.json()
 
@@ -255,6 +261,8 @@ def test_job_info_lookup_and_cancel(rpc, ansible, lab_delta):
     (f"function: {SMART}\n    arguments: not-a-dict", "arguments"),
     (f"function: {SMART}\n    arguments:\n      client_ref: 3", "use the client_ref option"),
     ("function: system.System.get_infos\n    asynchronous: false\n    client_ref: 3", "asynchronous functions only"),
+    ("function: system.System.get_infos\n    asynchronous: false\n    api_key_id: kid\n    api_key_secret: k-Secret-1",
+     "api_key_id and api_key_secret are not supported"),
 ])
 def test_bad_input_sends_nothing(rpc, ansible, lab_delta, options, message):
     pb = ansible.playbook(play(f"""
@@ -321,7 +329,7 @@ def test_sync_calls_and_service_errors(rpc, ansible, lab_delta):
     assert nonzero(delta["submissions"]) == {}
 
 
-def test_wrong_credentials_give_one_clear_message(rpc, ansible):
+def test_wrong_credentials_give_one_clear_message(rpc, ansible, lab_delta):
     pb = ansible.playbook(play("""
 - name: Wrong
   asyncjobs.fleet.rpc_call:
@@ -329,10 +337,42 @@ def test_wrong_credentials_give_one_clear_message(rpc, ansible):
     asynchronous: false
     password: "{{ secret }}"
 """))
-    run = ansible.run_playbook(pb, expect_rc=2, extra_vars={"secret": "wrong-Passw0rd-987"})
+    with lab_delta("rpc") as delta:
+        run = ansible.run_playbook(pb, expect_rc=2, extra_vars={"secret": "wrong-Passw0rd-987"})
     r = run.result("Wrong")
-    assert "HTTP 401" in r["msg"] and "authentication failed" in r["msg"]
-    assert "wrong-Passw0rd-987" not in run.stdout + run.stderr + str(run.results)
+    # The service's own reason ({"text": ...}) is quoted, with what to check.
+    assert r["msg"] == ("RPC system.System.get_infos: authentication failed (HTTP 401): Invalid username or signature. "
+                        "Requests are signed with the username, the password and the controller's clock: check "
+                        "username and password (RPC_USERNAME/RPC_PASSWORD) and that the controller's clock is right")
+    output = run.stdout + run.stderr + json.dumps(run.results)
+    assert "wrong-Passw0rd-987" not in output and hashlib.sha1(b"wrong-Passw0rd-987").hexdigest() not in output
+    assert nonzero(delta["errors"]) == {"Unauthorized": 1} and sum(delta["calls"].values()) == 0
+
+
+def test_ip_blocked_after_failed_sign_ins(rpc, ansible, lab, lab_delta):
+    lab.config("rpc", block_after=1, block_seconds=600)
+    try:
+        pb = ansible.playbook(play("""
+- name: Wrong password
+  asyncjobs.fleet.job_info:
+    api: rpc
+    password: wrong-Passw0rd-987
+  ignore_errors: true
+- name: Right password, address blocked
+  asyncjobs.fleet.job_info:
+    api: rpc
+  ignore_errors: true
+"""))
+        with lab_delta("rpc") as delta:
+            run = ansible.run_playbook(pb)
+    finally:
+        lab.config("rpc", block_after=0, block_seconds=15)
+        lab.reset("rpc")
+    assert "Invalid username or signature" in run.result("Wrong password")["msg"]
+    blocked = run.result("Right password, address blocked")
+    assert blocked["msg"].startswith("RPC system.Jobs.get_jobs_list was refused (HTTP 401, 'Ip blocked'): the service "
+                                     "blocks an address after too many failed sign-ins. Wait at least 15 seconds")
+    assert nonzero(delta["errors"]) == {"Unauthorized": 1, "IpBlocked": 1}
 
 
 def test_transient_read_faults_are_retried_without_duplicate_submissions(rpc, ansible, lab, lab_delta):

@@ -42,6 +42,7 @@ class Request:
     def __init__(self, method, raw_path, headers, body):
         parts = urlsplit(raw_path)
         self.method = method
+        self.target = raw_path  # as received (path and query, still encoded): what a signature covers
         self.path = unquote(parts.path)
         self.query = parse_qs(parts.query, keep_blank_values=True)
         self.headers = headers
@@ -349,6 +350,10 @@ class Appliance:
         """Appliance-specific /_lab/<sub> endpoints; return a Response or None for 404."""
         return None
 
+    def echo_extra(self, req):
+        """Appliance-specific members of the `echo` fault's body (secrets this server holds)."""
+        return {}
+
     def close(self):
         pass
 
@@ -517,8 +522,10 @@ class LabHandler(BaseHTTPRequestHandler):
             creds = basic_credentials(self._fault_request) or ("", "")
             echo = {"error": "bad request from user %s with password %s" % creds,
                     "authorization": self._fault_request.headers.get("Authorization"),
+                    "authentication": self._fault_request.headers.get("AUTHENTICATION"),
                     "api_key_secret": self._fault_request.headers.get("X-API-KEY-SECRET"),
                     "body": self._fault_request.body.decode("utf-8", "replace")[:2000]}
+            echo.update(self.server.appliance.echo_extra(self._fault_request))
             return self._send(Response(400, json.dumps(echo), "application/json"))
         if kind == "html":
             page = ("<!DOCTYPE html><html><head><title>500 Internal Server Error</title></head>"

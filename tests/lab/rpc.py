@@ -6,18 +6,29 @@ named parameters; the reply is a JSON object of named outputs.  Typed objects tr
 `async: true` take a `client_ref` and return a `job_id`; `<function>_result(job_id)` returns
 the outputs, or raises the error the synchronous call would have raised (the seed's spec).
 
+Authentication (the real NAS API's, see README): every request is signed, `AUTHENTICATION:
+HMAC-SHA1-DATE <base64(user)>:<base64(HMAC-SHA1(hex SHA-1 of the password, "POST <path[?query]>\n
+Date: <DATE-AUTH>\n<body bytes>"))>` plus `DATE-AUTH: <RFC 1123 GMT date>`; a refusal is HTTP 401
+with `{"text": "..."}`.  Every error body carries `text`.
+
 Time model (as in drm.py): nothing runs in the background.  A job stores when its run
 started and how much run time it has accumulated; every request "settles" the active jobs
 (pause points, failures, completion) from the clock.  State is kept in memory and written
 through to `rpc.json` in the state directory on every change.
 """
+import base64
+import binascii
+import email.utils
+import hashlib
+import hmac
 import json
 import os
+import re
 import threading
 import time
 from collections import Counter
 
-from labcore import Appliance, Response, basic_credentials
+from labcore import Appliance, Response
 
 VERSIONS = ("8.0",)
 STATUS = {"UNKNOWN": -1, "INIT": 1, "RUNNING": 2, "PAUSED": 3, "COMPLETED": 4, "FAILED": 5}
@@ -27,6 +38,13 @@ SLOTS = tuple(range(1, 9))
 VOLUMES = tuple(range(1, 4))
 SMART = "storage.Disks.run_smart_test"
 RESYNC = "volumes.Volumes.resync"
+# A signed request's DATE-AUTH may differ from the lab's clock by this much either way.
+DATE_WINDOW = 15 * 60
+AUTH_HEADER = re.compile(r"HMAC-SHA1-DATE ([A-Za-z0-9+/=]+):([A-Za-z0-9+/=]+)")
+IP_BLOCKED = "Ip blocked"
+LIST_INFO_PROPS = ("offset", "limit", "search_parameters", "order")
+SEARCH_PARAMETERS = ("name_starts_with", "status")
+ORDER_FIELDS = ("id", "name", "status", "progress", "client_ref", "submitted")
 
 
 def default_config(time_scale):
@@ -39,7 +57,19 @@ def default_config(time_scale):
         "pause_slots": [7],         # SMART test pauses at pause_at percent until resume_job
         "pause_at": 50,
         "busy_fail_at": 30,
+        "block_after": 0,           # refused signatures in a row before every request gets 401 "Ip blocked" (0: never)
+        "block_seconds": 15,        # how long the block lasts (real seconds)
     }
+
+
+def signing_key(password):
+    """What the service keeps of a password, and signs with: its lowercase hex SHA-1."""
+    return hashlib.sha1(password.encode("utf-8")).hexdigest()
+
+
+def expected_signature(key, method, target, date, body):
+    message = f"{method} {target}\nDate: {date}\n".encode("utf-8") + (body or b"")
+    return base64.b64encode(hmac.new(key.encode("ascii"), message, hashlib.sha1).digest()).decode("ascii")
 
 
 def iso(ts):
@@ -58,7 +88,9 @@ class RpcError(Exception):
         self.status, self.code, self.message, self.props = status, code, message, props
 
     def body(self):
-        return typed("Error", dict({"code": self.code, "message": self.message}, **self.props))
+        # `text` is what real clients read; the typed Error (the seed's style) gives code and details.
+        return dict({"text": self.message}, **typed("Error", dict({"code": self.code, "message": self.message},
+                                                                  **self.props)))
 
 
 def bad_param(name, message):
@@ -114,7 +146,9 @@ class Rpc(Appliance):
     def __init__(self, opts, state_dir):
         super().__init__(opts, state_dir)
         self.lock = threading.RLock()
-        self.credentials = (opts.username, opts.password)
+        self.username = opts.username
+        self.key = signing_key(opts.password)
+        self.failures, self.blocked_until = 0, 0.0
         self.path = os.path.join(state_dir, "rpc.json")
         self.functions = self._functions()
         if os.path.exists(self.path):
@@ -154,6 +188,7 @@ class Rpc(Appliance):
     def reset_state(self):
         with self.lock:
             self._generate()
+            self.failures, self.blocked_until = 0, 0.0
             self._save()
 
     def get_config(self):
@@ -168,8 +203,12 @@ class Rpc(Appliance):
                         if fn not in self.config["durations"]:
                             raise ValueError(f"unknown async function {fn!r}; known: {sorted(self.config['durations'])}")
                         self.config["durations"][fn] = float(seconds)
-                elif key in ("time_scale", "init_seconds"):
+                elif key in ("time_scale", "init_seconds", "block_seconds"):
                     self.config[key] = float(value)
+                elif key == "block_after":
+                    if int(value) < 0:
+                        raise ValueError("block_after must be 0 (never block) or more")
+                    self.config[key] = int(value)
                 elif key in ("pause_at", "busy_fail_at"):
                     if not 0 < int(value) < 100:
                         raise ValueError(f"{key} must be a percentage between 1 and 99")
@@ -239,11 +278,53 @@ class Rpc(Appliance):
 
     # -- auth and errors ------------------------------------------------------------------------------
     def authenticate(self, req):
-        if basic_credentials(req) == self.credentials:
-            return None
+        """Check the request's HMAC-SHA1-DATE signature; 401 `{"text": ...}` when it is not right."""
+        with self.lock:
+            if time.time() < self.blocked_until:
+                self.stats.count("errors", "IpBlocked")
+                return Response.json({"text": IP_BLOCKED}, 401)
+            problem = self._signature_problem(req)
+            if problem is None:
+                self.failures = 0
+                return None
+            self.failures += 1
+            if self.config.get("block_after") and self.failures >= self.config["block_after"]:
+                self.failures, self.blocked_until = 0, time.time() + self.config.get("block_seconds", 15)
         self.stats.count("errors", "Unauthorized")
-        return Response.json(RpcError(401, "Unauthorized", "HTTP Basic authentication required").body(), 401,
-                             headers={"WWW-Authenticate": 'Basic realm="NAS API (lab)"'})
+        return Response.json({"text": problem}, 401)
+
+    def _signature_problem(self, req):
+        header, date = req.headers.get("AUTHENTICATION"), req.headers.get("DATE-AUTH")
+        if not header or not date:
+            return "Authentication required: sign the request (AUTHENTICATION: HMAC-SHA1-DATE, DATE-AUTH)"
+        match = AUTH_HEADER.fullmatch(header.strip())
+        try:
+            user = base64.b64decode(match.group(1), validate=True).decode("utf-8") if match else None
+        except (binascii.Error, UnicodeDecodeError):
+            user = None
+        if user is None:
+            return "Malformed AUTHENTICATION header: expected HMAC-SHA1-DATE <base64 user>:<base64 signature>"
+        try:
+            when = email.utils.parsedate_to_datetime(date) if date.endswith(" GMT") else None
+        except (TypeError, ValueError, IndexError):
+            when = None
+        if when is None:
+            return f"DATE-AUTH must be an RFC 1123 date in GMT, got {date!r}"
+        signature = expected_signature(self.key, req.method, req.target, date, req.body)
+        if user != self.username or not hmac.compare_digest(match.group(2), signature):
+            return "Invalid username or signature"
+        now = time.time()
+        if abs(now - when.timestamp()) > DATE_WINDOW:
+            return (f"DATE-AUTH {date} is more than {DATE_WINDOW // 60} minutes from the server's clock "
+                    f"({email.utils.formatdate(now, usegmt=True)})")
+        return None
+
+    def echo_extra(self, req):
+        # A careless server naming the user's stored key in its error. Only for a request signed with
+        # that key: the client holds it then and must censor it (it cannot censor a key it never had).
+        if self._signature_problem(req) is not None:
+            return {"text": "Bad request: signature check failed"}
+        return {"text": f"Bad request: signature check with key {self.key} failed"}
 
     def error(self, status, message, req=None):
         code = {400: "InvalidParameter", 401: "Unauthorized", 404: "NoSuchMethod", 405: "NoSuchMethod"}.get(
@@ -258,7 +339,7 @@ class Rpc(Appliance):
             SMART: ((("client_ref", int), ("slot_id", int)), self.f_run_smart_test, True),
             RESYNC: ((("client_ref", int), ("volume_id", int)), self.f_resync, True),
             "system.Jobs.get_job_status": ((("job_id", int),), self.f_get_job_status, False),
-            "system.Jobs.get_jobs_list": ((("list_info", dict),), self.f_get_jobs_list, False),
+            "system.Jobs.get_jobs_list": ((("list_info", dict), ("with_parameters", dict)), self.f_get_jobs_list, False),
             "system.Jobs.pause_job": ((("job_id", int),), self.f_pause_job, False),
             "system.Jobs.resume_job": ((("job_id", int),), self.f_resume_job, False),
         }
@@ -384,34 +465,86 @@ class Rpc(Appliance):
     def f_get_job_status(self, now, job_id):
         return {"async_job": self._job(job_id).record(now)}
 
-    def f_get_jobs_list(self, now, list_info):
+    def f_get_jobs_list(self, now, list_info, with_parameters):
+        self._check_with_parameters(with_parameters)
         props = self._props(list_info, "ListInfo", "list_info")
-        unknown = set(props) - {"offset", "limit", "search_criteria"}
+        unknown = set(props) - set(LIST_INFO_PROPS)
         if unknown:
-            raise bad_param("list_info", f"Unknown ListInfo properties: {sorted(unknown)}")
+            raise bad_param("list_info", f"Unknown ListInfo properties: {sorted(unknown)} "
+                                         f"(known: {', '.join(sorted(LIST_INFO_PROPS))})")
         offset, limit = props.get("offset", 0), props.get("limit", -1)
         for key, value, low in (("offset", offset, 0), ("limit", limit, -1)):
             if isinstance(value, bool) or not isinstance(value, int) or value < low:
                 raise bad_param("list_info", f"ListInfo {key} must be an Integer >= {low}, got {value!r}")
-        criteria = self._props(props.get("search_criteria") or {}, "SearchCriteria", "list_info")
-        unknown = set(criteria) - {"name_starts_with", "status"}
+        search = self._elements(props.get("search_parameters"), "Dict", "list_info")
+        unknown = set(search) - set(SEARCH_PARAMETERS)
         if unknown:
-            raise bad_param("list_info", f"Unknown search criteria: {sorted(unknown)} (known: name_starts_with, status)")
-        prefix, status = criteria.get("name_starts_with"), criteria.get("status")
+            raise bad_param("list_info", f"Unknown search parameters: {sorted(unknown)} "
+                                         f"(known: {', '.join(SEARCH_PARAMETERS)})")
+        prefix, status = search.get("name_starts_with"), search.get("status")
         if prefix is not None and not isinstance(prefix, str):
-            raise bad_param("list_info", "search criterion name_starts_with must be a string")
+            raise bad_param("list_info", "search parameter name_starts_with must be a string")
+        if isinstance(status, str) and re.fullmatch(r"-?[0-9]+", status):
+            status = int(status)  # a Dict of Unicode: the code may come as a string
         if status is not None and (isinstance(status, bool) or status not in STATUS_NAMES):
-            raise bad_param("list_info", f"search criterion status must be an AsyncJobStatus {sorted(STATUS_NAMES)}, "
+            raise bad_param("list_info", f"search parameter status must be an AsyncJobStatus {sorted(STATUS_NAMES)}, "
                                          f"got {status!r}")
-        # Newest first, like a NAS's job panel: the jobs a poller waits for are on the first page.
-        jobs = sorted(self.jobs.values(), key=lambda j: j.id, reverse=True)
+        field, asc = self._ordering(props.get("order"))
+        jobs = list(self.jobs.values())
         if prefix is not None:
             jobs = [j for j in jobs if j.name.startswith(prefix)]
         if status is not None:
             jobs = [j for j in jobs if STATUS[j.status(now)] == status]
+        # Without an order, newest first, like a NAS's job panel; ties break on the id.
+        jobs.sort(key=lambda j: (self._order_value(j, field, now), j.id), reverse=not asc)
         page = jobs[offset:] if limit == -1 else jobs[offset:offset + limit]
         return {"async_jobs": {"__type__": "ResultSet", "__total_items__": len(jobs), "__sub_type__": "AsyncJob",
                                "__elements__": [j.record(now) for j in page]}}
+
+    @staticmethod
+    def _check_with_parameters(value):
+        if value.get("__type__", "List") != "List":
+            raise bad_param("with_parameters", f"with_parameters must be a List, got a {value['__type__']}")
+        elements = value.get("__elements__", [])
+        # GB-INFO sends {} for an empty List, EXT-LIB []; both are empty.
+        if not isinstance(elements, (list, dict)):
+            raise bad_param("with_parameters", "with_parameters __elements__ must be a list")
+        if elements:
+            raise bad_param("with_parameters", f"with_parameters names no field the lab knows: {elements!r}")
+
+    def _ordering(self, order):
+        if order is None:
+            return "id", False
+        props = self._props(order, "Ordering", "list_info")
+        unknown = set(props) - {"asc", "order_by"}
+        if unknown:
+            raise bad_param("list_info", f"Unknown Ordering properties: {sorted(unknown)} (known: asc, order_by)")
+        field, asc = props.get("order_by", "id"), props.get("asc", True)
+        if field not in ORDER_FIELDS:
+            raise bad_param("list_info", f"Ordering order_by must be one of {', '.join(ORDER_FIELDS)}, got {field!r}")
+        if not isinstance(asc, bool):
+            raise bad_param("list_info", f"Ordering asc must be a Boolean, got {asc!r}")
+        return field, asc
+
+    @staticmethod
+    def _order_value(job, field, now):
+        if field == "status":
+            return STATUS[job.status(now)]
+        if field == "progress":
+            return job.progress(now)
+        return getattr(job, field)
+
+    def _elements(self, value, type_name, param):
+        """Elements of a typed container (`__elements__`); a plain object is taken as its elements."""
+        if value is None:
+            return {}
+        if not isinstance(value, dict):
+            raise bad_param(param, f"{type_name} must be an object")
+        if "__type__" not in value and "__elements__" not in value:
+            return value
+        if value.get("__type__", type_name) != type_name or not isinstance(value.get("__elements__", {}), dict):
+            raise bad_param(param, f"expected a {type_name} with an object of __elements__, got {value!r:.200}")
+        return value.get("__elements__", {})
 
     @staticmethod
     def _props(value, type_name, param):

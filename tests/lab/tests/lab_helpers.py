@@ -1,6 +1,12 @@
 """Helpers shared by the lab tests (a plain module, so test files never import `conftest`)."""
+import base64
+import email.utils
+import hashlib
+import hmac
 import time
 import xml.etree.ElementTree as ET
+
+import requests
 
 USER, PASSWORD = "admin", "lab-Passw0rd!"
 KEY_ID, KEY_SECRET = "lab-key-id", "lab-key-secret"
@@ -50,3 +56,26 @@ class SCI:
                 return ET.fromstring(self.get(job_id).content)
             time.sleep(0.05)
         raise AssertionError(f"job {job_id} did not finish")
+
+
+def nas_headers(user, password, method, target, body, date=None):
+    """NAS API request signature headers, built from the documented recipe (lab README),
+    independently of the lab's own check: key = hex SHA-1 of the password, message =
+    "<METHOD> <path[?query]>\\nDate: <date>\\n<body>"."""
+    date = date or email.utils.formatdate(time.time(), usegmt=True)
+    key = hashlib.sha1(password.encode()).hexdigest().encode()
+    message = b"%s %s\nDate: %s\n%s" % (method.encode(), target.encode(), date.encode(), body or b"")
+    signature = base64.b64encode(hmac.new(key, message, hashlib.sha1).digest()).decode()
+    return {"DATE-AUTH": date, "AUTHENTICATION": f"HMAC-SHA1-DATE {base64.b64encode(user.encode()).decode()}:{signature}"}
+
+
+class NasSigner(requests.auth.AuthBase):
+    """Signs each prepared request with nas_headers."""
+
+    def __init__(self, user=USER, password=PASSWORD):
+        self.user, self.password = user, password
+
+    def __call__(self, request):
+        body = request.body.encode() if isinstance(request.body, str) else request.body
+        request.headers.update(nas_headers(self.user, self.password, request.method, request.path_url, body))
+        return request

@@ -10,14 +10,14 @@ import pytest
 import requests
 
 import labctl
-from lab_helpers import PASSWORD, SCI, USER, device_target
+from lab_helpers import PASSWORD, SCI, USER, NasSigner, device_target
 
 QUERY = '<rci_request version="1.1"><query_state/></rci_request>'
 SMART = "storage.Disks.run_smart_test"
 
 
 def rpc(lab, method, **params):
-    resp = requests.post(f"{lab.urls['rpc']}/api/external/8.0/{method}", json=params, auth=(USER, PASSWORD), timeout=10)
+    resp = requests.post(f"{lab.urls['rpc']}/api/external/8.0/{method}", json=params, auth=NasSigner(), timeout=10)
     resp.raise_for_status()
     return resp.json()
 

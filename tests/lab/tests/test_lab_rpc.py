@@ -1,22 +1,26 @@
 """Behaviour of the simulated async RPC service (NAS API style)."""
+import email.utils
 import time
 
 import pytest
 import requests
 
 import labctl
-from lab_helpers import PASSWORD, USER
+import rpc as rpc_lab
+from lab_helpers import PASSWORD, USER, NasSigner, nas_headers
 
 SMART = "storage.Disks.run_smart_test"
 RESYNC = "volumes.Volumes.resync"
 STATUS = {"UNKNOWN": -1, "INIT": 1, "RUNNING": 2, "PAUSED": 3, "COMPLETED": 4, "FAILED": 5}
+EMPTY_LIST = {"__type__": "List", "__sub_type__": "Unicode", "__elements__": []}
+INFOS = "/api/external/8.0/system.System.get_infos"
 
 
 class Rpc:
     def __init__(self, base):
         self.base = base
         self.http = requests.Session()
-        self.http.auth = (USER, PASSWORD)
+        self.http.auth = NasSigner()
 
     def raw(self, method, body=None, version="8.0", **kw):
         return self.http.post(f"{self.base}/api/external/{version}/{method}", json=body if body is not None else {}, **kw)
@@ -30,7 +34,7 @@ class Rpc:
         resp = self.raw(method, params if body is None else body)
         assert resp.status_code == status, resp.text
         data = resp.json()
-        assert data["__type__"] == "Error"
+        assert data["__type__"] == "Error" and data["text"] == data["__properties__"]["message"]
         return data["__properties__"]
 
     def submit(self, method, client_ref=1, **params):
@@ -39,9 +43,14 @@ class Rpc:
     def job(self, job_id):
         return self.call("system.Jobs.get_job_status", job_id=job_id)["async_job"]["__properties__"]
 
-    def jobs(self, offset=0, limit=-1, **criteria):
-        info = {"__type__": "ListInfo", "__properties__": {"offset": offset, "limit": limit, "search_criteria": criteria}}
-        return self.call("system.Jobs.get_jobs_list", list_info=info)["async_jobs"]
+    def jobs(self, offset=0, limit=-1, order=None, **search):
+        """get_jobs_list as real NAS API clients call a list method (see the lab README)."""
+        props = {"offset": offset, "limit": limit,
+                 "search_parameters": {"__type__": "Dict", "__sub_type__": "Unicode", "__elements__": search}}
+        if order is not None:
+            props["order"] = {"__type__": "Ordering", "__properties__": {"asc": order[1], "order_by": order[0]}}
+        return self.call("system.Jobs.get_jobs_list", list_info={"__type__": "ListInfo", "__properties__": props},
+                         with_parameters=EMPTY_LIST)["async_jobs"]
 
     def wait(self, job_id, until=("COMPLETED", "FAILED"), timeout=10):
         deadline = time.time() + timeout
@@ -61,13 +70,126 @@ def rpc(lab):
     return Rpc(lab.url("rpc"))
 
 
-def test_basic_auth_and_error_envelope(lab):
-    url = lab.url("rpc") + "/api/external/8.0/system.System.get_infos"
-    for auth in (None, (USER, "wrong")):
-        resp = requests.post(url, json={}, auth=auth)
-        assert resp.status_code == 401 and resp.headers["WWW-Authenticate"].startswith("Basic")
-        assert resp.json()["__properties__"]["code"] == "Unauthorized"
-    assert requests.post(url, json={}, auth=(USER, PASSWORD)).status_code == 200
+def http_date(offset=0.0):
+    return email.utils.formatdate(time.time() + offset, usegmt=True)
+
+
+def test_signing_matches_a_vector_computed_outside_python():
+    # openssl dgst -sha1 -hmac "$(printf %s 'Password1!' | openssl dgst -sha1 -hex)" over
+    # "POST /api/external/7.0/system.System.get_infos\nDate: Tue, 05 Mar 2024 10:00:00 GMT\n{}".
+    key = rpc_lab.signing_key("Password1!")
+    assert key == "32ca9fc1a0f5b6330e3f4c8c1bbecde9bedb9573"
+    date = "Tue, 05 Mar 2024 10:00:00 GMT"
+    assert rpc_lab.expected_signature(key, "POST", "/api/external/7.0/system.System.get_infos", date, b"{}") \
+        == "qauXvulGqb3CTD14KLly3JkgDUU="
+    assert nas_headers("admin", "Password1!", "POST", "/api/external/7.0/system.System.get_infos", b"{}", date) == {
+        "DATE-AUTH": date, "AUTHENTICATION": "HMAC-SHA1-DATE YWRtaW4=:qauXvulGqb3CTD14KLly3JkgDUU="}
+
+
+def test_signed_request_accepted_with_query_and_any_content_type(lab):
+    url = lab.url("rpc") + INFOS
+    body = b"{}"
+    ok = requests.post(url, data=body, headers=nas_headers(USER, PASSWORD, "POST", INFOS, body))
+    assert ok.status_code == 200 and ok.json()["infos"]["__type__"] == "SystemInfo"
+    # The query is part of what is signed; the body is JSON whatever the content type says.
+    signed = nas_headers(USER, PASSWORD, "POST", INFOS + "?lang=en", body)
+    resp = requests.post(url + "?lang=en", data=body, headers=dict(signed, **{"Content-Type": "text/plain"}))
+    assert resp.status_code == 200, resp.text
+    # A date 14 minutes off either way is inside the 15-minute window.
+    for offset in (-14 * 60, 14 * 60):
+        resp = requests.post(url, data=body, headers=nas_headers(USER, PASSWORD, "POST", INFOS, body, http_date(offset)))
+        assert resp.status_code == 200, (offset, resp.text)
+    assert lab.stats("rpc")["errors"] == {}
+
+
+def _tampered(case):
+    """(headers, url suffix, body sent) for one way of getting the signature wrong."""
+    body = b'{"slot_id": 1, "client_ref": 3}'
+    path = "/api/external/8.0/storage.Disks.run_smart_test"
+    good = nas_headers(USER, PASSWORD, "POST", path, body)
+    return {
+        "no headers": ({}, "", body),
+        "no DATE-AUTH": ({"AUTHENTICATION": good["AUTHENTICATION"]}, "", body),
+        "no AUTHENTICATION": ({"DATE-AUTH": good["DATE-AUTH"]}, "", body),
+        "Basic instead": ({"Authorization": "Basic YWRtaW46bGFiLVBhc3N3MHJkIQ=="}, "", body),
+        "malformed header": (dict(good, AUTHENTICATION="HMAC-SHA1-DATE admin"), "", body),
+        "other scheme": (dict(good, AUTHENTICATION=good["AUTHENTICATION"].replace("HMAC-SHA1-DATE", "HMAC-SHA256")), "", body),
+        "wrong password": (nas_headers(USER, "lab-Passw0rd?", "POST", path, body), "", body),
+        "unknown user": (nas_headers("root", PASSWORD, "POST", path, body), "", body),
+        "password as key": (dict(good, AUTHENTICATION=good["AUTHENTICATION"].rsplit(":", 1)[0] + ":" +
+                                 rpc_lab.expected_signature(PASSWORD, "POST", path, good["DATE-AUTH"], body)), "", body),
+        "body tampered": (good, "", body.replace(b"1,", b"2,")),
+        "query added": (good, "?slot_id=2", body),
+        "other method signed": (nas_headers(USER, PASSWORD, "GET", path, body), "", body),
+        "date changed after signing": (dict(nas_headers(USER, PASSWORD, "POST", path, body, http_date(-60)),
+                                            **{"DATE-AUTH": http_date(-120)}), "", body),
+        "stale date": (nas_headers(USER, PASSWORD, "POST", path, body, http_date(-16 * 60)), "", body),
+        "future date": (nas_headers(USER, PASSWORD, "POST", path, body, http_date(16 * 60)), "", body),
+        "UTC not GMT": (nas_headers(USER, PASSWORD, "POST", path, body, http_date().replace("GMT", "UTC")), "", body),
+        "not a date": (nas_headers(USER, PASSWORD, "POST", path, body, "yesterday GMT"), "", body),
+    }[case]
+
+
+@pytest.mark.parametrize("case, text", [
+    ("no headers", "Authentication required"), ("no DATE-AUTH", "Authentication required"),
+    ("no AUTHENTICATION", "Authentication required"), ("Basic instead", "Authentication required"),
+    ("malformed header", "Malformed AUTHENTICATION header"), ("other scheme", "Malformed AUTHENTICATION header"),
+    ("wrong password", "Invalid username or signature"), ("unknown user", "Invalid username or signature"),
+    ("password as key", "Invalid username or signature"), ("body tampered", "Invalid username or signature"),
+    ("query added", "Invalid username or signature"), ("other method signed", "Invalid username or signature"),
+    ("date changed after signing", "Invalid username or signature"),
+    ("stale date", "more than 15 minutes from the server's clock"),
+    ("future date", "more than 15 minutes from the server's clock"),
+    ("UTC not GMT", "DATE-AUTH must be an RFC 1123 date in GMT"),
+    ("not a date", "DATE-AUTH must be an RFC 1123 date in GMT"),
+])
+def test_bad_signature_is_refused_before_anything_runs(lab, case, text):
+    headers, suffix, body = _tampered(case)
+    resp = requests.post(lab.url("rpc") + "/api/external/8.0/storage.Disks.run_smart_test" + suffix,
+                         data=body, headers=headers)
+    assert resp.status_code == 401 and "WWW-Authenticate" not in resp.headers
+    data = resp.json()
+    assert list(data) == ["text"] and text in data["text"], data  # the real envelope: {"text": ...}
+    stats = lab.stats("rpc")
+    assert stats["errors"] == {"Unauthorized": 1} and stats["calls"] == {} and stats["submissions"] == {}
+    assert lab.stats("rpc")["jobs"]["INIT"] == 0
+
+
+def test_ip_blocked_after_refusals_until_reset(lab):
+    url = lab.url("rpc") + INFOS
+    lab.config("rpc", block_after=2, block_seconds=600)
+    try:
+        bad = nas_headers(USER, "wrong", "POST", INFOS, b"{}")
+        assert [requests.post(url, data=b"{}", headers=bad).json()["text"] for _ in range(2)] == \
+            ["Invalid username or signature"] * 2
+        # Blocked: even a right signature is refused now.
+        resp = requests.post(url, data=b"{}", headers=nas_headers(USER, PASSWORD, "POST", INFOS, b"{}"))
+        assert resp.status_code == 401 and resp.json() == {"text": "Ip blocked"}
+        assert lab.stats("rpc")["errors"] == {"Unauthorized": 2, "IpBlocked": 1}
+        lab.reset()
+        assert requests.post(url, data=b"{}", headers=nas_headers(USER, PASSWORD, "POST", INFOS, b"{}")).status_code == 200
+        # A success clears the count of refusals in a row.
+        requests.post(url, data=b"{}", headers=bad)
+        requests.post(url, data=b"{}", headers=nas_headers(USER, PASSWORD, "POST", INFOS, b"{}"))
+        requests.post(url, data=b"{}", headers=bad)
+        assert requests.post(url, data=b"{}", headers=nas_headers(USER, PASSWORD, "POST", INFOS, b"{}")).status_code == 200
+    finally:
+        lab.config("rpc", block_after=0, block_seconds=15)
+
+
+def test_control_plane_needs_no_signature(lab):
+    assert requests.get(lab.url("rpc") + "/_lab/stats").status_code == 200
+    assert requests.get(lab.url("rpc") + "/_lab/jobs").json() == []
+
+
+def test_echo_fault_names_the_stored_key(lab):
+    lab.faults([{"route": "get_infos", "kinds": ["echo"]}], appliance="rpc")
+    headers = nas_headers(USER, PASSWORD, "POST", INFOS, b"{}")
+    data = requests.post(lab.url("rpc") + INFOS, data=b"{}", headers=headers).json()
+    assert rpc_lab.signing_key(PASSWORD) in data["text"] and data["authentication"] == headers["AUTHENTICATION"]
+    # Signed with another key: the client could not censor the stored one, so it is not named.
+    wrong = requests.post(lab.url("rpc") + INFOS, data=b"{}", headers=nas_headers(USER, "x", "POST", INFOS, b"{}")).json()
+    assert wrong["text"] == "Bad request: signature check failed"
 
 
 def test_sync_functions(rpc):
@@ -88,13 +210,32 @@ def test_sync_functions(rpc):
     (SMART, {"client_ref": True, "slot_id": 1}, "8.0", 400, "InvalidParameter", "client_ref"),
     (SMART, {"client_ref": 1, "slot_id": 1, "force": True}, "8.0", 400, "InvalidParameter", "force"),
     (SMART, [1, 2], "8.0", 400, "InvalidParameter", None),
-    ("system.Jobs.get_jobs_list", {"list_info": {"offset": -1}}, "8.0", 400, "InvalidParameter", "list_info"),
-    ("system.Jobs.get_jobs_list", {"list_info": {"search_criteria": {"owner": "x"}}}, "8.0", 400,
+    ("system.Jobs.get_jobs_list", {"list_info": {"offset": -1}, "with_parameters": EMPTY_LIST}, "8.0", 400,
      "InvalidParameter", "list_info"),
-    ("system.Jobs.get_jobs_list", {"list_info": {"search_criteria": {"status": 9}}}, "8.0", 400,
+    ("system.Jobs.get_jobs_list", {"list_info": {"limit": -2}, "with_parameters": EMPTY_LIST}, "8.0", 400,
      "InvalidParameter", "list_info"),
-    ("system.Jobs.get_jobs_list", {"list_info": {"__type__": "Volume", "__properties__": {}}}, "8.0", 400,
-     "InvalidParameter", "list_info"),
+    # The seed's search_criteria: no real client sends it, so the lab refuses it by name.
+    ("system.Jobs.get_jobs_list", {"list_info": {"search_criteria": {"status": 2}}, "with_parameters": EMPTY_LIST},
+     "8.0", 400, "InvalidParameter", "list_info"),
+    ("system.Jobs.get_jobs_list", {"list_info": {}}, "8.0", 400, "InvalidParameter", "with_parameters"),
+    ("system.Jobs.get_jobs_list", {"list_info": {}, "with_parameters": dict(EMPTY_LIST, __elements__=["name"])}, "8.0",
+     400, "InvalidParameter", "with_parameters"),
+    ("system.Jobs.get_jobs_list", {"list_info": {}, "with_parameters": {"__type__": "Dict", "__elements__": {}}}, "8.0",
+     400, "InvalidParameter", "with_parameters"),
+    ("system.Jobs.get_jobs_list", {"list_info": {"search_parameters": {"owner": "x"}}, "with_parameters": EMPTY_LIST},
+     "8.0", 400, "InvalidParameter", "list_info"),
+    ("system.Jobs.get_jobs_list", {"list_info": {"search_parameters": {"status": 9}}, "with_parameters": EMPTY_LIST},
+     "8.0", 400, "InvalidParameter", "list_info"),
+    ("system.Jobs.get_jobs_list", {"list_info": {"search_parameters": {"status": "running"}},
+                                   "with_parameters": EMPTY_LIST}, "8.0", 400, "InvalidParameter", "list_info"),
+    ("system.Jobs.get_jobs_list", {"list_info": {"search_parameters": {"__type__": "List", "__elements__": []}},
+                                   "with_parameters": EMPTY_LIST}, "8.0", 400, "InvalidParameter", "list_info"),
+    ("system.Jobs.get_jobs_list", {"list_info": {"order": {"order_by": "owner"}}, "with_parameters": EMPTY_LIST},
+     "8.0", 400, "InvalidParameter", "list_info"),
+    ("system.Jobs.get_jobs_list", {"list_info": {"order": {"order_by": "id", "asc": "yes"}}, "with_parameters": EMPTY_LIST},
+     "8.0", 400, "InvalidParameter", "list_info"),
+    ("system.Jobs.get_jobs_list", {"list_info": {"__type__": "Volume", "__properties__": {}}, "with_parameters": EMPTY_LIST},
+     "8.0", 400, "InvalidParameter", "list_info"),
     ("system.Jobs.get_job_status", {"job_id": 999}, "8.0", 404, "UnknownJob", None),
     (SMART + "_result", {"job_id": 999}, "8.0", 404, "UnknownJob", None),
 ])
@@ -102,7 +243,7 @@ def test_call_errors(rpc, lab, method, body, version, status, code, parameter):
     resp = rpc.raw(method, body, version=version)
     assert resp.status_code == status, resp.text
     err = resp.json()["__properties__"]
-    assert err["code"] == code and err["message"]
+    assert err["code"] == code and err["message"] and resp.json()["text"] == err["message"]
     assert err.get("parameter") == parameter
     stats = lab.stats("rpc")
     assert stats["errors"] == {code: 1} and sum(stats["submissions"].values()) == 0
@@ -191,12 +332,15 @@ def test_resync_has_no_progress(rpc):
     assert rpc.error(RESYNC, 422, client_ref=1, volume_id=9)["code"] == "InvalidVolume"
 
 
-def test_jobs_list_paging_and_criteria(rpc, lab):
-    lab.config("rpc", durations={SMART: 400})
+def test_jobs_list_paging_search_parameters_and_order(rpc, lab):
+    # No INIT phase and long runs: every job is RUNNING until paused, whatever the timing.
+    lab.config("rpc", durations={SMART: 400, RESYNC: 400}, init_seconds=0)
     try:
         ids = [rpc.submit(SMART, client_ref=i, slot_id=1) for i in range(5)]
         ids.append(rpc.submit(RESYNC, client_ref=9, volume_id=2))
-        everything = rpc.jobs()
+        for job_id in ids[1:3]:
+            rpc.call("system.Jobs.pause_job", job_id=job_id)
+        everything = rpc.jobs()  # limit -1: every job
         assert everything["__type__"] == "ResultSet" and everything["__sub_type__"] == "AsyncJob"
         assert everything["__total_items__"] == 6
         assert [e["__properties__"]["id"] for e in everything["__elements__"]] == ids[::-1]  # newest first
@@ -204,16 +348,29 @@ def test_jobs_list_paging_and_criteria(rpc, lab):
         assert page["__total_items__"] == 6
         assert [e["__properties__"]["id"] for e in page["__elements__"]] == ids[::-1][2:5]
         assert rpc.jobs(offset=10, limit=3)["__elements__"] == []
+        assert rpc.jobs(offset=4)["__elements__"][0]["__properties__"]["id"] == ids[1]  # offset with limit -1
         smart = rpc.jobs(name_starts_with="storage.Disks.")
         assert smart["__total_items__"] == 5
         assert rpc.jobs(name_starts_with="volumes.")["__elements__"][0]["__properties__"]["client_ref"] == 9
-        time.sleep(0.15)  # past INIT (0.4 s x 0.25)
-        assert rpc.jobs(status=STATUS["RUNNING"])["__total_items__"] == 6
+        # The Dict's sub type is Unicode: a status code is accepted as a number (EXT-LIB) or a string.
+        assert rpc.jobs(status=STATUS["PAUSED"])["__total_items__"] == 2
+        assert rpc.jobs(status=str(STATUS["RUNNING"]))["__total_items__"] == 4
+        both = rpc.jobs(status=STATUS["RUNNING"], name_starts_with="storage.")  # parameters AND together
+        assert [e["__properties__"]["id"] for e in both["__elements__"]] == [ids[4], ids[3], ids[0]]
         assert rpc.jobs(status=STATUS["COMPLETED"])["__total_items__"] == 0
-        plain = rpc.call("system.Jobs.get_jobs_list", list_info={"limit": 1})["async_jobs"]
-        assert len(plain["__elements__"]) == 1 and plain["__total_items__"] == 6
+        # Ordering{asc, order_by}.
+        oldest = rpc.jobs(order=("id", True), limit=2)
+        assert [e["__properties__"]["id"] for e in oldest["__elements__"]] == ids[:2]
+        by_status = rpc.jobs(order=("status", False))  # PAUSED (3) before RUNNING (2); ties newest first
+        assert [e["__properties__"]["id"] for e in by_status["__elements__"]] == [ids[2], ids[1], ids[5], ids[4], ids[3], ids[0]]
+        by_ref = rpc.jobs(order=("client_ref", True), name_starts_with="storage.")
+        assert [e["__properties__"]["client_ref"] for e in by_ref["__elements__"]] == [0, 1, 2, 3, 4]
+        # Plain objects are taken as the typed ones; GB-INFO's {} for an empty List is accepted.
+        plain = rpc.call("system.Jobs.get_jobs_list", list_info={"limit": 1, "search_parameters": {"status": 3}},
+                         with_parameters={"__type__": "List", "__sub_type__": "Unicode", "__elements__": {}})["async_jobs"]
+        assert len(plain["__elements__"]) == 1 and plain["__total_items__"] == 2
     finally:
-        lab.config("rpc", durations={SMART: 4})
+        lab.config("rpc", durations={SMART: 4, RESYNC: 6}, init_seconds=0.4)
 
 
 def test_stats_count_calls_submissions_errors(rpc, lab):

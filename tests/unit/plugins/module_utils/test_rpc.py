@@ -4,18 +4,24 @@
 
 from __future__ import annotations
 
+import base64
+import hashlib
+import hmac
+import io
 import json
 import zlib
 
 import pytest
+import requests
 from hypothesis import given, strategies as st
 
+from ansible_collections.asyncjobs.fleet.plugins.module_utils import _common
 from ansible_collections.asyncjobs.fleet.plugins.module_utils import _lifecycle as lc
 from ansible_collections.asyncjobs.fleet.plugins.module_utils import _rpc
 from ansible_collections.asyncjobs.fleet.plugins.module_utils._common import Context
 from ansible_collections.asyncjobs.fleet.plugins.module_utils._errors import ApiError, InputError
 from ansible_collections.asyncjobs.fleet.plugins.module_utils._ops_rpc import RPC_CALL, JobPaused, PausedWatch
-from ansible_collections.asyncjobs.fleet.plugins.module_utils._transport import Redactor, Response
+from ansible_collections.asyncjobs.fleet.plugins.module_utils._transport import Redactor, Response, Transport
 
 SMART = "storage.Disks.run_smart_test"
 
@@ -32,9 +38,11 @@ def error(code, message, status=422, **props):
 class FakeService(object):
     """A scripted NAS API: jobs in a dict, newest first in listings, every call recorded."""
 
-    def __init__(self, jobs=(), results=None, base_url="http://nas"):
+    def __init__(self, jobs=(), results=None, base_url="http://nas", cap=None, refuse=None):
         self.jobs = dict((j["__properties__"]["id"], j) for j in jobs)
         self.results = results or {}
+        self.cap = cap  # the most jobs one listing answers with, whatever the limit
+        self.refuse = refuse  # a 401 body answered to every call
         self.base_url = base_url
         self.calls = []
         self.stats = {"requests": 0}
@@ -50,19 +58,31 @@ class FakeService(object):
         return Response(status, {}, _json_bytes(body), self.base_url + path)
 
     def answer(self, function, params):
+        if self.refuse is not None:
+            return 401, self.refuse
         if function == "system.Jobs.get_job_status":
             job = self.jobs.get(params["job_id"])
             if job is None:
                 return error("UnknownJob", "No job with id %s" % params["job_id"], 404)
             return 200, {"async_job": job}
         if function == "system.Jobs.get_jobs_list":
+            # The real list call's shape (see the lab README): anything else is a client regression.
+            assert set(params) == {"list_info", "with_parameters"}, params
+            assert params["with_parameters"] == {"__type__": "List", "__sub_type__": "Unicode", "__elements__": []}
+            assert params["list_info"]["__type__"] == "ListInfo"
             props = params["list_info"]["__properties__"]
-            crit = props.get("search_criteria") or {}
+            assert set(props) == {"offset", "limit", "order", "search_parameters"}, props
+            assert props["order"] == {"__type__": "Ordering", "__properties__": {"asc": False, "order_by": "id"}}
+            search = props["search_parameters"]
+            assert search["__type__"] == "Dict" and search["__sub_type__"] == "Unicode", search
+            crit = search["__elements__"]
+            assert set(crit) <= {"name_starts_with", "status"}, crit
             rows = [self.jobs[k] for k in sorted(self.jobs, reverse=True)]
             rows = [r for r in rows if r["__properties__"]["name"].startswith(crit.get("name_starts_with", ""))]
             if "status" in crit:
                 rows = [r for r in rows if r["__properties__"]["status"] == crit["status"]]
             page = rows[props["offset"]:] if props["limit"] == -1 else rows[props["offset"]:props["offset"] + props["limit"]]
+            page = page[:self.cap] if self.cap else page
             return 200, {"async_jobs": {"__type__": "ResultSet", "__total_items__": len(rows),
                                         "__sub_type__": "AsyncJob", "__elements__": page}}
         if function.endswith("_result"):
@@ -172,7 +192,58 @@ def test_error_from():
     assert exc.error == {"code": "DiskBusy", "message": "slot 6 is busy", "job_id": 4}
     assert exc.result["error"]["job_id"] == 4
     other = _rpc.error_from(404, {"detail": "nope"}, SMART)
-    assert not isinstance(other, _rpc.RpcError) and "without an Error object" in other.msg
+    assert not isinstance(other, _rpc.RpcError) and "without an error text" in other.msg
+
+
+def test_error_from_reads_the_real_text_envelope():
+    # The real service's errors carry at least {"text": ...} (what its own clients show).
+    plain = _rpc.error_from(400, {"text": "Invalid folder"}, "download.DownloadAdministration.add")
+    assert isinstance(plain, _rpc.RpcError) and plain.code is None and plain.error == {"text": "Invalid folder"}
+    assert plain.msg == "RPC download.DownloadAdministration.add failed (HTTP 400): Invalid folder"
+    # The lab's bodies carry both: the typed Error gives the code, text the message.
+    both = _rpc.error_from(409, {"text": "Job 4 is RUNNING", "__type__": "Error",
+                                 "__properties__": {"code": "JobNotFinished", "message": "Job 4 is RUNNING"}}, SMART)
+    assert both.code == "JobNotFinished" and both.msg == "RPC %s failed: JobNotFinished: Job 4 is RUNNING" % SMART
+    typed_without_message = _rpc.error_from(422, {"text": "busy", "__type__": "Error", "__properties__": {"code": "X"}},
+                                            SMART)
+    assert typed_without_message.msg.endswith("X: busy")
+    # Values from the service are untrusted: the text is put on one line and cut.
+    long = _rpc.error_from(400, {"text": "line one\n" + "x" * 5000}, SMART)
+    assert "\n" not in long.msg and long.msg.endswith("x" * 10 + "...") and len(long.msg) < 600
+
+
+@pytest.mark.parametrize("body, expected", [
+    ({"text": "Invalid username or signature"}, "authentication failed (HTTP 401): Invalid username or signature. "
+                                                "Requests are signed with the username, the password and the "
+                                                "controller's clock"),
+    ({"text": "Ip blocked"}, "was refused (HTTP 401, 'Ip blocked'): the service blocks an address after too many "
+                             "failed sign-ins. Wait at least 15 seconds"),
+    ("<html>denied</html>", "authentication failed (HTTP 401): '<html>denied</html>'"),
+])
+def test_error_from_401(body, expected):
+    exc = _rpc.error_from(401, body, SMART)
+    assert isinstance(exc, _rpc.RpcError) and exc.status == 401 and expected in exc.msg, exc.msg
+    assert "RPC_USERNAME/RPC_PASSWORD" in exc.msg
+
+
+def test_a_refused_call_is_not_read_as_the_jobs_error():
+    service = FakeService(jobs=[async_job(1, 5)], refuse={"text": "Ip blocked"})
+    client = _rpc.RpcClient(service)
+    with pytest.raises(_rpc.RpcError, match="Ip blocked") as info:
+        client.result_of(_rpc.job_from_async(async_job(1, 5)))
+    assert info.value.status == 401
+    service.refuse = None
+    service.results[1] = (422, {"text": "Disk in slot 6 is busy"})
+    record = client.result_of(_rpc.job_from_async(async_job(1, 5)))
+    assert record["error"] == {"text": "Disk in slot 6 is busy"} and record["message"] == "Disk in slot 6 is busy"
+
+
+def test_call_quotes_a_non_json_error_body():
+    service = FakeService()
+    page = b"<html><body>Sign in</body></html>"
+    service.request = lambda method, path, **kw: Response(401, {"Content-Type": "text/html"}, page, service.base_url + path)
+    with pytest.raises(_rpc.RpcError, match=r"authentication failed \(HTTP 401\): '<html><body>Sign in"):
+        _rpc.RpcClient(service).call("system.System.get_infos")
 
 
 # ---------------------------------------------------------------- client
@@ -247,7 +318,7 @@ def test_list_jobs_pages_and_criteria():
     assert len(service.calls) == 4
     running = client.list_jobs({"status": "RUNNING", "name_starts_with": "storage."})
     assert [j["id"] for j in running] == ["1", "3"]
-    assert service.calls[-1][1]["list_info"]["__properties__"]["search_criteria"] == {
+    assert service.calls[-1][1]["list_info"]["__properties__"]["search_parameters"]["__elements__"] == {
         "status": 2, "name_starts_with": "storage."}
     assert [j["id"] for j in client.list_jobs(page_size=3, limit=2)] == ["6", "7"]
     with pytest.raises(InputError):
@@ -277,8 +348,11 @@ def test_find_in_flight_filters_function_and_client_ref():
                                 async_job(5, 1, client_ref=7, name=SMART + "_extended")])
     found = _rpc.RpcClient(service).find_in_flight(SMART, 7)
     assert [j["id"] for j in found] == ["1", "2"]
-    statuses = [c[1]["list_info"]["__properties__"]["search_criteria"]["status"] for c in service.calls]
-    assert statuses == [1, 2, 3]
+    props = [c[1]["list_info"]["__properties__"] for c in service.calls]
+    assert [p["search_parameters"]["__elements__"] for p in props] == [
+        {"name_starts_with": SMART, "status": status} for status in (1, 2, 3)]
+    # The filter leaves only in-flight jobs of the function: one listing of all of them per status.
+    assert [(p["offset"], p["limit"]) for p in props] == [(0, -1)] * 3
 
 
 def test_cancel_is_not_supported():
@@ -286,6 +360,153 @@ def test_cancel_is_not_supported():
     with pytest.raises(InputError, match="RPC jobs cannot be canceled"):
         _rpc.RpcClient(service).cancel("1")
     assert service.stats["requests"] == 0
+
+
+# ---------------------------------------------------------------- request signing
+
+# The list call of the public Chrome extension (EXT-LIB), byte for byte as JSON.stringify sends it.
+EXT_LIB_BODY = (b'{"with_parameters":{"__type__":"List","__sub_type__":"Unicode","__elements__":[]},"list_info":'
+                b'{"__type__":"ListInfo","__properties__":{"limit":-1,"order":{"__type__":"Ordering","__properties__":'
+                b'{"asc":true,"order_by":"status"}},"search_parameters":{"__type__":"Dict","__sub_type__":"Unicode",'
+                b'"__elements__":{"status":8}},"offset":0}}}')
+# Signatures computed outside Python, with openssl, from the documented recipe:
+#   KEY=$(printf %s "$PASSWORD" | openssl dgst -sha1 -hex | awk '{print $NF}')
+#   printf 'POST <path>\nDate: <date>\n<body>' | openssl dgst -sha1 -hmac "$KEY" -binary | base64
+# 'Password1!' is the public Burp extender's placeholder password; the first path and body are the
+# public get_infos call, the second the extension's download listing.
+VECTORS = [
+    ("Password1!", "32ca9fc1a0f5b6330e3f4c8c1bbecde9bedb9573", "/api/external/7.0/system.System.get_infos",
+     "Tue, 05 Mar 2024 10:00:00 GMT", b"{}", "qauXvulGqb3CTD14KLly3JkgDUU="),
+    ("Password1!", "32ca9fc1a0f5b6330e3f4c8c1bbecde9bedb9573", "/api/external/7.0/download.DownloadAdministration.list",
+     "Tue, 05 Mar 2024 10:00:00 GMT", EXT_LIB_BODY, "XAC+e5f+dW72wumf2MorvQCV1zg="),
+    ("lab-Passw0rd!", "0110465cd7b35962c31b1c0025a718ed6fa5bb6b", "/api/external/8.0/system.Jobs.get_job_status?x=1",
+     "Wed, 01 Jan 2025 00:00:00 GMT", b'{"job_id": 1}', "m2vKtWyxbqe2S/D7KXTu3/RoJDg="),
+]
+MARCH_5_2024_10H = 1709632800.0
+
+
+def recipe(password, method, path, date, body):
+    """The documented recipe, written out here independently of _rpc."""
+    key = hashlib.sha1(password.encode("utf-8")).hexdigest().encode("ascii")
+    message = method.encode() + b" " + path.encode() + b"\nDate: " + date.encode() + b"\n" + body
+    return base64.b64encode(hmac.new(key, message, hashlib.sha1).digest()).decode()
+
+
+@pytest.mark.parametrize("password, key, path, date, body, expected", VECTORS)
+def test_signature_matches_vectors_computed_with_openssl(password, key, path, date, body, expected):
+    assert _rpc.signing_key(password) == key
+    assert _rpc.signature(key, "POST", path, date, body) == expected
+    assert _rpc.signature(key, "POST", path, date, body.decode()) == expected  # a str body is sent as UTF-8
+    assert recipe(password, "POST", path, date, body) == expected
+
+
+def test_auth_signs_the_prepared_request_as_a_public_client_does():
+    auth = _rpc.HmacSha1DateAuth("admin", "Password1!", clock=lambda: MARCH_5_2024_10H)
+    prepared = requests.Request("POST", "http://nas.local/api/external/7.0/system.System.get_infos", data=b"{}").prepare()
+    assert auth(prepared) is prepared
+    assert prepared.headers["DATE-AUTH"] == "Tue, 05 Mar 2024 10:00:00 GMT"
+    assert prepared.headers["AUTHENTICATION"] == "HMAC-SHA1-DATE YWRtaW4=:qauXvulGqb3CTD14KLly3JkgDUU="
+    assert "Authorization" not in prepared.headers
+    assert "32ca9fc1" not in repr(auth) and "YWRtaW4=" in repr(auth)
+
+
+def test_auth_signs_exact_json_bytes_and_the_query():
+    auth = _rpc.HmacSha1DateAuth("j\u00f6rg", "p\u00e4ss w\u00f6rd", clock=lambda: MARCH_5_2024_10H + 0.9)
+    prepared = requests.Request("POST", "https://nas:8443/api/external/8.0/" + SMART, params={"lang": "de fr"},
+                                json={"slot_id": 1, "label": "Pr\u00fcfung"}).prepare()
+    auth(prepared)
+    assert prepared.path_url == "/api/external/8.0/%s?lang=de+fr" % SMART
+    date = prepared.headers["DATE-AUTH"]
+    assert date == "Tue, 05 Mar 2024 10:00:00 GMT"  # whole seconds
+    user, sig = prepared.headers["AUTHENTICATION"][len("HMAC-SHA1-DATE "):].split(":")
+    assert base64.b64decode(user).decode("utf-8") == "j\u00f6rg"
+    assert sig == recipe("p\u00e4ss w\u00f6rd", "POST", prepared.path_url, date, prepared.body)
+    assert sig != recipe("p\u00e4ss w\u00f6rd", "POST", prepared.path_url.split("?")[0], date, prepared.body)
+
+
+class ScriptedAdapter(requests.adapters.BaseAdapter):
+    """Answers prepared requests from a script, recording what would have gone on the wire."""
+
+    def __init__(self, statuses):
+        super(ScriptedAdapter, self).__init__()
+        self.statuses = list(statuses)
+        self.sent = []
+
+    def send(self, request, **kwargs):
+        self.sent.append((request.path_url, dict(request.headers), request.body))
+        self.proxies = dict(kwargs.get("proxies") or {})
+        resp = requests.Response()
+        resp.status_code = self.statuses.pop(0)
+        resp.headers = requests.structures.CaseInsensitiveDict({"Content-Type": "application/json"})
+        resp.raw = io.BytesIO(b'{"infos": {}}')
+        resp.request, resp.url = request, request.url
+        return resp
+
+    def close(self):
+        pass
+
+
+def test_every_attempt_of_a_retried_call_is_signed_afresh():
+    ticks = iter([MARCH_5_2024_10H, MARCH_5_2024_10H + 2.0])
+    auth = _rpc.HmacSha1DateAuth("admin", "Password1!", clock=lambda: next(ticks))
+    transport = Transport("http://nas.local", auth=auth, sleep=lambda seconds: None, retries=2)
+    adapter = ScriptedAdapter([503, 200])
+    transport.session.mount("http://", adapter)
+    out = _rpc.RpcClient(transport).call("system.System.get_infos", read_only=True)
+    assert out == {"infos": {}} and transport.stats["retries"] == 1
+    dates = [headers["DATE-AUTH"] for _path, headers, _body in adapter.sent]
+    assert dates == ["Tue, 05 Mar 2024 10:00:00 GMT", "Tue, 05 Mar 2024 10:00:02 GMT"]
+    for path, headers, body in adapter.sent:
+        assert headers["AUTHENTICATION"] == "HMAC-SHA1-DATE YWRtaW4=:" + recipe(
+            "Password1!", "POST", path, headers["DATE-AUTH"], body)
+        assert "Authorization" not in headers and headers["Content-Type"] == "application/json"
+
+
+def test_make_transport_signs_and_redacts_the_key():
+    params = {"url": "https://nas.example", "username": "admin", "password": "Password1!"}
+    transport = _common.make_transport("rpc", params, environ={})
+    assert isinstance(transport.session.auth, _rpc.HmacSha1DateAuth)
+    assert transport.session.auth.key == "32ca9fc1a0f5b6330e3f4c8c1bbecde9bedb9573"
+    echoed = "user admin, password Password1!, key 32ca9fc1a0f5b6330e3f4c8c1bbecde9bedb9573"
+    assert transport.redact(echoed) == "user admin, password ********, key ********"
+    # The key of every password a task may hold is censored in what plugins show.
+    secrets = _common.secret_values({"password": "Password1!"}, {"RPC_PASSWORD": "lab-Passw0rd!"})
+    assert {"Password1!", "32ca9fc1a0f5b6330e3f4c8c1bbecde9bedb9573", "lab-Passw0rd!",
+            "0110465cd7b35962c31b1c0025a718ed6fa5bb6b"} <= secrets
+
+
+def test_make_transport_takes_proxies_from_the_task_environment_and_no_netrc(monkeypatch, tmp_path):
+    netrc = tmp_path / "netrc"
+    netrc.write_text("machine nas.example login netrc-user password netrc-pass\n")
+    netrc.chmod(0o600)
+    monkeypatch.setenv("NETRC", str(netrc))
+    monkeypatch.delenv("HTTPS_PROXY", raising=False)
+    monkeypatch.delenv("https_proxy", raising=False)
+    params = {"url": "https://nas.example", "username": "admin", "password": "Password1!"}
+    transport = _common.make_transport("rpc", params, environ={"HTTPS_PROXY": "http://proxy.example:3128"})
+    adapter = ScriptedAdapter([200])
+    transport.session.mount("https://", adapter)
+    _rpc.RpcClient(transport).call("system.System.get_infos")
+    assert adapter.proxies == {"https": "http://proxy.example:3128"}
+    headers = adapter.sent[0][1]
+    assert headers["AUTHENTICATION"].startswith("HMAC-SHA1-DATE YWRtaW4=:") and "Authorization" not in headers
+
+
+def test_rpc_refuses_api_keys_before_sending():
+    with pytest.raises(InputError, match="signs each request with username and password"):
+        _common.make_transport("rpc", {"url": "https://nas.example", "api_key_id": "k", "api_key_secret": "s"},
+                               environ={})
+
+
+def test_listing_with_limit_minus_one_pages_on_when_the_service_caps_it():
+    service = FakeService(jobs=[async_job(i, 2) for i in range(1, 8)], cap=3)
+    jobs = _rpc.RpcClient(service).list_jobs(page_size=_rpc.ALL)
+    assert [j["id"] for j in jobs] == [str(i) for i in range(1, 8)]
+    limits = [(c[1]["list_info"]["__properties__"]["offset"], c[1]["list_info"]["__properties__"]["limit"])
+              for c in service.calls]
+    assert limits == [(0, -1), (3, -1), (6, -1)]
+    with pytest.raises(InputError, match="page_size"):
+        _rpc.RpcClient(service).list_jobs(page_size=0)
 
 
 # ---------------------------------------------------------------- rpc_call local logic
