@@ -179,8 +179,10 @@ def _rpc_transport(conn, environ):
                          "RPC_PASSWORD); api_key_id and api_key_secret are not supported")
     from ansible_collections.asyncjobs.fleet.plugins.module_utils._rpc import HmacSha1DateAuth
     auth = HmacSha1DateAuth(conn["username"], conn["password"])
-    return Transport(conn["url"], auth=auth, validate_certs=conn["validate_certs"], ca_path=conn["ca_path"],
-                     timeout=conn["timeout"], secrets=[conn["password"], auth.key], environ=environ)
+    transport = Transport(conn["url"], auth=auth, validate_certs=conn["validate_certs"], ca_path=conn["ca_path"],
+                          timeout=conn["timeout"], secrets=[conn["password"], auth.key], environ=environ)
+    auth.on_sign = transport.redact.remember
+    return transport
 
 
 def make_client(api, params, environ=None):

@@ -111,10 +111,15 @@ class HmacSha1DateAuth(AuthBase):
         self.user = base64.b64encode(str(username).encode("utf-8")).decode("ascii")
         self.key = signing_key(password)
         self.clock = clock
+        # Told each signature: a server echoing the request would show it, and it stays valid
+        # (replayable) for as long as the service accepts its date.
+        self.on_sign = None
 
     def __call__(self, request):
         date = http_date(self.clock())
         sig = signature(self.key, request.method, request.path_url, date, request.body)
+        if self.on_sign is not None:
+            self.on_sign(sig)
         request.headers["DATE-AUTH"] = date
         request.headers["AUTHENTICATION"] = "%s %s:%s" % (AUTH_SCHEME, self.user, sig)
         return request
@@ -324,8 +329,9 @@ class RpcClient(object):
                 data = resp.json()
             except ApiError:
                 data = resp.text  # a proxy's page: error_from quotes an excerpt
-            error = error_from(resp.status, data, function)
-            error.msg = self.transport.redact(error.msg)  # the error body may echo credentials
+            # The error body may echo credentials (the request's signature among them).
+            error = error_from(resp.status, self.transport.redact.data(data), function)
+            error.msg = self.transport.redact(error.msg)
             raise error
         data = resp.json()
         if not isinstance(data, dict):

@@ -118,14 +118,30 @@ class Redactor(object):
 
     def __init__(self, secrets=()):
         self.secrets = sorted({str(s) for s in secrets if s and len(str(s)) >= 3}, key=len, reverse=True)
+        # Per-request credentials (signatures): only the latest matter, since a server echoes
+        # the request it is answering.
+        self.recent = collections.deque(maxlen=16)
+
+    def remember(self, value):
+        """Also redact ``value``, a credential made for one request (e.g. an HMAC signature)."""
+        if value and len(str(value)) >= 3:
+            self.recent.append(str(value))
 
     def __call__(self, text):
         if text is None:
             return text
         text = _URL_USERINFO.sub(REDACTED + "@", str(text))
-        for secret in self.secrets:
+        for secret in self.secrets + sorted(self.recent, key=len, reverse=True):
             text = text.replace(str(secret), REDACTED)
         return text
+
+    def data(self, value):
+        """``value`` (decoded JSON) with every string redacted, keys included."""
+        if isinstance(value, dict):
+            return {self(k) if isinstance(k, str) else k: self.data(v) for k, v in value.items()}
+        if isinstance(value, list):
+            return [self.data(v) for v in value]
+        return self(value) if isinstance(value, str) else value
 
 
 class Response(object):

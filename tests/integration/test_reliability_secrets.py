@@ -20,6 +20,7 @@ import hashlib
 import json
 import os
 import pathlib
+import re
 import subprocess
 import sys
 import time
@@ -327,6 +328,9 @@ def test_no_secret_anywhere_at_vvvv(secret_lab, tmp_path):
     assert stored_key in run.result("rpc_call environment, right password, listing echoed with the stored key")["msg"]
     assert stored_key in run.stdout
     assert "with password ********" in run.stdout
+    # An echoed request signature (replayable while the service accepts its date) is censored too.
+    signed = re.findall(r"HMAC-SHA1-DATE [A-Za-z0-9+/=]+:([^\s\"',\\]+)", run.stdout + run.stderr + log.read_text())
+    assert signed and set(signed) == {"********"}, signed
     injected = {app: secret_lab.stats(app)["faults"]["injected"] for app in ECHO_FAULTS}
     assert all(injected[app].get("echo") for app in ECHO_FAULTS), injected
 

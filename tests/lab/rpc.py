@@ -322,9 +322,12 @@ class Rpc(Appliance):
     def echo_extra(self, req):
         # A careless server naming the user's stored key in its error. Only for a request signed with
         # that key: the client holds it then and must censor it (it cannot censor a key it never had).
+        # It repeats the request's AUTHENTICATION header too: a signature is replayable while the
+        # service accepts its date, so clients must censor it as well.
+        sent = req.headers.get("AUTHENTICATION")
         if self._signature_problem(req) is not None:
-            return {"text": "Bad request: signature check failed"}
-        return {"text": f"Bad request: signature check with key {self.key} failed"}
+            return {"text": f"Bad request: signature check failed for {sent}"}
+        return {"text": f"Bad request: signature check with key {self.key} failed for {sent}"}
 
     def error(self, status, message, req=None):
         code = {400: "InvalidParameter", 401: "Unauthorized", 404: "NoSuchMethod", 405: "NoSuchMethod"}.get(

@@ -551,3 +551,26 @@ def test_rpc_call_refuses_bad_input_without_requests(overrides, message):
     # No url or credentials in the environment: a request could not even be attempted.
     with pytest.raises(InputError, match=message):
         RPC_CALL.run(_params(url="http://127.0.0.1:9", username="u", password="p", **overrides), Context(environ={}))
+
+
+class EchoAdapter(ScriptedAdapter):
+    """A server that answers 400 with the request's AUTHENTICATION header in its error text."""
+
+    def send(self, request, **kwargs):
+        resp = super(EchoAdapter, self).send(request, **kwargs)
+        resp.raw = io.BytesIO(json.dumps({"text": "bad call, you sent " + request.headers["AUTHENTICATION"]}).encode())
+        return resp
+
+
+def test_an_echoed_request_signature_is_redacted():
+    """A signature is replayable while the service accepts its date: never show it."""
+    params = {"url": "https://nas.example", "username": "admin", "password": "Password1!"}
+    transport = _common.make_transport("rpc", params, environ={})
+    adapter = EchoAdapter([400])
+    transport.session.mount("https://", adapter)
+    with pytest.raises(ApiError) as err:
+        _rpc.RpcClient(transport).call("system.System.get_infos")
+    sent = adapter.sent[0][1]["AUTHENTICATION"]
+    user, sig = sent.split(" ", 1)[1].split(":")
+    assert sig not in err.value.msg and sig not in str(err.value.result)
+    assert "HMAC-SHA1-DATE %s:********" % user in err.value.msg
