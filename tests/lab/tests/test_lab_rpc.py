@@ -188,8 +188,10 @@ def test_echo_fault_names_the_stored_key(lab):
     data = requests.post(lab.url("rpc") + INFOS, data=b"{}", headers=headers).json()
     assert rpc_lab.signing_key(PASSWORD) in data["text"] and data["authentication"] == headers["AUTHENTICATION"]
     # Signed with another key: the client could not censor the stored one, so it is not named.
-    wrong = requests.post(lab.url("rpc") + INFOS, data=b"{}", headers=nas_headers(USER, "x", "POST", INFOS, b"{}")).json()
-    assert wrong["text"] == "Bad request: signature check failed"
+    assert data["text"].endswith(" failed for " + headers["AUTHENTICATION"])
+    wrong_headers = nas_headers(USER, "x", "POST", INFOS, b"{}")
+    wrong = requests.post(lab.url("rpc") + INFOS, data=b"{}", headers=wrong_headers).json()
+    assert wrong["text"] == "Bad request: signature check failed for " + wrong_headers["AUTHENTICATION"]
 
 
 def test_sync_functions(rpc):
