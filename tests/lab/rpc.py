@@ -401,8 +401,13 @@ class Rpc(Appliance):
 
     # -- functions ----------------------------------------------------------------------------------------
     def f_get_infos(self, now):
-        return {"infos": typed("SystemInfo", {"product": "NAS OS (lab)", "version": "8.0.1", "serial": "LAB0000001",
-                                              "hostname": "nas-lab", "api_versions": list(VERSIONS)})}
+        # A GeneralInfo with the properties a real NAS OS 4.3 answers (Greenbone's detection script
+        # quotes one); the values are the lab's.
+        return {"infos": typed("GeneralInfo", {
+            "vendor_custom_id": "", "product": "NAS OS (lab)", "vendor_id": "", "product_id": "lab",
+            "install_id": "0000000000000000000000000000000000000000aa", "hardware_id": "lab0001",
+            "friendly_name": "nas-lab", "puid": "000000000001", "version": "8.0.1", "serial_number": "LAB0000001",
+            "vendor_name": "asyncjobs.fleet lab"})}
 
     def _disk(self, slot):
         disk = dict(self.disks[slot])

@@ -196,7 +196,7 @@ def test_echo_fault_names_the_stored_key(lab):
 
 def test_sync_functions(rpc):
     infos = rpc.call("system.System.get_infos")["infos"]
-    assert infos["__type__"] == "SystemInfo" and infos["__properties__"]["api_versions"] == ["8.0"]
+    assert infos["__type__"] == "GeneralInfo" and infos["__properties__"]["friendly_name"] == "nas-lab"
     disk = rpc.call("storage.Disks.get_disk", slot_id=3)["disk"]["__properties__"]
     assert disk["health"] == "failing" and disk["last_smart_test"] is None
     assert rpc.call("storage.Disks.get_disk", slot_id=6)["disk"]["__properties__"]["busy"] is True
