@@ -9,6 +9,7 @@ O(all jobs x devices).  SQLite is the durable store (write-through); memory is t
 import base64
 import functools
 import binascii
+import hashlib
 import heapq
 import json
 import os
@@ -18,6 +19,7 @@ import sqlite3
 import threading
 import time
 import xml.etree.ElementTree as ET
+import zlib
 from collections import Counter
 from xml.sax.saxutils import escape, quoteattr
 
@@ -57,6 +59,10 @@ JOB_FIELDS = (
     "jobProgressFailures", "jobSubmitTime", "jobCompletionTime")
 # DeviceCore fields mirrored from the device's RCI `system` settings group.
 SETTING_MIRRORS = {"contact": "dpContact", "location": "dpLocation", "description": "dpDescription"}
+
+
+FILE_HASHES = {"none": None, "md5": lambda data: hashlib.md5(data).hexdigest().upper(),
+               "crc32": lambda data: "%08X" % zlib.crc32(data)}
 
 
 def err(code, desc, hint=None):
@@ -799,11 +805,17 @@ class DRM(Appliance):
                     continue
                 dirs = sorted({prefix + p[len(prefix):].split("/", 1)[0] for p in inside
                                if p != path and "/" in p[len(prefix):]})
+                # hash: none (Digi's Cloud Connector sample: files carry no hash), md5 or crc32;
+                # any is the device's choice, md5 (python-devicecloud's recorded reply).
+                kind = {"any": "md5"}.get((cmd.get("hash") or "none").lower(), (cmd.get("hash") or "none").lower())
+                kind = kind if kind in FILE_HASHES else "none"
                 body = "".join(f'<dir path={quoteattr(d)} last_modified="{FLEET_EPOCH}"/>' for d in dirs)
-                body += "".join(f'<file path={quoteattr(p)} last_modified="{files[p]["mtime"]}" '
-                                f'size="{len(base64.b64decode(files[p]["data"]))}" hash="none"/>'
-                                for p in inside if p == path or "/" not in p[len(prefix):])
-                out.append(f'<ls hash="none">{body}</ls>')
+                for p in inside:
+                    if p == path or "/" not in p[len(prefix):]:
+                        data = base64.b64decode(files[p]["data"])
+                        digest = f' hash="{FILE_HASHES[kind](data)}"' if kind != "none" else ""
+                        body += f'<file path={quoteattr(p)} last_modified="{files[p]["mtime"]}" size="{len(data)}"{digest}/>'
+                out.append(f'<ls hash="{kind}">{body}</ls>')
             elif cmd.tag == "get_file":
                 if path not in files:
                     ok = False

@@ -24,24 +24,10 @@ UNKNOWN = "00000000-00000000-00409DFF-FFABCDEF"
 QUERY_STATE = '<rci_request version="1.1"><query_state><device_stats/></query_state></rci_request>'
 DOC_PAYLOAD = "<rci_request><query_setting/></rci_request>"
 
-# Recordings the lab cannot answer, and why (the collection never sends these operations).
+# Recordings the lab cannot answer, and why.
 NOT_SERVED = {
-    "sci_file_system_ls_two_devices": "file_system is not simulated (lab README: 400)",
-    "sci_file_system_ls_missing_dir": "file_system is not simulated (lab README: 400)",
-    "sci_file_system_get_file_mixed": "file_system is not simulated (lab README: 400)",
-    "sci_file_system_put_get_ls": "file_system is not simulated (lab README: 400)",
-    "sci_data_service_device_request": "data_service is not simulated (lab README: 400)",
     "sci_update_firmware_malformed_reply": "the recorded body is not well-formed XML, so it has no shape",
 }
-
-
-def renamed(shape, old, new):
-    """An XML shape with element ``old`` renamed ``new`` (the same reply for another operation)."""
-    if isinstance(shape, dict):
-        return {(new if k == old else k): renamed(v, old, new) for k, v in shape.items()}
-    if isinstance(shape, list):
-        return [renamed(v, old, new) for v in shape]
-    return shape
 
 
 def pruned(shape, *path):
@@ -70,9 +56,7 @@ def job_reply(http, job_id):
 # ---------------------------------------------------------------- SCI and job replies, one case each
 
 def case_sci_reboot_device_not_connected(http, sci, rec):
-    # reboot is not simulated; a device that is not connected gets the same server error for any operation.
-    resp = sci.post("send_message", device_target(OFFLINE), QUERY_STATE)
-    check_xml(resp, rec, renamed(xml_shape(rec.text), "reboot", "send_message"))
+    check_xml(sci.post("reboot", device_target(OFFLINE)), rec)
 
 
 def case_sci_no_valid_targets(http, sci, rec):
@@ -81,8 +65,8 @@ def case_sci_no_valid_targets(http, sci, rec):
 
 
 def case_job_reboot_complete_device_not_connected(http, sci, rec):
-    job = sci.submit("send_message", device_target(OFFLINE), QUERY_STATE)
-    check_xml(job_reply(http, job), rec, renamed(xml_shape(rec.text), "reboot", "send_message"))
+    job = sci.submit("reboot", device_target(OFFLINE))
+    check_xml(job_reply(http, job), rec)
 
 
 def case_job_in_progress(http, sci, rec):
@@ -130,6 +114,41 @@ def case_sci_send_message_query_setting(http, sci, rec):
     # Settings groups are the device's own configuration (the recorded device has device_info).
     check_xml(resp, rec, pruned(xml_shape(rec.text), "sci_reply", "send_message", "device", "rci_reply",
                                 "query_setting"))
+
+
+def put_file(sci, index, path, data=b"x"):
+    command = f'<commands><put_file path="{path}"><data>{base64.b64encode(data).decode()}</data></put_file></commands>'
+    assert sci.post("file_system", device_target(index), command).status_code == 200
+
+
+def case_sci_file_system_ls_two_devices(http, sci, rec):
+    # A directory and a file under the listed path on both devices; any hash: the device's choice.
+    for index in (ONLINE, 1):
+        put_file(sci, index, "/a/path/file1.txt")
+        put_file(sci, index, "/a/path/dir/inner.txt")
+    check_xml(sci.post("file_system", device_target(ONLINE, 1), '<commands><ls path="/a/path/" hash="any"/></commands>'), rec)
+
+
+def case_sci_file_system_ls_missing_dir(http, sci, rec):
+    check_xml(sci.post("file_system", device_target(ONLINE), '<commands><ls path="/a/nonexistent/path"/></commands>'), rec)
+
+
+def case_sci_file_system_get_file_mixed(http, sci, rec):
+    put_file(sci, 1, "/a/path/file1.txt", b"testing string")  # only the second device has it
+    resp = sci.post("file_system", device_target(ONLINE, 1), '<commands><get_file path="/a/path/file1.txt"/></commands>')
+    check_xml(resp, rec)
+
+
+def case_sci_file_system_put_get_ls(http, sci, rec):
+    data = base64.b64encode(b"Digi file system sample\n").decode()
+    commands = (f'<commands><put_file path="test_file.txt" truncate="true"><data>{data}</data></put_file>'
+                '<get_file path="test_file.txt"/><ls path="test_file.txt" hash="none"/></commands>')
+    check_xml(sci.post("file_system", device_target(ONLINE), commands), rec)
+
+
+def case_sci_data_service_device_request(http, sci, rec):
+    requests_block = '<requests><device_request target_name="echo">My device request data</device_request></requests>'
+    check_xml(sci.post("data_service", device_target(ONLINE), requests_block), rec)
 
 
 def case_job_listing_one_complete(http, sci, rec):

@@ -21,10 +21,6 @@ from ansible_collections.asyncjobs.fleet.plugins.module_utils._errors import Api
 
 RECORDINGS = recordings.load("drm")
 BY_NAME = {r.name: r for r in RECORDINGS}
-# Operations the collection never sends but whose jobs it reads (a job started elsewhere), and
-# a device error's <hint> (dropped until then): foreign-jobs reads both.
-FOREIGN_FIX = pytest.mark.xfail(strict=True, reason="fixed by foreign-jobs")
-HINT = "sci_send_message_error_2021_hint"
 
 
 class FakeHttpResponse(object):
@@ -74,16 +70,13 @@ def kind(rec):
     raise AssertionError("no test reads %s" % rec)
 
 
-def of(k, foreign_fix=False):
-    out = []
-    for rec in RECORDINGS:
-        if kind(rec) != k:
-            continue
-        marks = ()
-        if (foreign_fix and rec.expect.get("operation") not in _drm.OPERATIONS + (None,)) or rec.name == HINT:
-            marks = (FOREIGN_FIX,)
-        out.append(pytest.param(rec, id=rec.name, marks=marks))
-    return out
+def of(k):
+    return [pytest.param(rec, id=rec.name) for rec in RECORDINGS if kind(rec) == k]
+
+
+def foreign(k):
+    """Recordings of operations the collection never sends but whose jobs it reads (started elsewhere)."""
+    return [p for p in of(k) if p.values[0].expect.get("operation") not in _drm.OPERATIONS + (None,)]
 
 
 def at(data, path):
@@ -116,10 +109,10 @@ def test_sci_reply(rec):
     want = rec.expect
     operation = want["operation"]
     if operation not in _drm.OPERATIONS:
-        # Never sent by the collection; its per-device results are read from the jobs of others.
+        # Never sent by the collection; the same per-device results come in the jobs of others.
         root = _drm.parse_reply(_transport.Response(rec.status, {}, rec.text.encode(), "https://rm.example/ws/sci"),
                                 "SCI reply")
-        check_devices(_drm.device_results(root.find(operation)), want["devices"])
+        check_devices(_drm.job_from_reply("1", root)["devices"], want["devices"])
         return
     client, session = replay(rec)
     target = next(iter(want.get("devices") or {}), "00000000-00000000-00000000-00000000")
@@ -134,7 +127,7 @@ def test_sci_reply(rec):
     check_devices(_drm.device_results(op), want["devices"])
 
 
-@pytest.mark.parametrize("rec", [p for p in of("sci", foreign_fix=True) if p.marks and p.id != HINT])
+@pytest.mark.parametrize("rec", foreign("sci"))
 def test_sci_reply_of_another_operation_is_recognised(rec):
     root = _drm.parse_xml(rec.text, "reply")
     assert _drm.job_from_reply("1", root)["operation"] == rec.expect["operation"]
@@ -161,7 +154,7 @@ def test_400_without_an_sci_reply_stays_an_http_error():
 
 # ---------------------------------------------------------------- job status (GET /ws/sci/{id})
 
-@pytest.mark.parametrize("rec", of("job", foreign_fix=True))
+@pytest.mark.parametrize("rec", of("job"))
 def test_job_status(rec):
     client, _session = replay(rec)
     record = client.get_job(rec.request["path"].rsplit("/", 1)[-1])
