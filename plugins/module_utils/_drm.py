@@ -418,8 +418,10 @@ def same_request(stored, sent):
     theirs = _request_parts(stored_root)
     if theirs is None and len(mine[1]) == 1 and ET.fromstring(mine[1][0]).tag == stored_root.tag:
         # Digi's asynchronous-requests page shows the listing with the operation's payload
-        # alone (<rci_request><query_setting/></rci_request>): compare that, targets unknown.
-        theirs = None, [ET.canonicalize(ET.tostring(stored_root, encoding="unicode"), strip_text=True)]
+        # alone (<rci_request><query_setting/></rci_request>). Without its targets it cannot
+        # show the job is ours, but another payload shows it is not.
+        payload = ET.canonicalize(ET.tostring(stored_root, encoding="unicode"), strip_text=True)
+        return False if payload != mine[1][0] else None
     if theirs is None:
         return None
     if mine[1] != theirs[1]:

@@ -176,13 +176,15 @@ def test_job_listing(rec):
         assert {k: got[k] for k in want} == want
 
 
-def test_listing_payload_without_the_operation_element_is_compared():
-    """The listing shows the operation's payload only: a lost submission is matched on it."""
+def test_listing_payload_without_the_operation_element_tells_another_request():
+    """The listing shows the operation's payload only: without targets it cannot prove a job
+    is ours (None), but another payload proves it is not (False), so a lost submission is
+    never matched to a job that sent other settings."""
     rec = BY_NAME["job_listing_one_complete"]
     stored = _drm.parse_xml(rec.text, "listing").find("Job").findtext("jobRequestPayload")
     assert stored == rec.expect["payload"]
     target = [("device", "00000000-00000000-0004F3FF-00000000")]
-    assert _drm.same_request(stored, _drm.build_sci("send_message", target, rec.expect["payload"])) is True
+    assert _drm.same_request(stored, _drm.build_sci("send_message", target, rec.expect["payload"])) is None
     other = '<rci_request version="1.1"><set_setting/></rci_request>'
     assert _drm.same_request(stored, _drm.build_sci("send_message", target, other)) is False
 
