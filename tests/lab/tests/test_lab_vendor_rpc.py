@@ -3,7 +3,7 @@
 The recordings are the service's real conventions (typed objects, ResultSets, ListInfo requests,
 errors), not the seed's job functions, which no public source shows: each is compared with the
 lab's reply to the equivalent call. The lab is served at API 8.0 only, so recorded paths are
-adapted to it. Auth: the lab's (HTTP Basic, or the NAS OS request signature once the lab checks it).
+adapted to it. Requests are signed as NAS OS requires (lab_helpers.NasSigner).
 """
 import copy
 import pathlib
@@ -12,27 +12,20 @@ import sys
 import pytest
 import requests
 
-from lab_helpers import PASSWORD, USER
-
-try:  # the lab signs requests as NAS OS does once the rpc-wire branch is in
-    from lab_helpers import NasSigner
-    AUTH, BAD_AUTH = NasSigner(), NasSigner(USER, "wrong")
-except ImportError:
-    AUTH, BAD_AUTH = (USER, PASSWORD), (USER, "wrong")
+from lab_helpers import USER, NasSigner
 
 sys.path.insert(0, str(pathlib.Path(__file__).resolve().parents[2] / "unit" / "vendor"))
 import recordings  # noqa: E402
 from recordings import json_shape, shape_differences  # noqa: E402
 
 RECORDINGS = {r.name: r for r in recordings.load("rpc")}
-WIRE_FIX = pytest.mark.xfail(strict=True, reason="fixed by rpc-wire")
 TYPED_ENVELOPE = ["__properties__", "__sub_version__", "__type__", "__version__"]
 
 
 @pytest.fixture
 def nas(lab):
     session = requests.Session()
-    session.auth = AUTH
+    session.auth = NasSigner()
     base = lab.url("rpc") + "/api/external/8.0/"
     return lambda function, body: session.post(base + function, json=body)
 
@@ -72,10 +65,7 @@ def test_list_reply_is_a_result_set_of_typed_objects(nas):
     assert all(sorted(e) == sorted(want["__elements__"][0]) == TYPED_ENVELOPE for e in got["__elements__"])
 
 
-@pytest.mark.parametrize("name", [
-    pytest.param("list_users_list_info_request_8_0", marks=WIRE_FIX),
-    pytest.param("downloads_list_info_request_7_0", marks=WIRE_FIX),
-])
+@pytest.mark.parametrize("name", ["list_users_list_info_request_8_0", "downloads_list_info_request_7_0"])
 def test_list_info_as_real_clients_send_it_is_accepted(name, nas):
     body = copy.deepcopy(RECORDINGS[name].request["body"])
     if body["list_info"]["__properties__"]["search_parameters"]["__elements__"]:
@@ -86,11 +76,10 @@ def test_list_info_as_real_clients_send_it_is_accepted(name, nas):
     assert resp.status_code == 200, resp.text
 
 
-@WIRE_FIX
 def test_unauthorized_reply_has_a_text(lab):
     rec = RECORDINGS["error_401_ip_blocked"]
     resp = requests.post(lab.url("rpc") + "/api/external/8.0/system.Jobs.get_job_status", json={"job_id": 1},
-                         auth=BAD_AUTH)
+                         auth=NasSigner(USER, "wrong"))
     assert resp.status_code == rec.status
     assert shape_differences(json_shape(rec.body), json_shape(resp.json()), extra_keys=True) == []
 

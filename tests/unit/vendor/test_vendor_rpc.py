@@ -23,9 +23,6 @@ from ansible_collections.asyncjobs.fleet.plugins.module_utils._errors import Api
 
 RECORDINGS = recordings.load("rpc")
 BY_NAME = {r.name: r for r in RECORDINGS}
-WIRE_FIX = pytest.mark.xfail(strict=True, reason="fixed by rpc-wire")
-# Recordings whose ListInfo the collection does not write the real way yet.
-NOT_YET = {"downloads_list_info_request_7_0": WIRE_FIX}
 
 
 class FakeHttpResponse(object):
@@ -82,12 +79,8 @@ def typed_shape(value):
     return json_shape(value)
 
 
-def params(kind, marks=None):
-    out = []
-    for rec in RECORDINGS:
-        if kind(rec):
-            out.append(pytest.param(rec, id=rec.name, marks=(marks or {}).get(rec.name, ())))
-    return out
+def params(kind):
+    return [pytest.param(rec, id=rec.name) for rec in RECORDINGS if kind(rec)]
 
 
 def test_every_recording_is_read_here_and_names_its_source():
@@ -156,7 +149,7 @@ def real_property_shapes():
     return shapes
 
 
-@pytest.mark.parametrize("rec", params(lambda r: "list_criteria" in r.expect, NOT_YET))
+@pytest.mark.parametrize("rec", params(lambda r: "list_criteria" in r.expect))
 def test_list_request_is_written_as_real_clients_write_it(rec):
     """The collection's list_info for this recording's filter, property by property."""
     empty = {"__type__": "ResultSet", "__total_items__": 0, "__sub_type__": "AsyncJob", "__elements__": []}
