@@ -30,6 +30,7 @@ except ImportError as exc:  # pragma: no cover
 from ansible_collections.asyncjobs.fleet.plugins.module_utils import _lifecycle as lc
 from ansible_collections.asyncjobs.fleet.plugins.module_utils._errors import ApiError, InputError
 from ansible_collections.asyncjobs.fleet.plugins.module_utils._submit import format_time
+from ansible_collections.asyncjobs.fleet.plugins.module_utils._transport import Transport
 
 API = "drm"
 # The operations the collection itself submits. Replies and jobs are read whatever the
@@ -40,6 +41,7 @@ JOB_STATUS = {"0": "new", "1": "in_progress", "2": "complete", "3": "canceled"}
 JOB_TYPES = {"0": "send_message", "1": "update_firmware", "2": "disconnect"}
 DEVICE_ID = re.compile(r"^[0-9A-Fa-f]{8}-[0-9A-Fa-f]{8}-[0-9A-Fa-f]{8}-[0-9A-Fa-f]{8}$")
 ERR_NOT_CONNECTED = "2001"
+ERR_DISCONNECTED_DURING = "2006"
 LISTING_PAGE = 1000
 _DTD = re.compile(r"<!\s*(DOCTYPE|ENTITY)", re.IGNORECASE)
 
@@ -73,6 +75,15 @@ def parse_reply(response, what):
             detail = exc.msg
     raise ApiError("%s: expected XML from Remote Manager (HTTP %s) but %s" % (what, response.status, detail),
                    status=response.status, body=text[:2000])
+
+
+def _sci_reply_or_none(response):
+    """The ``<sci_reply>`` root of an error reply, or None when the body is something else."""
+    try:
+        root = parse_xml(response.text, "the body")
+    except InputError:
+        return None
+    return root if root.tag == "sci_reply" else None
 
 
 def to_data(element):
@@ -200,8 +211,11 @@ def device_results(op_element):
         children = list(dev)
         body = children[0] if len(children) == 1 else None
         reply = to_data(body) if body is not None and body.tag != "error" else None
+        # A device that drops its connection while a disconnect runs has done what was asked:
+        # Digi's own test counts this 2006 reply as a successful disconnect.
+        done = err is not None and op_element.tag == "disconnect" and err[0] == ERR_DISCONNECTED_DURING
         results[dev_id] = {
-            "ok": err is None,
+            "ok": err is None or done,
             "error_id": err[0] if err else None,
             "error": err[1] if err else None,
             "reply": reply,
@@ -396,10 +410,19 @@ def same_request(stored, sent):
         return None
     try:
         mine = _request_parts(parse_xml(sent, "request"))
-        theirs = _request_parts(parse_xml(stored, "jobRequestPayload"))
+        stored_root = parse_xml(stored, "jobRequestPayload")
     except InputError:
         return None
-    if mine is None or theirs is None:
+    if mine is None:
+        return None
+    theirs = _request_parts(stored_root)
+    if theirs is None and len(mine[1]) == 1 and ET.fromstring(mine[1][0]).tag == stored_root.tag:
+        # Digi's asynchronous-requests page shows the listing with the operation's payload
+        # alone (<rci_request><query_setting/></rci_request>). Without its targets it cannot
+        # show the job is ours, but another payload shows it is not.
+        payload = ET.canonicalize(ET.tostring(stored_root, encoding="unicode"), strip_text=True)
+        return False if payload != mine[1][0] else None
+    if theirs is None:
         return None
     if mine[1] != theirs[1]:
         return False
@@ -511,11 +534,16 @@ class DrmClient(object):
     def sci(self, operation, targets, payload="", attrs=None):
         """POST one SCI request. Returns (job_id or None, op element, root)."""
         body = build_sci(operation, targets, payload, attrs)
+        # Remote Manager refuses a request with no valid target with HTTP 400 and an sci_reply
+        # naming each device (Digi's library serves that reply with 400): read it like a 200.
         resp = self.transport.request(
             "POST", "/ws/sci", data=body.encode("utf-8"),
             headers={"Content-Type": 'text/xml; charset="UTF-8"', "Accept": "text/xml"},
-            expect=(200, 202), what="SCI %s" % operation)
-        root = parse_reply(resp, "SCI %s reply" % operation)
+            expect=(200, 202, 400), what="SCI %s" % operation)
+        root = parse_reply(resp, "SCI %s reply" % operation) if resp.status != 400 else _sci_reply_or_none(resp)
+        if root is None:
+            message = Transport._status_message("SCI %s" % operation, resp)
+            raise ApiError(self.transport.redact(message), status=400, body=self.transport.redact(resp.text[:2000]))
         op = _op_element(root)
         job_id = root.findtext(".//jobId")
         top_error = _find_error_text(root) or (_find_error_text(op) if op is not None else None)

@@ -133,7 +133,7 @@ def test_check_mode_submits_nothing(rpc, ansible, lab_delta):
     assert async_["would_call"] == {"function": SMART, "arguments": {"slot_id": 1},
                                     "client_ref": async_["client_ref"], "api_version": "8.0"}
     read = run.result("Read-only sync")
-    assert read["changed"] is False and read["result"]["infos"]["__properties__"]["hostname"] == "nas-lab"
+    assert read["changed"] is False and read["result"]["infos"]["__properties__"]["friendly_name"] == "nas-lab"
     assert run.result("Changing sync")["would_call"]["function"] == "storage.Disks.get_disk"
     assert nonzero(delta["submissions"]) == {}
     assert nonzero(delta["calls"]) == {JOBS_LIST: 3, "system.System.get_infos": 1}
@@ -325,7 +325,7 @@ def test_sync_calls_and_service_errors(rpc, ansible, lab_delta):
     bad = run.result("Bad parameter type")
     assert bad["error"]["parameter"] == "slot_id" and "must be an Integer" in bad["msg"]
     module = run.result("As a module")
-    assert "invocation" in module and module["result"]["infos"]["__type__"] == "SystemInfo"
+    assert "invocation" in module and module["result"]["infos"]["__type__"] == "GeneralInfo"
     assert nonzero(delta["submissions"]) == {}
 
 

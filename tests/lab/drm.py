@@ -9,6 +9,7 @@ O(all jobs x devices).  SQLite is the durable store (write-through); memory is t
 import base64
 import functools
 import binascii
+import hashlib
 import heapq
 import json
 import os
@@ -18,6 +19,7 @@ import sqlite3
 import threading
 import time
 import xml.etree.ElementTree as ET
+import zlib
 from collections import Counter
 from xml.sax.saxutils import escape, quoteattr
 
@@ -59,8 +61,14 @@ JOB_FIELDS = (
 SETTING_MIRRORS = {"contact": "dpContact", "location": "dpLocation", "description": "dpDescription"}
 
 
-def err(code, desc):
-    return f'<error id="{code}"><desc>{escape(desc)}</desc></error>'
+FILE_HASHES = {"none": None, "md5": lambda data: hashlib.md5(data).hexdigest().upper(),
+               "crc32": lambda data: "%08X" % zlib.crc32(data)}
+
+
+def err(code, desc, hint=None):
+    """A device-level error; a hint says what exactly was refused (as Digi's devices add one)."""
+    hint = f"<hint>{escape(hint)}</hint>" if hint else ""
+    return f'<error id="{code}"><desc>{escape(desc)}</desc>{hint}</error>'
 
 
 ERR_NOT_CONNECTED = err(2001, "Device Not Connected")
@@ -569,7 +577,8 @@ class DRM(Appliance):
             if not any(dev is not None for _tid, dev in targets):
                 body = "".join(f'<device id={quoteattr(t)}>{ERR_NOT_FOUND}</device>' for t, _dev in targets)
                 body += "<error>Invalid SCI request. No valid targets found.</error>"
-                return Response(200, f'<sci_reply version="1.0"><{op_el.tag}>{body}</{op_el.tag}></sci_reply>')
+                # HTTP 400, as Digi's python-devicecloud serves this reply in its tests.
+                return Response(400, f'<sci_reply version="1.0"><{op_el.tag}>{body}</{op_el.tag}></sci_reply>')
             job = self._create_job(op_el, targets, sync, reply)
             self._commit()
             if not sync:
@@ -623,9 +632,11 @@ class DRM(Appliance):
     def _create_job(self, op_el, targets, sync, reply):
         now = time.time()
         spec, spec_error = self._prepare(op_el)
+        # The listing shows the operation's payload alone, as on Digi's asynchronous-requests page.
+        payload = "".join(ET.tostring(c, encoding="unicode") for c in op_el if c.tag != "targets")
         job = Job(id=self.next_job_id, op=op_el.tag, sync=sync, reply=reply,
                   allow_offline=op_el.get("allowOffline", "false").lower() == "true",
-                  payload=ET.tostring(op_el, encoding="unicode"), status="in_progress",
+                  payload=payload, status="in_progress",
                   description=spec.get("description", op_el.tag), spec=spec, submit=now,
                   completion=None, success=0, failures=0, pending=0)
         self.next_job_id += 1
@@ -673,9 +684,9 @@ class DRM(Appliance):
             try:
                 rci = safe_xml(payload) if isinstance(payload, bytes) else (payload[0] if payload else None)
             except BadRequest as exc:
-                return {}, err(2106, f"Invalid RCI request: {exc}")
+                return {}, err(2106, "Invalid RCI request", str(exc))
             if rci is None or rci.tag != "rci_request":
-                return {}, err(2106, "Invalid RCI request: expected <rci_request>")
+                return {}, err(2106, "Invalid RCI request", "expected <rci_request>")
             first = next(iter(rci), None)
             return {"rci": ET.tostring(rci, encoding="unicode"),
                     "description": first.tag if first is not None else "rci_request"}, None
@@ -794,11 +805,17 @@ class DRM(Appliance):
                     continue
                 dirs = sorted({prefix + p[len(prefix):].split("/", 1)[0] for p in inside
                                if p != path and "/" in p[len(prefix):]})
+                # hash: none (Digi's Cloud Connector sample: files carry no hash), md5 or crc32;
+                # any is the device's choice, md5 (python-devicecloud's recorded reply).
+                kind = {"any": "md5"}.get((cmd.get("hash") or "none").lower(), (cmd.get("hash") or "none").lower())
+                kind = kind if kind in FILE_HASHES else "none"
                 body = "".join(f'<dir path={quoteattr(d)} last_modified="{FLEET_EPOCH}"/>' for d in dirs)
-                body += "".join(f'<file path={quoteattr(p)} last_modified="{files[p]["mtime"]}" '
-                                f'size="{len(base64.b64decode(files[p]["data"]))}" hash="none"/>'
-                                for p in inside if p == path or "/" not in p[len(prefix):])
-                out.append(f'<ls hash="none">{body}</ls>')
+                for p in inside:
+                    if p == path or "/" not in p[len(prefix):]:
+                        data = base64.b64decode(files[p]["data"])
+                        digest = f' hash="{FILE_HASHES[kind](data)}"' if kind != "none" else ""
+                        body += f'<file path={quoteattr(p)} last_modified="{files[p]["mtime"]}" size="{len(data)}"{digest}/>'
+                out.append(f'<ls hash="{kind}">{body}</ls>')
             elif cmd.tag == "get_file":
                 if path not in files:
                     ok = False
@@ -1015,7 +1032,8 @@ class DRM(Appliance):
             if element == "DeviceCore":
                 page = [self._device_json(row) for row in page]
             return Response.json(dict(header, items=page))
-        xml = ["<result>"] + [f"<{k}>{v}</{k}>" for k, v in header.items()]
+        # Digi's DeviceCore page shows the legacy <result> pages with an XML declaration.
+        xml = ['<?xml version="1.0" encoding="UTF-8"?>', "<result>"] + [f"<{k}>{v}</{k}>" for k, v in header.items()]
         for row in page:
             xml.append(f"<{element}>")
             if element == "DeviceCore":

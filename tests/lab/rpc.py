@@ -76,6 +76,9 @@ def iso(ts):
     return time.strftime("%Y-%m-%dT%H:%M:%S", time.gmtime(ts)) + ".%03dZ" % int((ts % 1) * 1000)
 
 
+EMPTY_LIST = {"__type__": "List", "__sub_type__": "Unicode", "__elements__": []}
+
+
 def typed(type_name, props):
     return {"__type__": type_name, "__version__": 1, "__sub_version__": 0, "__properties__": props}
 
@@ -342,7 +345,9 @@ class Rpc(Appliance):
             SMART: ((("client_ref", int), ("slot_id", int)), self.f_run_smart_test, True),
             RESYNC: ((("client_ref", int), ("volume_id", int)), self.f_resync, True),
             "system.Jobs.get_job_status": ((("job_id", int),), self.f_get_job_status, False),
-            "system.Jobs.get_jobs_list": ((("list_info", dict), ("with_parameters", dict)), self.f_get_jobs_list, False),
+            # with_parameters is optional: Seagate's SDK page calls a list method with list_info alone.
+            "system.Jobs.get_jobs_list": ((("list_info", dict), ("with_parameters", dict, EMPTY_LIST)),
+                                          self.f_get_jobs_list, False),
             "system.Jobs.pause_job": ((("job_id", int),), self.f_pause_job, False),
             "system.Jobs.resume_job": ((("job_id", int),), self.f_resume_job, False),
         }
@@ -377,15 +382,15 @@ class Rpc(Appliance):
 
     @staticmethod
     def _check_params(params, body):
-        names = [n for n, _t in params]
+        names = [param[0] for param in params]
         for key in body:
             if key not in names:
                 raise bad_param(key, f"Unexpected parameter {key!r} (expected: {', '.join(names) or 'none'})")
         args = {}
-        for name, kind in params:
-            if name not in body:
+        for name, kind, *default in params:  # (name, type[, default of an optional parameter])
+            if name not in body and not default:
                 raise bad_param(name, f"Missing parameter {name!r}")
-            value = body[name]
+            value = body[name] if name in body else json.loads(json.dumps(default[0]))
             if kind is int and (isinstance(value, bool) or not isinstance(value, int)):
                 raise bad_param(name, f"Parameter {name!r} must be an Integer, got {type(value).__name__}")
             if kind is dict and not isinstance(value, dict):
@@ -401,8 +406,13 @@ class Rpc(Appliance):
 
     # -- functions ----------------------------------------------------------------------------------------
     def f_get_infos(self, now):
-        return {"infos": typed("SystemInfo", {"product": "NAS OS (lab)", "version": "8.0.1", "serial": "LAB0000001",
-                                              "hostname": "nas-lab", "api_versions": list(VERSIONS)})}
+        # A GeneralInfo with the properties a real NAS OS 4.3 answers (Greenbone's detection script
+        # quotes one); the values are the lab's.
+        return {"infos": typed("GeneralInfo", {
+            "vendor_custom_id": "", "product": "NAS OS (lab)", "vendor_id": "", "product_id": "lab",
+            "install_id": "0000000000000000000000000000000000000000aa", "hardware_id": "lab0001",
+            "friendly_name": "nas-lab", "puid": "000000000001", "version": "8.0.1", "serial_number": "LAB0000001",
+            "vendor_name": "asyncjobs.fleet lab"})}
 
     def _disk(self, slot):
         disk = dict(self.disks[slot])

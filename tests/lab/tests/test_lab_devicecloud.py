@@ -3,7 +3,7 @@ import time
 import xml.etree.ElementTree as ET
 
 import pytest
-from devicecloud import DeviceCloud
+from devicecloud import DeviceCloud, DeviceCloudHttpException
 from devicecloud.devicecore import dev_connectware_id, group_path
 from devicecloud.sci import AsyncRequestProxy, DeviceTarget, GroupTarget, TagTarget
 
@@ -44,8 +44,12 @@ def test_send_sci_async_completes(dc):
     assert dom.find("./send_message/device/rci_reply/query_setting/system") is not None
 
 
-def test_send_sci_async_invalid_target_returns_none(dc):
-    assert dc.sci.send_sci_async("send_message", DeviceTarget("00000000-00000000-00000000-DEADBEEF"), QUERY) is None
+def test_send_sci_async_invalid_target_raises_with_the_reply(dc):
+    # No valid target is HTTP 400, which the library raises with the reply (as its test_core expects).
+    with pytest.raises(DeviceCloudHttpException) as info:
+        dc.sci.send_sci_async("send_message", DeviceTarget("00000000-00000000-00000000-DEADBEEF"), QUERY)
+    assert info.value.response.status_code == 400
+    assert b"No valid targets found" in info.value.response.content
 
 
 def test_get_devices_iterates_all_pages(dc, lab):

@@ -23,16 +23,24 @@ class Recording:
         self.path = path
         self.name = path.stem
         self.api = path.parent.name
-        for key in ("source", "response", "expect"):
+        for key in ("source", "expect"):
             if key not in data:
                 raise ValueError("%s: missing %r" % (path, key))
+        # A source may show only the request a client sends (its reply is not shown): such a
+        # recording has a request with a body and no response.
+        if "response" not in data and (data.get("request") or {}).get("body") is None:
+            raise ValueError("%s: missing 'response' (or a request with a body)" % path)
         if not str(data["source"]).strip():
             raise ValueError("%s: empty source" % path)
         self.source = data["source"]
         self.description = data.get("description", "")
         self.request = data.get("request") or {}
-        self.response = data["response"]
+        self.response = data.get("response") or {}
         self.expect = data["expect"]
+
+    @property
+    def has_response(self):
+        return bool(self.response)
 
     @property
     def status(self):
