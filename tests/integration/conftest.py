@@ -198,6 +198,15 @@ class AnsibleRunner:
         timeout=PLAYBOOK_TIMEOUT,
     ):
         """Run a playbook on localhost; assert its rc unless expect_rc is None."""
+        started = self.start_playbook(playbook_path, extra_vars=extra_vars, check=check, diff=diff, env=env,
+                                      verbosity=verbosity)
+        return started.wait(expect_rc=expect_rc, timeout=timeout)
+
+    def start_playbook(self, playbook_path, extra_vars=None, check=False, diff=False, env=None, verbosity=0):
+        """Start a playbook in the background; ``.wait(expect_rc=0)`` gives its PlaybookRun.
+
+        For tests that must act while a task waits (resume a job once the task polls it).
+        """
         playbook = self._resolve(playbook_path)
         run_id = uuid.uuid4().hex[:8]
         record_file = self.workdir / f"results-{run_id}.json"
@@ -214,18 +223,35 @@ class AnsibleRunner:
             cmd.append("-" + "v" * verbosity)
         environment = self.environment(env)
         environment[RECORD_ENV_VAR] = str(record_file)
-        proc = subprocess.run(
+        proc = subprocess.Popen(
             cmd,
             cwd=self.workdir,
             env=environment,
             stdin=subprocess.DEVNULL,
-            capture_output=True,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
             text=True,
-            timeout=timeout,
-            check=False,
         )
-        results = json.loads(record_file.read_text(encoding="utf-8")) if record_file.exists() else []
-        run = PlaybookRun(cmd, proc.returncode, proc.stdout, proc.stderr, results)
+        return StartedPlaybook(cmd, proc, record_file)
+
+
+class StartedPlaybook:
+    """A playbook running in the background (see AnsibleRunner.start_playbook)."""
+
+    def __init__(self, cmd, proc, record_file):
+        self.cmd = cmd
+        self.proc = proc
+        self.record_file = record_file
+
+    def wait(self, expect_rc=0, timeout=PLAYBOOK_TIMEOUT):
+        try:
+            stdout, stderr = self.proc.communicate(timeout=timeout)
+        except subprocess.TimeoutExpired:
+            self.proc.kill()
+            self.proc.communicate()
+            raise
+        results = json.loads(self.record_file.read_text(encoding="utf-8")) if self.record_file.exists() else []
+        run = PlaybookRun(self.cmd, self.proc.returncode, stdout, stderr, results)
         if expect_rc is not None and run.rc != expect_rc:
             raise AssertionError(f"ansible-playbook exited {run.rc}, expected {expect_rc}\n{run.describe()}")
         return run

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import time
 
 import pytest
 import requests
@@ -162,15 +163,6 @@ def test_failed_job_tolerated_with_fail_on_never(rpc, ansible):
 
 
 def test_paused_job_fails_after_paused_timeout_then_is_adopted(rpc, ansible, lab, lab_delta):
-    # 4 s at the harness time scale: after the resume, 2 s remain for the re-run to find it in flight.
-    lab.config("rpc", durations={SMART: 16})
-    try:
-        _paused_then_adopted(ansible, lab, lab_delta)
-    finally:
-        lab.config("rpc", durations={SMART: 4})
-
-
-def _paused_then_adopted(ansible, lab, lab_delta):
     pb = ansible.playbook(play(smart("Paused", 7, paused_timeout=0.5)))
     with lab_delta("rpc") as first:
         run = ansible.run_playbook(pb, expect_rc=2)
@@ -183,10 +175,20 @@ def _paused_then_adopted(ansible, lab, lab_delta):
     assert "1 paused; 50%" in run.stdout  # the progress line shows it
     assert nonzero(first["submissions"]) == {SMART: 1}
 
-    # Someone resumes it on the NAS; the re-run adopts it instead of starting another test.
-    call_rpc(lab, "system.Jobs.resume_job", job_id=int(job_id))
+    # A re-run adopts the paused job instead of starting another test, and waits while someone
+    # resumes it on the NAS. The job is resumed only once the lab has seen the re-run poll it,
+    # so the outcome does not depend on how fast ansible-playbook starts.
+    patient = ansible.playbook(play(smart("Paused", 7, paused_timeout=300)))
     with lab_delta("rpc") as second:
-        again = ansible.run_playbook(pb).result("Paused")
+        polls_before = lab.stats("rpc")["calls"].get(JOB_STATUS, 0)
+        rerun = ansible.start_playbook(patient)
+        deadline = time.monotonic() + 120
+        while lab.stats("rpc")["calls"].get(JOB_STATUS, 0) == polls_before:
+            assert rerun.proc.poll() is None, rerun.wait(expect_rc=None).describe()
+            assert time.monotonic() < deadline, "the re-run never polled the paused job"
+            time.sleep(0.1)
+        call_rpc(lab, "system.Jobs.resume_job", job_id=int(job_id))
+        again = rerun.wait().result("Paused")
     assert again["adopted"] is True and again["job_id"] == job_id and again["result"] == {"device_ok": True}
     assert nonzero(second["submissions"]) == {}
 
