@@ -37,8 +37,9 @@ JOB_FIELDS = ("id", "state", "raw_state", "terminal", "progress", "message", "op
               "target_ids", "phase", "response_status", "response_body", "description", "detailed")
 
 
-def of_kind(*kinds):
-    found = [r for kind in kinds for r in BY_KIND.get(kind, [])]
+def of_kind(*kinds, where=None):
+    """Parametrize over the recordings of these kinds (and, with ``where``, only those it accepts)."""
+    found = [r for kind in kinds for r in BY_KIND.get(kind, []) if where is None or where(r)]
     return pytest.mark.parametrize("rec", found, ids=recordings.ids(found))
 
 
@@ -118,10 +119,10 @@ def test_job_instance_reads_as_the_source_says(rec):
     check_job(ps.job_record(rec.body), rec.expect)
 
 
-@of_kind("job")
+# A recording whose source names no job id (its path keeps the "{id}" placeholder) is read
+# only by the parser above.
+@of_kind("job", where=lambda r: "{" not in r.request["path"])
 def test_job_instance_read_through_the_client(rec):
-    if "{" in rec.request["path"]:
-        pytest.skip("the source names no job id")
     client, sent = replaying(rec)
     job_id = rec.request["path"].rsplit("/", 1)[1]
     check_job(client.results(job_id), rec.expect)
@@ -148,10 +149,8 @@ def test_error_body_is_shown_as_the_source_says(rec):
         assert rec.expect["detail_contains"] in detail
 
 
-@of_kind("error")
+@of_kind("error", where=lambda r: r.request)  # replies whose source shows the request
 def test_error_reply_through_the_client(rec):
-    if not rec.request:
-        pytest.skip("the source shows no request")
     client, _sent = replaying(rec)
     if "raises" in rec.expect:
         with pytest.raises(ApiError) as err:
