@@ -223,7 +223,7 @@ def _system_proxies():
     proxy variable is set at all; none elsewhere."""
     import urllib.request
     reader = getattr(urllib.request, "getproxies_macosx_sysconf", None) or getattr(urllib.request, "getproxies_registry", None)
-    return dict(reader()) if reader else {}
+    return dict(reader()) if reader is not None else {}
 
 
 class TaskSession(requests.Session if HAS_REQUESTS else object):

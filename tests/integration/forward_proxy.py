@@ -124,7 +124,7 @@ class ForwardProxy:
             return None
 
     def _tunnel(self, client, target, rest):
-        host, _, port = target.rpartition(":")
+        host, _sep, port = target.rpartition(":")
         upstream = self._open(host, port, client)
         if upstream is None:
             return
@@ -186,7 +186,7 @@ def _read_head(sock):
         data += chunk
         if len(data) > MAX_HEAD:
             return None, b""
-    head, _, rest = data.partition(b"\r\n\r\n")
+    head, _sep, rest = data.partition(b"\r\n\r\n")
     return head, rest
 
 
@@ -194,7 +194,7 @@ def _pump(client, upstream):
     """Copy bytes both ways until either side closes."""
     socks = [client, upstream]
     while True:
-        readable, _, _ = select.select(socks, [], [], 60)
+        readable, _writable, _errored = select.select(socks, [], [], 60)
         if not readable:
             return
         for sock in readable:

@@ -160,7 +160,7 @@ def test_ip_blocked_after_refusals_until_reset(lab):
     lab.config("rpc", block_after=2, block_seconds=600)
     try:
         bad = nas_headers(USER, "wrong", "POST", INFOS, b"{}")
-        assert [requests.post(url, data=b"{}", headers=bad).json()["text"] for _ in range(2)] == \
+        assert [requests.post(url, data=b"{}", headers=bad).json()["text"] for _attempt in range(2)] == \
             ["Invalid username or signature"] * 2
         # Blocked: even a right signature is refused now.
         resp = requests.post(url, data=b"{}", headers=nas_headers(USER, PASSWORD, "POST", INFOS, b"{}"))

@@ -124,9 +124,8 @@ def test_recorded_file_system_reply_reads_command_errors_per_device():
     assert (job["state"], job["operation"], job["succeeded"], job["failed"]) == (lc.PARTIAL, "file_system", 1, 1)
     assert job["devices"][FS_1]["ok"] is True
     assert job["devices"][FS_1]["reply"]["commands"]["ls"]["file"][0]["@path"] == "/a/path/file1.txt"
-    assert job["devices"][FS_2] == {"ok": False, "error_id": "1", "error": "No such file or directory",
-                                    "reply": {"commands": {"get_file": {"error": {"@id": "1",
-                                                                              "#text": "No such file or directory"}}}}}
+    reply = {"commands": {"get_file": {"error": {"@id": "1", "#text": "No such file or directory"}}}}
+    assert job["devices"][FS_2] == {"ok": False, "error_id": "1", "error": "No such file or directory", "reply": reply}
 
 
 # Source: cc_ansic dvt/cases/dvt_tests/test_brci_string.py (comment quoting a reply): an error with
