@@ -275,6 +275,17 @@ def _start_options(start_lab):
     return {key: value for key, value in options.items() if key in params}
 
 
+@contextlib.contextmanager
+def private_lab(tmp_path_factory, name, **options):
+    """A lab of a test module's own (TLS, other credentials, some appliances only), stopped afterwards."""
+    labctl = _lab_module()
+    instance = labctl.start_lab(str(tmp_path_factory.mktemp(name)), **options)
+    try:
+        yield instance
+    finally:
+        instance.stop()
+
+
 @pytest.fixture(scope="session")
 def lab(tmp_path_factory):
     """The appliance lab, started on first use and stopped at session end."""

@@ -31,7 +31,7 @@ import pytest
 import yaml
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 
-from conftest import COLLECTIONS_PATH, ENV_PREFIXES, LAB_DIR, LAB_PASSWORD, LAB_USERNAME, REPO_ROOT
+from conftest import COLLECTIONS_PATH, ENV_PREFIXES, LAB_PASSWORD, LAB_USERNAME, REPO_ROOT, private_lab
 
 TYPES_DIR = REPO_ROOT / "extensions" / "awx" / "credential_types"
 QUERY = '<rci_request version="1.1"><query_setting><system/></query_setting></rci_request>'
@@ -220,15 +220,8 @@ def test_rendered_environment_resolves_to_the_inputs(api, tmp_path):
 @pytest.fixture(scope="module")
 def tls_powerstore(tmp_path_factory):
     """A PowerStore served over HTTPS by a private CA, so that only the injected CA file verifies it."""
-    if str(LAB_DIR) not in sys.path:
-        sys.path.insert(0, str(LAB_DIR))
-    import labctl
-    instance = labctl.start_lab(str(tmp_path_factory.mktemp("awx-tls-lab")), time_scale=0.25, tls=True,
-                                only="powerstore")
-    try:
+    with private_lab(tmp_path_factory, "awx-tls-lab", time_scale=0.25, tls=True, only="powerstore") as instance:
         yield instance
-    finally:
-        instance.stop()
 
 
 def powerstore_credential(tls_powerstore, tmp_path, password=LAB_PASSWORD):

@@ -13,13 +13,12 @@ Nothing here depends on timing: every assertion is on outcomes.
 from __future__ import annotations
 
 import json
-import sys
 import urllib.parse
 
 import pytest
 import requests
 
-from conftest import LAB_DIR, LAB_PASSWORD, LAB_USERNAME, AnsibleRunner
+from conftest import LAB_PASSWORD, LAB_USERNAME, AnsibleRunner, private_lab
 
 from devicecloud import DeviceCloud
 from devicecloud.file_system_service import FileSystemServiceCommandBlock, LsCommand, DeleteCommand
@@ -165,14 +164,8 @@ def test_aiqum_lun_job_of_another_client(lab, ansible):
 
 @pytest.fixture(scope="module")
 def ps_lab(tmp_path_factory):
-    sys.path.insert(0, str(LAB_DIR))
-    import labctl
-    instance = labctl.start_lab(str(tmp_path_factory.mktemp("ps-foreign")), time_scale=0.25, tls=True,
-                                only="powerstore")
-    try:
+    with private_lab(tmp_path_factory, "ps-foreign", time_scale=0.25, tls=True, only="powerstore") as instance:
         yield instance
-    finally:
-        instance.stop()
 
 
 @pytest.fixture

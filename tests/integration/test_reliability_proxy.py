@@ -22,7 +22,7 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from conftest import LAB_DIR, LAB_PASSWORD, LAB_USERNAME, AnsibleRunner, _lab_connection_env
+from conftest import LAB_PASSWORD, LAB_USERNAME, AnsibleRunner, _lab_connection_env, private_lab
 from forward_proxy import ForwardProxy
 from test_reliability_tls import ci_environment, run_inventory, inventory_hosts
 
@@ -36,15 +36,8 @@ PROXY_PASSWORD = "proxy-Passw0rd-7"
 
 @pytest.fixture(scope="module")
 def tls_lab(tmp_path_factory):
-    import sys
-    sys.path.insert(0, str(LAB_DIR))
-    import labctl
-    instance = labctl.start_lab(str(tmp_path_factory.mktemp("proxy-lab")), devices=5, time_scale=0.25, tls=True,
-                                only=",".join(APPS))
-    try:
+    with private_lab(tmp_path_factory, "proxy-lab", devices=5, time_scale=0.25, tls=True, only=",".join(APPS)) as instance:
         yield instance
-    finally:
-        instance.stop()
 
 
 @pytest.fixture

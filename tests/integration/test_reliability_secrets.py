@@ -27,7 +27,7 @@ import time
 
 import pytest
 
-from conftest import LAB_DIR, AnsibleRunner
+from conftest import AnsibleRunner, private_lab
 
 USER = "zebra-ops"
 LAB_PASSWORD = "S3cr3t-Zebra-91!"
@@ -64,14 +64,9 @@ ALL_FORMS = [f for s in SECRETS for f in forms(s)]
 
 @pytest.fixture(scope="module")
 def secret_lab(tmp_path_factory):
-    sys.path.insert(0, str(LAB_DIR))
-    import labctl
-    instance = labctl.start_lab(str(tmp_path_factory.mktemp("secret-lab")), devices=12, time_scale=0.25,
-                                username=USER, password=LAB_PASSWORD, api_key_id=KEY_ID, api_key_secret=KEY_SECRET)
-    try:
+    with private_lab(tmp_path_factory, "secret-lab", devices=12, time_scale=0.25, username=USER,
+                     password=LAB_PASSWORD, api_key_id=KEY_ID, api_key_secret=KEY_SECRET) as instance:
         yield instance
-    finally:
-        instance.stop()
 
 
 PLAYBOOK = """

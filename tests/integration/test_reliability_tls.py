@@ -22,7 +22,7 @@ import sys
 import certifi
 import pytest
 
-from conftest import LAB_DIR, LAB_PASSWORD, LAB_USERNAME, AnsibleRunner, _lab_connection_env
+from conftest import LAB_PASSWORD, LAB_USERNAME, AnsibleRunner, _lab_connection_env, private_lab
 
 APPS = ("drm", "powerstore", "generic")
 DEVICE = "00000000-00000000-00409DFF-FF000001"
@@ -43,15 +43,8 @@ def ci_environment(lab):
 
 @pytest.fixture(scope="module")
 def tls_lab(tmp_path_factory):
-    import sys
-    sys.path.insert(0, str(LAB_DIR))
-    import labctl
-    instance = labctl.start_lab(str(tmp_path_factory.mktemp("tls-lab")), devices=5, time_scale=0.25, tls=True,
-                                only=",".join(APPS))
-    try:
+    with private_lab(tmp_path_factory, "tls-lab", devices=5, time_scale=0.25, tls=True, only=",".join(APPS)) as instance:
         yield instance
-    finally:
-        instance.stop()
 
 
 @pytest.fixture
