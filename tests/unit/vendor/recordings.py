@@ -75,6 +75,22 @@ def ids(recordings):
     return [r.name for r in recordings]
 
 
+def accounting_problems(names, *groups):
+    """How the groups (replayed here, not replayed with a reason...) fail to cover ``names`` exactly once."""
+    problems = []
+    seen = set()
+    for group in groups:
+        twice = seen & set(group)
+        if twice:
+            problems.append("in two groups: %s" % ", ".join(sorted(twice)))
+        seen |= set(group)
+    if set(names) - seen:
+        problems.append("in no group: %s" % ", ".join(sorted(set(names) - seen)))
+    if seen - set(names):
+        problems.append("not a recording: %s" % ", ".join(sorted(seen - set(names))))
+    return problems
+
+
 # ---------------------------------------------------------------- shapes
 
 def json_shape(value):
