@@ -431,6 +431,26 @@ def same_request(stored, sent):
     return True
 
 
+def same_payload(stored, payload):
+    """Does a listing's ``jobRequestPayload`` carry this operation payload? None when it cannot tell.
+
+    The listing holds the request either whole (``<sci_request>``) or as the operation's
+    payload alone (Digi's asynchronous-requests page); either way only the payload is compared,
+    so two jobs making the same change on different devices compare equal.
+    """
+    if stored is None or not str(stored).strip():
+        return None
+    try:
+        root = parse_xml(stored, "jobRequestPayload")
+        mine = [ET.canonicalize(ET.tostring(child, encoding="unicode"), strip_text=True)
+                for child in parse_xml("<payload>%s</payload>" % (payload or ""), "payload")]
+    except InputError:
+        return None
+    parts = _request_parts(root)
+    theirs = parts[1] if parts is not None else [ET.canonicalize(ET.tostring(root, encoding="unicode"), strip_text=True)]
+    return theirs == mine
+
+
 def normalize_device(item):
     """A DeviceCore JSON item as the collection reports devices."""
     ident = item.get("id") or {}
@@ -638,6 +658,29 @@ class DrmClient(object):
                 continue
             out.append(record)
         return out
+
+    def in_flight(self, operation, device_ids):
+        """Jobs of ``operation`` not yet finished on any of ``device_ids``, oldest first, each as
+        (record, stored request payload or None). The payload stays out of the record: a
+        settings payload may hold values that are not the task's to return."""
+        codes = dict((name, code) for code, name in JOB_TYPES.items())
+        wanted = set(str(i).upper() for i in device_ids)
+        if not wanted:
+            return []
+        condition = "jobStatus in (0,1) and jobType=%s" % codes[operation]  # new (queued) or in progress
+        if len(wanted) <= 20:
+            # Only the jobs naming these devices, so N hosts checking at once do not each read every
+            # in-flight job; the filter below still decides, in case a server ignores the condition.
+            condition += " and (%s)" % " or ".join(
+                "jobTargets like %s" % quote_value("%" + dev + "%") for dev in sorted(wanted))
+        out = []
+        for row in self._listing_rows(condition=condition):
+            record = job_from_listing(row)
+            if record["operation"] != operation or record["terminal"]:
+                continue
+            if wanted.intersection(t.upper() for t in record["target_ids"]):
+                out.append((record, row.findtext("jobRequestPayload")))
+        return sorted(out, key=lambda pair: (len(pair[0]["id"]), pair[0]["id"]))
 
     def poll(self, ids):
         """Wait-loop backend. One job: its own URL with progress. Many: one listing query.

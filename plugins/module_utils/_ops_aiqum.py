@@ -20,6 +20,7 @@ from ansible_collections.asyncjobs.fleet.plugins.module_utils._common import (
 )
 from ansible_collections.asyncjobs.fleet.plugins.module_utils._errors import InputError, JobFailed
 from ansible_collections.asyncjobs.fleet.plugins.module_utils._jobs import wait_and_collect
+from ansible_collections.asyncjobs.fleet.plugins.module_utils._lock import submission_lock
 from ansible_collections.asyncjobs.fleet.plugins.module_utils._submit import submit_once
 
 RULE_DEFAULTS = {"protocols": ["any"], "ro_rule": ["sys"], "rw_rule": ["sys"], "superuser": ["none"]}
@@ -131,14 +132,24 @@ class FileShare(Operation):
         # Everything that can be checked offline is checked before the first request.
         name = _aiqum.check_name(params["name"])
         svm_ref = _aiqum.check_svm(params["svm"])
-        present = params["state"] == "present"
         size = _aiqum.parse_size(params["size"]) if params["size"] is not None else None
         rules = desired_rules(params["export_policy_rules"])
         aggregate_ref = params["aggregate"]
         if aggregate_ref is not None and not str(aggregate_ref).strip():
             raise InputError("aggregate must not be empty")
         client = make_client("aiqum", params, ctx.environ)
+        if ctx.check_mode:
+            return self._run(client, name, svm_ref, size, rules, aggregate_ref, params, ctx)
+        # One run at a time per share on this controller: the next one reads what this one did.
+        lock_info = {}
+        with submission_lock(ctx, ctx.deadline(params["wait_timeout"]), client.transport.base_url, "file_share",
+                             "%s\n%s" % (svm_ref, name), "File share %s on SVM %s" % (name, svm_ref), lock_info):
+            result = self._run(client, name, svm_ref, size, rules, aggregate_ref, params, ctx)
+        result.update(lock_info)
+        return result
 
+    def _run(self, client, name, svm_ref, size, rules, aggregate_ref, params, ctx):
+        present = params["state"] == "present"
         svm = self._svm(client, svm_ref)
         share = self._share(client, name, svm)
         result = dict(changed=False, name=name, svm=svm["name"], svm_key=svm["key"],
@@ -211,11 +222,20 @@ class FileShare(Operation):
         share_key = share["key"] if share else None
         # The jobs of this task (an earlier step of the plan, adopted ones) are not this one.
         known = list(result["job_ids"]) + list(result["adopted_job_ids"])
-        return submit_once(
+        what = "%s file share %s on SVM %s (%s)" % (verb.capitalize(), name, svm["name"], op)
+        job_id = submit_once(
             client.transport, send, lambda since: client.find_submitted(verb, name, svm["key"], share_key, since),
-            ctx, "%s file share %s on SVM %s (%s)" % (verb.capitalize(), name, svm["name"], op), known_ids=known,
+            ctx, what, known_ids=known,
             result=result, changed=bool(result["job_ids"]),
             searched="%s jobs on file share %s" % (verb, name))
+        # Another controller does not share the lock: report a job on the share submitted meanwhile.
+        others = [j["id"] for j in client.in_flight_jobs() if on_share(j, name, svm["key"], share_key)
+                  and j["id"] != job_id and j["id"] not in known]
+        if others:
+            ctx.warn("%s: job(s) %s on the same file share were submitted by another run at the same moment as job %s; "
+                     "both run" % (what, ", ".join(others), job_id))
+            result.setdefault("duplicate_job_ids", []).extend(others)
+        return job_id
 
     # -- reads
     @staticmethod

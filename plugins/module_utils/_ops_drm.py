@@ -9,11 +9,13 @@
 from __future__ import annotations
 
 import base64
+import contextlib
 import os
 import re
 from xml.sax.saxutils import escape
 
 from ansible_collections.asyncjobs.fleet.plugins.module_utils import _drm
+from ansible_collections.asyncjobs.fleet.plugins.module_utils import _lifecycle as lc
 from ansible_collections.asyncjobs.fleet.plugins.module_utils import _requirements as req
 from ansible_collections.asyncjobs.fleet.plugins.module_utils._common import (
     CONNECTION_ARGSPEC,
@@ -23,13 +25,15 @@ from ansible_collections.asyncjobs.fleet.plugins.module_utils._common import (
     argspec,
     make_client,
 )
-from ansible_collections.asyncjobs.fleet.plugins.module_utils._errors import InputError, JobFailed
+from ansible_collections.asyncjobs.fleet.plugins.module_utils._errors import FleetError, InputError, JobFailed, WaitTimeout
 from ansible_collections.asyncjobs.fleet.plugins.module_utils._jobs import (
     check_outcome,
     device_summary,
     wait_and_collect,
 )
+from ansible_collections.asyncjobs.fleet.plugins.module_utils._lock import submission_lock
 from ansible_collections.asyncjobs.fleet.plugins.module_utils._submit import submit_once
+from ansible_collections.asyncjobs.fleet.plugins.module_utils._wait import wait_for_jobs
 
 _TARGETS_ONE_OF = [["devices", "tags", "groups", "all_devices"]]
 RCI_READ_ONLY = ("query_setting", "query_state", "query_descriptor")
@@ -62,6 +66,80 @@ def _submit(client, ctx, operation, targets, payload, attrs, result, known_ids=(
         ctx, "SCI %s to %s" % (operation, shown), known_ids=known_ids,
         result=result, changed=bool(result.get("job_ids")),
         searched="%s jobs for these targets in the Remote Manager job listing" % operation)
+
+
+def _job_number(job_id):
+    return (len(str(job_id)), str(job_id))  # DRM job ids are digits: shorter is lower
+
+
+def wait_for_conflicts(client, ctx, conflicts, deadline, params, result, what):
+    """Wait, within the task's deadline, for in-flight jobs making another change on the devices.
+
+    The caller then reads the devices again and decides. Jobs still running at the deadline
+    fail the task by id, with nothing submitted.
+    """
+    ids = [j["id"] for j in conflicts]
+    ctx.warn("%s: job(s) %s making another change on the targeted devices are in flight; waiting for them "
+             "to end before reading the devices again" % (what, ", ".join(ids)))
+    result["waited_for_job_ids"] = sorted(set(result.get("waited_for_job_ids", []) + ids), key=_job_number)
+    try:
+        wait_for_jobs(client, ids, deadline, params["poll_interval"], params["max_poll_interval"],
+                      progress=ctx.progress)
+    except WaitTimeout as exc:
+        raise JobFailed("%s: not submitted. Conflicting job(s) %s on the targeted devices were still in flight "
+                        "at the end of wait_timeout (%ss): %s. Wait for them or cancel them (asyncjobs.fleet.job_wait "
+                        "or job_cancel with api=drm), then re-run" % (
+                            what, ", ".join(exc.result.get("pending") or ids), params["wait_timeout"], exc.msg),
+                        **dict(result, changed=bool(result.get("job_ids")), conflicting_job_ids=ids,
+                               requests=client.transport.stats["requests"]))
+
+
+def resolve_duplicates(client, ctx, operation, job_id, device_ids, payload, result):
+    """After a submission: converge with a run that submitted the same change at the same moment.
+
+    Another controller does not share the lock, so two runs can both submit. Both apply one
+    rule: of the same-change jobs in flight on our devices, the lowest job id is kept; a
+    run whose job is not the lowest cancels its own and adopts the lowest, provided that one
+    covers all of its devices. A duplicate that cannot be resolved so (it covers other
+    devices, or ours has already finished) is reported in ``duplicate_job_ids``.
+    Returns the job id the task now waits for.
+    """
+    mine = set(d.upper() for d in device_ids)
+    known = set(result.get("job_ids") or ())
+    running = client.in_flight(operation, sorted(mine))
+    ours_running = any(job["id"] == job_id for job, _stored in running)
+    twins = [job for job, stored in running if job["id"] not in known and job["id"] != job_id
+             and _drm.same_payload(stored, payload) is True]
+    if not twins:
+        return job_id
+    covers_us = [j for j in twins if mine <= set(t.upper() for t in j["target_ids"])]
+    lower = [j for j in covers_us if _job_number(j["id"]) < _job_number(job_id)]
+    if lower and ours_running:
+        winner = min(lower, key=lambda j: _job_number(j["id"]))
+        try:
+            client.cancel(job_id)
+        except FleetError as exc:
+            ctx.warn("Job %s duplicates job %s (the same change on the same devices, submitted at the same moment "
+                     "by another run) but could not be canceled: %s" % (job_id, winner["id"], exc.msg))
+            result.setdefault("duplicate_job_ids", []).append(winner["id"])
+            return job_id
+        ctx.warn("Job %s duplicated job %s, submitted for the same change on the same devices at the same moment by "
+                 "another run; job %s was canceled and job %s adopted (of such jobs the lowest id is kept)"
+                 % (job_id, winner["id"], job_id, winner["id"]))
+        result["job_ids"] = [winner["id"] if i == job_id else i for i in result["job_ids"]]
+        result["job_ids"] = list(dict.fromkeys(result["job_ids"]))
+        result["adopted_job_ids"] = list(result.get("adopted_job_ids") or []) + [winner["id"]]
+        result.setdefault("canceled_duplicate_job_ids", []).append(job_id)
+        return winner["id"]
+    # A higher job that covers only devices we cover cancels itself (the same rule, in its run).
+    left = [j for j in twins if not (_job_number(j["id"]) > _job_number(job_id)
+                                     and set(t.upper() for t in j["target_ids"]) <= mine)]
+    if left:
+        ids = [j["id"] for j in left]
+        ctx.warn("Job %s and job(s) %s make the same change on some of the same devices; they were submitted at "
+                 "the same moment by different runs and both stay" % (job_id, ", ".join(ids)))
+        result.setdefault("duplicate_job_ids", []).extend(ids)
+    return job_id
 
 
 def _device_failures(devices):
@@ -151,46 +229,39 @@ class FirmwareUpdate(Operation):
         image = self._image(params)
         client = make_client("drm", params, ctx.environ)
 
-        devices = client.devices(targets)
-        found = {d["id"].upper() for d in devices}
-        failed = {}
-        for kind, value in targets:
-            if kind == "device" and value not in found:
-                failed[value] = "device not found in Remote Manager"
-        skipped = sorted(d["id"] for d in devices if d["firmware"] == version)
-        pending = [d for d in devices if d["firmware"] != version]
-        offline = [d for d in pending if not d["connected"]]
-        if not params["allow_offline"]:
-            for d in offline:
-                failed[d["id"]] = "Device Not Connected (not submitted; set allow_offline to queue it)"
-            pending = [d for d in pending if d["connected"]]
-        to_update = sorted(d["id"] for d in pending)
-
-        result = dict(version=version, skipped_devices=skipped, updated_devices=[], failed_devices=failed)
-        if ctx.diff:
-            result["diff"] = {
-                "before": {d["id"]: d["firmware"] for d in devices if d["id"] in to_update},
-                "after": {i: version for i in to_update},
-            }
-        # A re-run after a crash must not submit twice: adopt in-flight firmware jobs
-        # that already target these devices.
-        adopted = self._in_flight(client, to_update)
-        covered = set(t for j in adopted for t in j["target_ids"])
-        fresh = [i for i in to_update if i not in covered]
-        result.update(changed=bool(to_update), job_ids=[j["id"] for j in adopted],
-                      adopted_job_ids=[j["id"] for j in adopted])
-        if ctx.check_mode or not to_update:
-            result.update(would_update=to_update, requests=client.transport.stats["requests"])
-            if not ctx.check_mode:
-                self._fail_if(result, params)
-            return result
-
-        if fresh:
-            attrs = {"firmware_target": params["firmware_target"], "filename": params["filename"]}
-            payload = image if params["src"] else _drm.file_reference(params["file"])
-            job_id = _submit(client, ctx, "update_firmware", [("device", i) for i in fresh], payload, attrs,
-                             result, known_ids=result["job_ids"])
-            result["job_ids"].append(job_id)
+        payload = image if params["src"] else _drm.file_reference(params["file"])
+        result = dict(version=version, skipped_devices=[], updated_devices=[], failed_devices={}, job_ids=[],
+                      adopted_job_ids=[], waited_for_job_ids=[])
+        what = "Firmware %s update" % version
+        deadline = ctx.deadline(params["wait_timeout"])
+        lock = contextlib.nullcontext() if ctx.check_mode else submission_lock(
+            ctx, deadline, client.transport.base_url, "update_firmware", sorted(targets), what, result)
+        with lock:
+            devices, to_update, adopted = self._look(client, ctx, targets, version, payload, params, result, deadline)
+            failed = result["failed_devices"]
+            if ctx.diff:
+                result["diff"] = {
+                    "before": {d["id"]: d["firmware"] for d in devices if d["id"] in to_update},
+                    "after": {i: version for i in to_update},
+                }
+            covered = set(t.upper() for j in adopted for t in j["target_ids"])
+            fresh = [i for i in to_update if i not in covered]
+            result.update(changed=bool(to_update) or bool(adopted), job_ids=[j["id"] for j in adopted],
+                          adopted_job_ids=[j["id"] for j in adopted])
+            if ctx.check_mode or not (to_update or adopted):
+                result.update(would_update=to_update, requests=client.transport.stats["requests"])
+                if not ctx.check_mode:
+                    self._fail_if(result, params)
+                return result
+            job_id = None
+            if fresh:
+                attrs = {"firmware_target": params["firmware_target"], "filename": params["filename"]}
+                job_id = _submit(client, ctx, "update_firmware", [("device", i) for i in fresh], payload, attrs,
+                                 result, known_ids=result["job_ids"])
+                result["job_ids"].append(job_id)
+        if job_id is not None:
+            # Another controller (which does not share the lock) may have submitted the same change.
+            resolve_duplicates(client, ctx, "update_firmware", job_id, fresh, payload, result)
         if not params["wait"]:
             result["requests"] = client.transport.stats["requests"]
             return result
@@ -198,6 +269,8 @@ class FirmwareUpdate(Operation):
                                        extra_on_timeout=dict(result, changed=True))
         for job in jobs:
             for dev_id, res in (job.pop("devices", None) or {}).items():
+                if dev_id.upper() not in set(to_update):
+                    continue  # an adopted job's device that this task did not need to update
                 if res["ok"]:
                     result["updated_devices"].append(dev_id)
                 else:
@@ -211,6 +284,44 @@ class FirmwareUpdate(Operation):
         return result
 
     @staticmethod
+    def _look(client, ctx, targets, version, payload, params, result, deadline):
+        """Read the devices and the firmware jobs in flight on ALL of them (current ones too).
+
+        A job with our image is adopted. Any other firmware job on them is a conflicting change:
+        its end decides what the devices run, so it is waited for and the devices are read
+        again; in check mode it is only reported. Returns (devices, ids to update, adopted jobs).
+        """
+        while True:
+            devices = client.devices(targets)
+            found = {d["id"].upper() for d in devices}
+            failed = {}
+            for kind, value in targets:
+                if kind == "device" and value not in found:
+                    failed[value] = "device not found in Remote Manager"
+            pending = [d for d in devices if d["firmware"] != version]
+            if not params["allow_offline"]:
+                for d in pending:
+                    if not d["connected"]:
+                        failed[d["id"]] = "Device Not Connected (not submitted; set allow_offline to queue it)"
+                pending = [d for d in pending if d["connected"]]
+            to_update = sorted(d["id"] for d in pending)
+            result.update(skipped_devices=sorted(d["id"] for d in devices if d["firmware"] == version),
+                          failed_devices=failed)
+            running = client.in_flight("update_firmware", sorted(found))
+            adopted = [job for job, stored in running if _drm.same_payload(stored, payload) is True]
+            conflicts = [job for job, stored in running if _drm.same_payload(stored, payload) is not True]
+            if not conflicts:
+                return devices, to_update, adopted
+            if ctx.check_mode:
+                result["conflicting_job_ids"] = [j["id"] for j in conflicts]
+                ctx.warn("%s: firmware job(s) %s with another image are in flight on the targeted devices; "
+                         "what they need depends on how those end" % ("Firmware %s update" % version,
+                                                                      ", ".join(j["id"] for j in conflicts)))
+                return devices, to_update, adopted
+            wait_for_conflicts(client, ctx, conflicts, deadline, params, result, "Firmware %s update" % version)
+
+
+    @staticmethod
     def _image(params):
         if not params["src"]:
             return None
@@ -222,22 +333,6 @@ class FirmwareUpdate(Operation):
         if not data:
             raise InputError("src %s is empty" % path)
         return "<data>%s</data>" % base64.b64encode(data).decode("ascii")
-
-    @staticmethod
-    def _in_flight(client, device_ids):
-        if not device_ids:
-            return []
-        wanted = set(device_ids)
-        # Running firmware jobs; for a few devices (the per-host case) only those naming them,
-        # so N hosts checking at once do not each read every in-flight job. The filter below
-        # still decides, in case a server ignores the condition.
-        condition = "jobStatus in (0,1) and jobType=1"  # new (queued) or in progress
-        if len(device_ids) <= 20:
-            condition += " and (%s)" % " or ".join(
-                "jobTargets like %s" % _drm.quote_value("%" + dev + "%") for dev in device_ids)
-        jobs = client.list_jobs(condition=condition)
-        return [j for j in jobs if j["operation"] == "update_firmware" and not j["terminal"]
-                and wanted.intersection(j["target_ids"])]
 
     @staticmethod
     def _verify(client, result, version):
@@ -280,7 +375,18 @@ class Settings(Operation):
         query = "<rci_request version=\"1.1\"><query_setting>%s</query_setting></rci_request>" % "".join(
             "<%s/>" % group for group in sorted(desired))
         recovery = {}
-        job_id = _submit(client, ctx, "send_message", targets, query, {"reply": "all"}, recovery)
+        deadline = ctx.deadline(params["wait_timeout"])
+        lock = contextlib.nullcontext() if ctx.check_mode else submission_lock(
+            ctx, deadline, client.transport.base_url, "drm_settings", sorted(targets), "Settings change", recovery)
+        with lock:
+            result = self._apply(client, ctx, targets, desired, query, recovery, params)
+        return self._finish(client, ctx, result, params)
+
+    def _apply(self, client, ctx, targets, desired, query, recovery, params):
+        """Under the lock: wait for changes in flight on the devices, read, compare, submit."""
+        adopted = self._in_flight(client, ctx, targets, desired, params, recovery)
+        job_id = _submit(client, ctx, "send_message", targets, query, {"reply": "all"}, recovery,
+                         known_ids=adopted)
         jobs, _stats = wait_and_collect(client, [job_id], params, ctx)
         current = {}
         failed = {}
@@ -300,8 +406,9 @@ class Settings(Operation):
                 changes.setdefault(_freeze(delta), []).append(dev_id)
                 before[dev_id] = {g: {k: values.get(g, {}).get(k) for k in f} for g, f in delta.items()}
                 after[dev_id] = delta
-        result = dict(changed=bool(changes), changed_devices=sorted(after), unchanged_devices=sorted(
-            set(current) - set(after)), failed_devices=failed, query_job_id=job_id, job_ids=[], **recovery)
+        result = dict(changed=bool(changes) or bool(recovery.get("adopted_job_ids")), changed_devices=sorted(after),
+                      unchanged_devices=sorted(set(current) - set(after)), failed_devices=failed, query_job_id=job_id,
+                      job_ids=[], current=bool(current), **recovery)
         if ctx.diff:
             result["diff"] = {"before": before, "after": after}
         if changes and not ctx.check_mode:
@@ -309,9 +416,20 @@ class Settings(Operation):
                 body = "".join("<%s>%s</%s>" % (g, "".join("<%s>%s</%s>" % (k, escape(v), k)
                                                            for k, v in sorted(f)), g) for g, f in frozen)
                 payload = "<rci_request version=\"1.1\"><set_setting>%s</set_setting></rci_request>" % body
-                result["job_ids"].append(_submit(client, ctx, "send_message", [("device", i) for i in dev_ids],
-                                                 payload, {"reply": "all"}, result,
-                                                 known_ids=[job_id] + result["job_ids"]))
+                set_id = _submit(client, ctx, "send_message", [("device", i) for i in dev_ids], payload,
+                                 {"reply": "all"}, result, known_ids=[job_id] + result["job_ids"])
+                result["job_ids"].append(set_id)
+                result.setdefault("_submitted", []).append((set_id, dev_ids, payload))
+        return result
+
+    @staticmethod
+    def _finish(client, ctx, result, params):
+        """After the lock: converge with duplicates from another controller, then wait."""
+        for set_id, dev_ids, payload in result.pop("_submitted", []):
+            resolve_duplicates(client, ctx, "send_message", set_id, dev_ids, payload, result)
+        failed = result["failed_devices"]
+        current = result.pop("current")
+        if result["job_ids"] and not ctx.check_mode:
             if not params["wait"]:
                 # The read had to be waited for (it decides the changes); the changes need not be.
                 result["requests"] = client.transport.stats["requests"]
@@ -328,6 +446,40 @@ class Settings(Operation):
             raise JobFailed("Settings could not be read or applied on %d device(s): %s" % (
                 len(failed), ", ".join("%s: %s" % kv for kv in sorted(failed.items())[:10])), **result)
         return result
+
+    @staticmethod
+    def _in_flight(client, ctx, targets, desired, params, result):
+        """Changing send_message jobs in flight on the targeted devices, waited for before the read.
+
+        A set_setting that only sets values we want is the same change (adopted); anything
+        else that may change a device (another set_setting, a file, an unreadable payload) is
+        a conflicting change. Either way its end decides what the read shows, so the read
+        waits for it (read-only messages are not waited for). Returns the adopted job ids.
+        """
+        explicit = [value for kind, value in targets if kind == "device"]
+        if len(explicit) == len(targets):
+            device_ids = explicit
+        else:
+            device_ids = [d["id"] for d in client.devices(targets)]
+        adopted, conflicts = [], []
+        for job, stored in client.in_flight("send_message", device_ids):
+            if stored is not None and _read_only_text(stored):
+                continue
+            (adopted if _sets_only(stored, desired) else conflicts).append(job)
+        if ctx.check_mode:
+            # Nothing is waited for in check mode: the jobs are named, the read shows the state now.
+            if adopted or conflicts:
+                result["conflicting_job_ids"] = [j["id"] for j in adopted + conflicts]
+            return []
+        if conflicts:
+            wait_for_conflicts(client, ctx, conflicts, ctx.deadline(params["wait_timeout"]), params, result,
+                               "Settings change")
+        if adopted:
+            result["adopted_job_ids"] = [j["id"] for j in adopted]
+            jobs, _stats = wait_and_collect(client, result["adopted_job_ids"], params, ctx, details="none",
+                                            extra_on_timeout=dict(result, changed=True))
+            result["adopted_job_ids"] = [j["id"] for j in jobs if j["state"] == lc.SUCCEEDED]
+        return [j["id"] for j in adopted]
 
     @staticmethod
     def _desired(settings):
@@ -358,6 +510,34 @@ class Settings(Operation):
                 fields = {}  # the device answered the group with text: no readable fields
             values[group] = {k: ("" if v is None else str(v)) for k, v in fields.items() if not k.startswith("@")}
         return values
+
+
+def _read_only_text(stored):
+    try:
+        return is_read_only(stored)
+    except InputError:
+        return False
+
+
+def _sets_only(stored, desired):
+    """Is a stored send_message payload a set_setting of values all in ``desired``?"""
+    if stored is None:
+        return False
+    try:
+        root = _drm.parse_xml(stored, "jobRequestPayload")
+    except InputError:
+        return False
+    commands = list(root) if root.tag == "rci_request" else []
+    if len(commands) != 1 or commands[0].tag != "set_setting" or not len(commands[0]):
+        return False
+    for group in commands[0]:
+        wanted = desired.get(group.tag)
+        if wanted is None or not len(group):
+            return False
+        for field in group:
+            if wanted.get(field.tag) != (field.text or ""):
+                return False
+    return True
 
 
 def _freeze(delta):

@@ -21,6 +21,7 @@ from ansible_collections.asyncjobs.fleet.plugins.module_utils._common import (
 )
 from ansible_collections.asyncjobs.fleet.plugins.module_utils._errors import InputError, JobFailed
 from ansible_collections.asyncjobs.fleet.plugins.module_utils._jobs import wait_and_collect
+from ansible_collections.asyncjobs.fleet.plugins.module_utils._lock import submission_lock
 from ansible_collections.asyncjobs.fleet.plugins.module_utils._submit import submit_once
 
 _NAME_BAD = re.compile(r"[\x00-\x1f\x7f/?#%\\]")
@@ -134,6 +135,14 @@ class VolumeGroup(Operation):
                 raise InputError("%s only apply with state=present" % ", ".join(given))
         client = make_client("powerstore", params, ctx.environ)
         result = dict(changed=False, job_id=None, job=None, adopted_job_ids=[])
+        if ctx.check_mode:
+            return self._run(client, name, params, ctx, result)
+        # One run at a time per group on this controller: the next one reads what this one did.
+        with submission_lock(ctx, ctx.deadline(params["wait_timeout"]), client.transport.base_url, "volume_group",
+                             name.casefold(), "Volume group %s" % name, result):
+            return self._run(client, name, params, ctx, result)
+
+    def _run(self, client, name, params, ctx, result):
         vg = client.volume_group(name)
         if vg is None and params["new_name"]:
             # A re-run after a rename finds the group under its new name.
@@ -164,9 +173,10 @@ class VolumeGroup(Operation):
     # -- present, existing group
     def _modify(self, client, vg, desired, names, params, ctx, result):
         delta = differences(vg, desired)
-        if delta and not ctx.check_mode:
+        if not ctx.check_mode:
             # Adopt a change already under way on this group (e.g. from a run that died mid-wait)
-            # instead of submitting a duplicate; then compare again.
+            # instead of submitting a duplicate; then compare again. Looked for even when the group
+            # already matches: a job in flight may still change it, so its end decides.
             adopted = client.in_flight(resource_id=vg["id"])
             if adopted:
                 result["adopted_job_ids"] = [j["id"] for j in adopted]
@@ -267,14 +277,27 @@ class VolumeGroup(Operation):
 
     @staticmethod
     def _change(client, ctx, result, method, path, body, what, action, resource_id=None, resource_name=None):
-        """Submit a change once; a lost reply adopts the job it created (see _submit)."""
-        return submit_once(
+        """Submit a change once; a lost reply adopts the job it created (see _submit).
+
+        Then look for another job on the group submitted in the same window (another controller
+        does not share the lock). PowerStore has no job cancel, so it is reported, not resolved.
+        """
+        job_id = submit_once(
             client.transport, lambda: client.change(method, path, body, what=what),
             lambda since: client.find_submitted(action, resource_id=resource_id, resource_name=resource_name,
                                                 since=since),
             ctx, what, known_ids=result.get("adopted_job_ids") or (),
             result=result, changed=bool(result.get("adopted_job_ids")),
             searched="%s jobs on volume group %s" % (action, resource_name or resource_id))
+        known = set(result.get("adopted_job_ids") or ()) | set([job_id])
+        others = [j["id"] for j in client.in_flight(resource_id=resource_id, resource_name=resource_name)
+                  if j["id"] not in known]
+        if others:
+            ctx.warn("%s: job(s) %s on the same volume group were submitted by another run at the same moment as job "
+                     "%s; PowerStore cannot cancel jobs, so both run and the later one decides" % (
+                         what, ", ".join(others), job_id))
+            result["duplicate_job_ids"] = others
+        return job_id
 
     # -- waiting
     @staticmethod

@@ -24,6 +24,7 @@ from ansible_collections.asyncjobs.fleet.plugins.module_utils._errors import (
     JobFailed,
     WaitTimeout,
 )
+from ansible_collections.asyncjobs.fleet.plugins.module_utils._lock import submission_lock
 from ansible_collections.asyncjobs.fleet.plugins.module_utils._submit import submit_once
 from ansible_collections.asyncjobs.fleet.plugins.module_utils._wait import wait_for_jobs
 
@@ -110,13 +111,32 @@ class RpcCall(Operation):
         return dict(changed=changes, result=output, requests=client.transport.stats["requests"])
 
     def _async(self, client, function, arguments, client_ref, params, ctx):
+        if ctx.check_mode:
+            return self._adopt_or_submit(client, function, arguments, client_ref, params, ctx, {})
+        # Look-then-submit under the lock shared by the runs on this controller, so two runs of
+        # the same call cannot both see no job in flight and both submit.
+        lock_info = {}
+        with submission_lock(ctx, ctx.deadline(params["wait_timeout"]), client.transport.base_url, function,
+                             client_ref, "RPC %s (client_ref %s)" % (function, client_ref), lock_info):
+            result, job_id, adopted = self._adopt_or_submit(client, function, arguments, client_ref, params, ctx,
+                                                            lock_info)
+        if adopted is None:
+            # Another controller does not share the lock: report a twin submitted meanwhile.
+            others = [j["id"] for j in client.find_in_flight(function, client_ref) if j["id"] != job_id]
+            if others:
+                ctx.warn("RPC %s (client_ref %s): job(s) %s with the same client_ref were submitted by another run at "
+                         "the same moment as job %s; both run" % (function, client_ref, ", ".join(others), job_id))
+                result["duplicate_job_ids"] = others
+        return self._wait(client, function, job_id, adopted, params, ctx, result)
+
+    def _adopt_or_submit(self, client, function, arguments, client_ref, params, ctx, lock_info):
         changes = params["changes"]
         in_flight = client.find_in_flight(function, client_ref)
         adopted = in_flight[-1] if in_flight else None
         if len(in_flight) > 1:
             ctx.warn("%d in-flight %s jobs carry client_ref %s (%s); adopting the newest, %s"
                      % (len(in_flight), function, client_ref, ", ".join(j["id"] for j in in_flight), adopted["id"]))
-        result = dict(changed=changes, client_ref=client_ref, adopted=adopted is not None)
+        result = dict(changed=changes, client_ref=client_ref, adopted=adopted is not None, **lock_info)
         if ctx.check_mode:
             # Nothing is submitted; an in-flight job is only reported, not waited for.
             if adopted is None:
@@ -137,6 +157,10 @@ class RpcCall(Operation):
                 rerun="it first adopts a job of this call still in flight (same client_ref) and calls %s "
                       "only when there is none" % function)
         result["job_id"] = job_id
+        return result, job_id, adopted
+
+    @staticmethod
+    def _wait(client, function, job_id, adopted, params, ctx, result):
         if not params["wait"]:
             result.update(job=adopted, requests=client.transport.stats["requests"])
             return result

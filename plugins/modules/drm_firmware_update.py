@@ -13,8 +13,12 @@ description:
     whose C(dpFirmwareLevelDesc) differs from O(version). Devices already at O(version) are skipped, so a second run
     reports C(changed=false) and sends nothing.
   - Waits for the job with progress, then reads DeviceCore again and counts a device as updated only when it reports O(version).
-  - Before submitting, looks for an in-flight firmware job that already targets the same devices (for example after
-    the controller died mid-wait) and waits on it instead of submitting a duplicate.
+  - Before deciding, looks for firmware jobs in flight on all the targeted devices, current ones included. A job with
+    the same image (for example from a run whose controller died mid-wait) is adopted and waited on instead of
+    submitting a duplicate. A job with another image is waited for within O(wait_timeout), then the devices are read
+    again; if it does not end in time the task fails naming it and submits nothing (RV(waited_for_job_ids)).
+  - Runs of the same update on one controller take turns through a file lock (C(ASYNCJOBS_LOCK_DIR)); after
+    submitting, a duplicate from another controller is resolved by keeping the lowest job id (RV(canceled_duplicate_job_ids)).
   - Offline devices are not submitted unless O(allow_offline=true); they are reported in RV(failed_devices).
 version_added: 1.0.0
 author:
@@ -137,6 +141,41 @@ job_ids:
 adopted_job_ids:
   description: In-flight jobs found for these devices and waited on instead of submitting again.
   returned: always
+  type: list
+  elements: str
+lock_waited:
+  description:
+    - Seconds this task waited for another run on the same controller that held the lock of the same change (see
+      the troubleshooting guide, "Concurrent runs and conflicting jobs"). Absent when it did not wait.
+  returned: when the task waited for the lock
+  type: float
+waited_for_job_ids:
+  description:
+    - Jobs making another change on the targeted devices (current ones included) that were in flight, and that the
+      task waited for before reading the devices again and deciding.
+  returned: always
+  type: list
+  elements: str
+conflicting_job_ids:
+  description:
+    - "Check mode: the jobs in flight on the targeted devices (nothing is waited for). On failure: the conflicting
+      jobs still in flight at the end of O(wait_timeout); nothing was submitted."
+  returned: in check mode when jobs are in flight, and on that failure
+  type: list
+  elements: str
+canceled_duplicate_job_ids:
+  description:
+    - This task's job, canceled because another run had submitted the same change for the same devices at the same
+      moment with a lower job id; that job was adopted instead (both runs apply this rule, so they converge).
+  returned: when that happened
+  type: list
+  elements: str
+duplicate_job_ids:
+  description:
+    - Jobs of the same change (or on the same resource) that another run, one that does not share this controller's
+      lock, submitted at the same moment as this task's job, and that could not be canceled. Check the result once
+      they ended.
+  returned: when such a job was found
   type: list
   elements: str
 recovered_job_ids:

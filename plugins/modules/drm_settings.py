@@ -80,6 +80,48 @@ job_ids:
   returned: always
   type: list
   elements: str
+lock_waited:
+  description:
+    - Seconds this task waited for another run on the same controller that held the lock of the same change (see
+      the troubleshooting guide, "Concurrent runs and conflicting jobs"). Absent when it did not wait.
+  returned: when the task waited for the lock
+  type: float
+adopted_job_ids:
+  description:
+    - In-flight set_setting jobs on the targeted devices that set only values of O(settings); waited for before
+      the read and listed here when they succeeded.
+  returned: when there were such jobs
+  type: list
+  elements: str
+waited_for_job_ids:
+  description:
+    - Jobs making another change on the targeted devices (current ones included) that were in flight, and that the
+      task waited for before reading the devices again and deciding.
+  returned: when there were such jobs
+  type: list
+  elements: str
+conflicting_job_ids:
+  description:
+    - "Check mode: the jobs in flight on the targeted devices (nothing is waited for). On failure: the conflicting
+      jobs still in flight at the end of O(wait_timeout); nothing was submitted."
+  returned: in check mode when jobs are in flight, and on that failure
+  type: list
+  elements: str
+canceled_duplicate_job_ids:
+  description:
+    - This task's job, canceled because another run had submitted the same change for the same devices at the same
+      moment with a lower job id; that job was adopted instead (both runs apply this rule, so they converge).
+  returned: when that happened
+  type: list
+  elements: str
+duplicate_job_ids:
+  description:
+    - Jobs of the same change (or on the same resource) that another run, one that does not share this controller's
+      lock, submitted at the same moment as this task's job, and that could not be canceled. Check the result once
+      they ended.
+  returned: when such a job was found
+  type: list
+  elements: str
 recovered_job_ids:
   description:
     - Jobs this task submitted whose reply was lost (connection reset, read timeout). The request was not sent again;

@@ -158,6 +158,20 @@ adopted_job_ids:
   returned: always
   type: list
   elements: str
+lock_waited:
+  description:
+    - Seconds this task waited for another run on the same controller that held the lock of the same change (see
+      the troubleshooting guide, "Concurrent runs and conflicting jobs"). Absent when it did not wait.
+  returned: when the task waited for the lock
+  type: float
+duplicate_job_ids:
+  description:
+    - Jobs of the same change (or on the same resource) that another run, one that does not share this controller's
+      lock, submitted at the same moment as this task's job, and that could not be canceled. Check the result once
+      they ended.
+  returned: when such a job was found
+  type: list
+  elements: str
 recovered_job_ids:
   description:
     - Jobs this task submitted whose reply was lost (connection reset, read timeout). The request was not sent again;

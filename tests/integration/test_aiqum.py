@@ -316,7 +316,8 @@ def test_job_wait_info_and_cancel(aiqum, ansible, lab_delta):
     assert changes(delta) == 5 and submitted(delta) == {"file_share_create": 5}
     # job_cancel refuses before any request; job_wait reads one listing per poll round and,
     # since the listing carries the full jobs, no per-job GET; job_info reads each job once.
-    assert delta["requests"][JOBS] == waited["polls"] + 5 * 1  # 5 in-flight checks by the submits
+    # Each submitting task looks for jobs in flight on its share before and after submitting.
+    assert delta["requests"][JOBS] == waited["polls"] + 5 * 2
     assert delta["requests"][JOB] == 5
 
 

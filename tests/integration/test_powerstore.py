@@ -96,8 +96,8 @@ def test_modify_check_diff_then_idempotent(ps, ansible, lab_delta):
         again = ansible.run_playbook(pb)
     assert again.status("Modify") == "ok" and again.result("Modify")["changes"] == {}
     assert changes(second) == {"POST": 0, "PATCH": 0, "DELETE": 0}
-    # login + the group + the policies: nothing else.
-    assert sum(second["methods"].values()) == 3
+    # login + the group + the policies + the jobs in flight on the group (one may still change it): nothing else.
+    assert sum(second["methods"].values()) == 4
 
 
 def test_only_differing_fields_are_sent_and_policy_removal(ps, ansible):

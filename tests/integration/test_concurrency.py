@@ -1,0 +1,204 @@
+# Copyright: contributors to asyncjobs.fleet
+# GNU General Public License v3.0+ (see LICENSE or https://www.gnu.org/licenses/gpl-3.0.txt)
+"""Concurrent runs and conflicting jobs (issue 12, items 6 and 7), against the lab.
+
+Races are made deterministic by widening the window on purpose, not by hoping for a
+collision: the lab answers the job listing (the in-flight lookup) from its state at arrival
+but only after a delay (a ``slow`` fault with ``after_processing``), so two runs that look
+at about the same time both see no job. Assertions count submissions and jobs from the
+lab's records and compare outcomes; no assertion depends on how long anything took.
+"""
+
+from __future__ import annotations
+
+import time
+
+import pytest
+
+LISTING_DELAY = 3.0  # seconds the in-flight lookup is held back (its content is read at arrival)
+
+
+def play(*tasks, name="Test"):
+    body = "\n".join(tasks)
+    indented = "\n".join(("    " + line) if line.strip() else "" for line in body.splitlines())
+    return f"- name: {name}\n  hosts: localhost\n  gather_facts: false\n  tasks:\n{indented}\n"
+
+
+FIRMWARE = """
+- name: Update
+  asyncjobs.fleet.drm_firmware_update:
+    devices: "{{ targets }}"
+    version: "{{ version }}"
+    src: "{{ image }}"
+    wait: "{{ wait | default(true) }}"
+    wait_timeout: "{{ wait_timeout | default(600) }}"
+    poll_interval: 0.2
+    max_poll_interval: 1
+"""
+
+
+def image_file(tmp_path, version):
+    path = tmp_path / ("acme-%s.bin" % version)
+    path.write_text("ACME firmware\nversion=%s\n" % version)
+    return str(path)
+
+
+@pytest.fixture
+def drm(lab):
+    lab.reset()
+    config = lab.config("drm")
+    yield [d for d in lab.devices("drm") if d["online"] and not d["fails_firmware"]]
+    lab.faults([])
+    lab.config("drm", durations=config["durations"])
+
+
+def slow_listing(lab, seconds=LISTING_DELAY):
+    """Hold back every job-listing reply (GET /ws/sci), answered from the state at arrival."""
+    lab.faults([{"route": "^/ws/sci$", "method": "GET", "rate": 1.0, "kinds": ["slow"],
+                 "slow_seconds": seconds, "after_processing": True}])
+
+
+def listing_requests(lab):
+    return lab.stats("drm")["requests"].get("GET /ws/sci", 0)
+
+
+def test_ten_pairs_of_simultaneous_identical_runs_submit_once_each(drm, lab, ansible, tmp_path):
+    """Item 6 (a): two identical runs started together on one controller make ONE job.
+
+    Without the lock, both runs' lookups were answered "nothing in flight" (the listing is
+    held back while the other run looks), so every pair submitted twice.
+    """
+    pb = ansible.playbook(play(FIRMWARE))
+    image = image_file(tmp_path, "2.1.0")
+    env = {"ASYNCJOBS_LOCK_DIR": str(tmp_path / "locks")}
+    slow_listing(lab)
+    per_pair = []
+    for pair in range(10):
+        targets = [d["devConnectwareId"] for d in drm[2 * pair:2 * pair + 2]]
+        extra = {"image": image, "version": "2.1.0", "targets": targets, "wait": False}
+        before = lab.stats("drm")["submissions"].get("update_firmware", 0)
+        runs = [ansible.start_playbook(pb, extra_vars=extra, env=env) for _i in range(2)]
+        results = [run.wait().result("Update") for run in runs]
+        submitted = lab.stats("drm")["submissions"].get("update_firmware", 0) - before
+        per_pair.append((submitted, [r["job_ids"] for r in results], [r.get("lock_waited") for r in results]))
+    assert [p[0] for p in per_pair] == [1] * 10, per_pair
+    for submitted, job_ids, _waited in per_pair:
+        # Both runs of the pair report the one job: one submitted it, the other adopted it.
+        assert job_ids[0] == job_ids[1] and len(job_ids[0]) == 1, per_pair
+    lab.faults([])
+    devices = [d["devConnectwareId"] for d in drm[:20]]
+    deadline = time.monotonic() + 120
+    while time.monotonic() < deadline:
+        if lab.stats("drm")["jobs"].get("in_progress", 0) == 0:
+            break
+        time.sleep(0.5)
+    now = {d["devConnectwareId"]: d["dpFirmwareLevelDesc"] for d in lab.devices("drm")}
+    assert all(now[d] == "2.1.0" for d in devices), now
+
+
+def test_runs_on_two_controllers_converge_on_the_lowest_job_id(drm, lab, ansible, tmp_path):
+    """Item 6 (b): runs that do not share a lock (two lock directories, as on two controllers)
+    both submit; afterwards the run holding the higher job id cancels it and adopts the lower.
+
+    Run B starts once run A's lookup has reached the lab; both lookups are answered from a
+    state without jobs, so both submit (the collision is arranged, not hoped for).
+    """
+    pb = ansible.playbook(play(FIRMWARE))
+    targets = [d["devConnectwareId"] for d in drm[:2]]
+    extra = {"image": image_file(tmp_path, "2.1.0"), "version": "2.1.0", "targets": targets}
+    # Run B starts a few seconds after A's lookup arrived: far less than the 8 s its reply is held
+    # back, so B's lookup also finds no job. The jobs outlast both runs' checks (15 s).
+    lab.config("drm", durations={"update_firmware": 60})
+    slow_listing(lab, 8.0)
+    first = ansible.start_playbook(pb, extra_vars=extra, env={"ASYNCJOBS_LOCK_DIR": str(tmp_path / "controller-a")})
+    deadline = time.monotonic() + 120
+    while listing_requests(lab) < 1 and time.monotonic() < deadline:
+        time.sleep(0.05)
+    second = ansible.start_playbook(pb, extra_vars=extra, env={"ASYNCJOBS_LOCK_DIR": str(tmp_path / "controller-b")})
+    a, b = first.wait().result("Update"), second.wait().result("Update")
+    stats = lab.stats("drm")
+    assert stats["submissions"]["update_firmware"] == 2, stats
+    canceled = a.get("canceled_duplicate_job_ids", []) + b.get("canceled_duplicate_job_ids", [])
+    kept = sorted(set(a["job_ids"] + b["job_ids"]))
+    assert len(canceled) == 1 and len(kept) == 1 and int(kept[0]) < int(canceled[0]), (a, b)
+    # Both runs waited for the kept job and report the devices updated.
+    assert a["job_ids"] == b["job_ids"] == kept
+    assert sorted(a["updated_devices"]) == sorted(b["updated_devices"]) == sorted(targets)
+    assert stats["jobs"].get("canceled") == 1, stats
+    now = {d["devConnectwareId"]: d["dpFirmwareLevelDesc"] for d in lab.devices("drm")}
+    assert all(now[d] == "2.1.0" for d in targets)
+
+
+def _conflict_setup(drm, lab, ansible, tmp_path, duration):
+    """Devices that read 3.1.0 while a 3.0.0 job runs on them (submitted without waiting)."""
+    targets = [d["devConnectwareId"] for d in drm[:2]]
+    for device in targets:
+        lab.set_device(device, dpFirmwareLevelDesc="3.1.0")
+    lab.config("drm", durations={"update_firmware": duration})
+    pb = ansible.playbook(play(FIRMWARE))
+    old = ansible.run_playbook(pb, extra_vars={"image": image_file(tmp_path, "3.0.0"), "version": "3.0.0",
+                                               "targets": targets, "wait": False}).result("Update")
+    assert len(old["job_ids"]) == 1
+    return pb, targets, old["job_ids"][0]
+
+
+def test_conflicting_firmware_job_is_waited_for_then_the_devices_are_updated(drm, lab, ansible, tmp_path):
+    """Item 7: a run for 3.1.0 on devices reading 3.1.0 while a 3.0.0 job is in flight on them
+    waits for that job, reads the devices again and updates them: the fleet ends at 3.1.0.
+    (Before: changed=false at once, and the fleet ended at 3.0.0.)"""
+    pb, targets, old_job = _conflict_setup(drm, lab, ansible, tmp_path, duration=24)  # 6 s at the time scale
+    run = ansible.run_playbook(pb, extra_vars={"image": image_file(tmp_path, "3.1.0"), "version": "3.1.0",
+                                               "targets": targets})
+    r = run.result("Update")
+    assert r["changed"] is True and r["waited_for_job_ids"] == [old_job], r
+    assert old_job not in r["job_ids"] and r["adopted_job_ids"] == [], r
+    assert sorted(r["updated_devices"]) == sorted(targets), r
+    shown = run.stdout + run.stderr
+    assert "job(s) %s making another change" % old_job in shown, shown
+    assert lab.stats("drm")["submissions"]["update_firmware"] == 2
+    now = {d["devConnectwareId"]: d["dpFirmwareLevelDesc"] for d in lab.devices("drm")}
+    assert all(now[d] == "3.1.0" for d in targets), now
+
+
+def test_conflicting_firmware_job_outlasting_wait_timeout_fails_naming_it(drm, lab, ansible, tmp_path):
+    pb, targets, old_job = _conflict_setup(drm, lab, ansible, tmp_path, duration=2000)  # 500 s
+    run = ansible.run_playbook(pb, extra_vars={"image": image_file(tmp_path, "3.1.0"), "version": "3.1.0",
+                                               "targets": targets, "wait_timeout": 2}, expect_rc=2)
+    r = run.result("Update")
+    assert run.status("Update") == "failed" and r["changed"] is False, r
+    assert "not submitted" in r["msg"] and "Conflicting job(s) %s" % old_job in r["msg"], r["msg"]
+    assert r["conflicting_job_ids"] == [old_job] and r["job_ids"] == []
+    assert lab.stats("drm")["submissions"]["update_firmware"] == 1  # the 3.0.0 job only
+
+
+SETTINGS = """
+- name: Conflicting change
+  asyncjobs.fleet.drm_send_message:
+    devices: "{{ targets }}"
+    payload: '<rci_request version="1.1"><set_setting><system><location>rack 9</location></system></set_setting></rci_request>'
+    wait: false
+  register: other
+- name: Settings
+  asyncjobs.fleet.drm_settings:
+    devices: "{{ targets }}"
+    settings:
+      system:
+        location: "{{ location }}"
+    poll_interval: 0.2
+    max_poll_interval: 1
+"""
+
+
+def test_settings_wait_for_a_conflicting_change_then_apply_theirs(drm, lab, ansible):
+    """Item 7 for drm_settings: devices already read the wanted location, but a job setting
+    another one is in flight. The run waits for it, reads again and sets the location back.
+    (Before: changed=false, and the devices ended with the other job's value.)"""
+    targets = [d["devConnectwareId"] for d in drm[:2]]
+    location = lab.device(targets[0])["settings"]["system"]["location"]
+    lab.config("drm", durations={"send_message": 16})  # 4 s at the time scale
+    run = ansible.run_playbook(ansible.playbook(play(SETTINGS)), extra_vars={"targets": targets, "location": location})
+    other = run.result("Conflicting change")["job_id"]
+    r = run.result("Settings")
+    assert r["changed"] is True and r["waited_for_job_ids"] == [other], r
+    assert sorted(r["changed_devices"]) == sorted(targets) and len(r["job_ids"]) == 1, r
+    assert all(lab.device(t)["settings"]["system"]["location"] == location for t in targets)
