@@ -121,8 +121,8 @@ def test_per_host_submissions_then_one_wait(lab, ansible, lab_delta, tmp_path):
     assert delta["submissions"]["update_firmware"] == 5
     wait = next(r["result"] for r in json.loads(record.read_text()) if r["task"] == "Wait once")
     assert wait["states"] == {"succeeded": 5}
-    # Five in-flight checks (one per host), then one request per poll round for all five jobs,
-    # then one read of each finished job's per-device results.
+    # Per host an in-flight check before submitting and a duplicate check after it, then one
+    # request per poll round for all five jobs, then one read of each finished job's results.
     reads = delta["requests"].get("GET /ws/sci", 0) + delta["requests"].get("GET /ws/sci/{id}", 0)
-    assert reads == 5 + wait["polls"] + 5
+    assert reads == 5 * 2 + wait["polls"] + 5
     assert sum(1 for d in lab.devices("drm") if d["dpFirmwareLevelDesc"] == "2.1.0") == 5
