@@ -55,6 +55,7 @@ options:
     description:
       - Seconds to wait for a connection and for each response. This does not bound the whole job, since waiting for jobs has its own timeout.
       - If not set, E(DRM_TIMEOUT) is used, then V(30).
+      - Must be greater than 0 and at most 3600 (one hour), the environment variable too.
     type: float
 notes:
   - Environment variables are read on the controller when the task runs there (the usual case), including

@@ -23,17 +23,19 @@ options:
         budget between the steps, so the task never waits longer than O(wait_timeout) plus one poll.
       - On timeout the task fails naming the jobs with their last known states (the message lists up to 50, the
         returned C(jobs) all of them), so it can be resumed with M(asyncjobs.fleet.job_wait).
+      - Must be greater than 0 and at most 604800 (seven days).
     type: float
     default: 600
   poll_interval:
     description:
       - Seconds between the first status poll, made at once, and the next. Later pauses back off by a factor of 1.5
         up to O(max_poll_interval), and return to O(poll_interval) whenever progress is seen.
+      - Must be greater than 0 and at most 3600.
     type: float
     default: 1
   max_poll_interval:
     description:
-      - Longest pause between two status polls, in seconds.
+      - Longest pause between two status polls, in seconds. At least O(poll_interval) and at most 3600.
     type: float
     default: 15
   fail_on:

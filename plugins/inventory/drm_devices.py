@@ -40,7 +40,9 @@ options:
     type: bool
     default: true
   page_size:
-    description: Devices per DeviceCore request; the plugin reads every page.
+    description:
+      - Devices per DeviceCore request; the plugin reads every page.
+      - From 1 to 10000 (Remote Manager returns at most its own maximum per page).
     type: int
     default: 1000
 extends_documentation_fragment:
@@ -72,7 +74,7 @@ from ansible.errors import AnsibleParserError
 from ansible.plugins.inventory import BaseInventoryPlugin, Cacheable, Constructable
 
 from ansible_collections.asyncjobs.fleet.plugins.module_utils import _drm
-from ansible_collections.asyncjobs.fleet.plugins.module_utils._common import CONNECTION_OPTIONS, make_client, secret_values
+from ansible_collections.asyncjobs.fleet.plugins.module_utils._common import CONNECTION_OPTIONS, check_number, make_client, secret_values
 from ansible_collections.asyncjobs.fleet.plugins.module_utils._errors import FleetError
 from ansible_collections.asyncjobs.fleet.plugins.module_utils._transport import Redactor
 
@@ -122,8 +124,9 @@ class InventoryModule(BaseInventoryPlugin, Constructable, Cacheable):
         targets = [("tag", t) for t in self.get_option("device_tags") or []]
         targets += [("group", g.strip("/")) for g in self.get_option("device_groups") or []]
         try:
+            page_size = check_number("page_size", self.get_option("page_size"))
             client = make_client("drm", params)
-            devices = client.devices(targets or None, page_size=self.get_option("page_size"))
+            devices = client.devices(targets or None, page_size=page_size)
         except FleetError as exc:
             # A backend may quote a server's error body; censor any credential it echoed.
             raise AnsibleParserError("asyncjobs.fleet.drm_devices: %s" % Redactor(secret_values(params))(exc.msg))

@@ -43,6 +43,7 @@ options:
   page_size:
     description:
       - Jobs per listing request; the lookup pages until the listing is exhausted.
+      - From 1 to 10000 (managers return at most their own maximum per page).
     type: int
     default: 1000
 extends_documentation_fragment:
@@ -74,8 +75,9 @@ from ansible.errors import AnsibleLookupError
 from ansible.plugins.lookup import LookupBase
 
 from ansible_collections.asyncjobs.fleet.plugins.module_utils import _lifecycle as lc
-from ansible_collections.asyncjobs.fleet.plugins.module_utils._common import CONNECTION_OPTIONS, make_client, secret_values
+from ansible_collections.asyncjobs.fleet.plugins.module_utils._common import CONNECTION_OPTIONS, check_number, make_client, secret_values
 from ansible_collections.asyncjobs.fleet.plugins.module_utils._errors import FleetError
+from ansible_collections.asyncjobs.fleet.plugins.module_utils._jobs import checked_ids
 from ansible_collections.asyncjobs.fleet.plugins.module_utils._transport import Redactor
 from ansible_collections.asyncjobs.fleet.plugins.module_utils._ops_jobs import filter_jobs
 
@@ -92,11 +94,9 @@ class LookupModule(LookupBase):
         try:
             client = make_client(self.get_option("api"), params)
             if terms:
-                jobs = [client.results(str(term)) for term in terms]
+                jobs = [client.results(i) for i in checked_ids(client, [str(term) for term in terms])]
             else:
-                page_size = self.get_option("page_size")
-                if page_size < 1:
-                    raise AnsibleLookupError("page_size must be at least 1")
+                page_size = check_number("page_size", self.get_option("page_size"))
                 jobs = filter_jobs(client.list_jobs(page_size=page_size), params)
         except FleetError as exc:
             # A backend may quote a server's error body; censor any credential it echoed.

@@ -24,13 +24,10 @@ from __future__ import annotations
 import re
 from decimal import Decimal, InvalidOperation
 
-try:
-    from urllib.parse import quote
-except ImportError:  # pragma: no cover - Python 2 is not supported by the collection
-    from urllib import quote
-
 from ansible_collections.asyncjobs.fleet.plugins.module_utils import _lifecycle as lc
 from ansible_collections.asyncjobs.fleet.plugins.module_utils._errors import ApiError, InputError
+from ansible_collections.asyncjobs.fleet.plugins.module_utils._pager import Pager
+from ansible_collections.asyncjobs.fleet.plugins.module_utils._transport import join_path
 
 API = "aiqum"
 # Explicit version, as the AIQUM docs recommend (unversioned paths follow the newest version).
@@ -67,6 +64,10 @@ _UNITS = {"": 1, "b": 1, "bytes": 1,
 # ONTAP volume names; also keeps `*` `|` `?` (filter syntax) out of name filters.
 _NAME = re.compile(r"^[A-Za-z_][A-Za-z0-9_]{0,202}$")
 _SVM_NAME = re.compile(r"^[A-Za-z0-9_.-]{1,255}$")
+# Job keys (06a6148bf9e862df:-2611856e:16e8d47e722:-7f87) and object keys
+# (<uuid>:type=volume,uuid=<uuid>): letters, digits and : = , - _ only, which also keeps the
+# filter syntax (| and *) out of a key=k1|k2 filter.
+KEY = re.compile(r"[A-Za-z0-9][A-Za-z0-9:=,_-]{0,254}")
 
 
 # ---------------------------------------------------------------- input helpers
@@ -223,11 +224,29 @@ def job_from_record(record):
         items=items, failed_items=failed_items, job_results=results, terminal=terminal, **extra)
 
 
-# ---------------------------------------------------------------- client
+def check_job_key(key, source=None):
+    """An AIQUM job key as text. Anything else goes into no request: InputError, or ApiError
+    naming ``source`` when a manager's reply handed it over."""
+    text = "" if key is None else str(key).strip()
+    if KEY.fullmatch(text):
+        return text
+    if source:
+        raise ApiError("%s named job key %r, which is not an AIQUM key (letters, digits and : = , - _), so it "
+                       "was not used" % (source, lc.gist(key, 80)))
+    raise InputError("%r is not an AIQUM job key: keys look like 06a6148bf9e862df:-2611856e:16e8d47e722:-7f87 "
+                     "(letters, digits and : = , - _ only)" % (key,))
 
-def _path_key(key):
-    # Keys hold ':', '=' and ','; they are legal in a path segment, '/' and '?' are not.
-    return quote(str(key), safe=":=,")
+
+def _path_key(key, what="key"):
+    """A manager's object key as a path segment: checked like a job key, then quoted."""
+    text = "" if key is None else str(key)
+    if not KEY.fullmatch(text):
+        raise ApiError("AIQUM named the %s %r, which is not an AIQUM key (letters, digits and : = , - _), so it was "
+                       "not used" % (what, lc.gist(key, 80)))
+    return text
+
+
+# ---------------------------------------------------------------- client
 
 
 class AiqumClient(object):
@@ -257,21 +276,22 @@ class AiqumClient(object):
         query = dict(params or {})
         query["max_records"] = page_size
         out = []
-        url, seen = path, set()
-        while True:
+        pager = Pager(what or "GET %s" % path, self.transport,
+                      key=lambda record: record.get("key") if isinstance(record, dict) else None)
+        url = path
+        while not pager.done:
             data = self.get(url, params=query, what=what or "GET %s" % path)
             if not isinstance(data, dict):
                 raise ApiError("%s: expected a collection object, got %s" % (what or path, type(data).__name__))
             records = data.get("records") or []
-            out.extend(records)
+            links = data.get("_links") if isinstance(data.get("_links"), dict) else {}
+            nxt = links.get("next").get("href") if isinstance(links.get("next"), dict) else None
+            out.extend(pager.take(records, bool(nxt)))
             if limit is not None and len(out) >= limit:
                 return out[:limit]
-            nxt = ((data.get("_links") or {}).get("next") or {}).get("href")
-            if not nxt or not records or nxt in seen:
-                return out
-            seen.add(nxt)
             # The next link already carries max_records, offset and the filters.
             url, query = nxt, None
+        return out
 
     def submit(self, method, path, body=None, what=None):
         """A provisioning call: expects 202 + {"job": {"key"}}; returns the job key."""
@@ -282,18 +302,21 @@ class AiqumClient(object):
         if not key:
             raise ApiError("%s was accepted but the reply names no job key: %s" % (what or path, resp.text[:300]),
                            status=resp.status)
-        return str(key)
+        return check_job_key(key, source="The reply to %s" % (what or path))
 
     # -- jobs (backend contract)
+    check_id = staticmethod(check_job_key)
+
     def get_job(self, key):
-        data = self.get("%s/%s" % (JOBS, _path_key(key)), what="GET AIQUM job %s" % key, expect=(200, 404))
+        key = check_job_key(key)
+        data = self.get(join_path(JOBS, key), what="GET AIQUM job %s" % key, expect=(200, 404))
         if data is None:
             raise ApiError("AIQUM job %s was not found" % key, status=404)
         return job_from_record(data)
 
     def poll(self, ids):
         """One filtered listing (``key=k1|k2|...``) per 100 jobs; unknown keys are read directly."""
-        ids = [str(i) for i in ids]
+        ids = [check_job_key(i) for i in ids]
         found = {}
         for start in range(0, len(ids), KEYS_PER_POLL):
             chunk = ids[start:start + KEYS_PER_POLL]
@@ -341,16 +364,16 @@ class AiqumClient(object):
         return self.collection(FILE_SHARES, {"name": name, "svm.key": svm_key}, what="GET AIQUM file shares")
 
     def file_share(self, key):
-        return self.get("%s/%s" % (FILE_SHARES, _path_key(key)), what="GET AIQUM file share", expect=(200, 404))
+        return self.get(join_path(FILE_SHARES, _path_key(key, "file share")), what="GET AIQUM file share", expect=(200, 404))
 
     def create_file_share(self, body):
         return self.submit("POST", FILE_SHARES, body, what="POST AIQUM file share %s" % body.get("name"))
 
     def modify_file_share(self, key, body):
-        return self.submit("PATCH", "%s/%s" % (FILE_SHARES, _path_key(key)), body, what="PATCH AIQUM file share")
+        return self.submit("PATCH", join_path(FILE_SHARES, _path_key(key, "file share")), body, what="PATCH AIQUM file share")
 
     def delete_file_share(self, key):
-        return self.submit("DELETE", "%s/%s" % (FILE_SHARES, _path_key(key)), what="DELETE AIQUM file share")
+        return self.submit("DELETE", join_path(FILE_SHARES, _path_key(key, "file share")), what="DELETE AIQUM file share")
 
     def in_flight_jobs(self):
         """Jobs still queued or running (one filtered listing)."""

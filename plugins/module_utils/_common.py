@@ -95,6 +95,9 @@ def connection_settings(api, params, environ=None):
                     value = float(value)
                 except ValueError:
                     raise InputError("%s_TIMEOUT must be a number of seconds, got %r" % (prefix, value))
+                value = check_number("timeout", value, "%s_TIMEOUT" % prefix)
+        elif name == "timeout":
+            value = check_number("timeout", value)
         out[name] = value
     if out["validate_certs"] is None:
         out["validate_certs"] = True
@@ -115,17 +118,42 @@ def connection_settings(api, params, environ=None):
     return out
 
 
-# Options that are durations in seconds and must be positive when given.
-POSITIVE_SECONDS = ("timeout", "wait_timeout", "poll_interval", "max_poll_interval")
+# Accepted ranges of the numeric options, and of their environment fallbacks: (lowest, whether
+# the lowest itself is allowed, highest). Outside them a value is a typo or a unit mix-up, and
+# inf or 1e300 would end in an OverflowError inside a socket or a sleep. Mirrored in the option docs.
+NUMBER_LIMITS = {
+    "timeout": (0, False, 3600),
+    "wait_timeout": (0, False, 604800),
+    "poll_interval": (0, False, 3600),
+    "max_poll_interval": (0, False, 3600),
+    "paused_timeout": (0, True, 604800),
+    "prefer_wait": (0, True, 3600),
+    "page_size": (1, True, 10000),
+}
+# The durations every module checks before anything is sent.
+SECONDS = ("timeout", "wait_timeout", "poll_interval", "max_poll_interval", "paused_timeout", "prefer_wait")
+
+
+def check_number(name, value, label=None):
+    """``value`` when it is a number within NUMBER_LIMITS[name], else one InputError naming
+    ``label`` (the option, or the environment variable it came from)."""
+    low, low_allowed, high = NUMBER_LIMITS[name]
+    number = isinstance(value, (int, float)) and not isinstance(value, bool)
+    if number and (low <= value if low_allowed else low < value) and value <= high:
+        return value
+    if name == "page_size":
+        raise InputError("%s must be a whole number from %s to %s, got %r" % (label or name, low, high, value))
+    if low_allowed:
+        raise InputError("%s must be a number of seconds from %s to %s, got %r" % (label or name, low, high, value))
+    raise InputError("%s must be a positive number of seconds, at most %s, got %r" % (label or name, high, value))
 
 
 def check_common_params(params):
     """Reject unusable durations before anything is sent (a bad wait_timeout found only after
     a submission would fail the task with the change already made)."""
-    for name in POSITIVE_SECONDS:
-        value = params.get(name)
-        if value is not None and not value > 0:
-            raise InputError("%s must be a positive number of seconds, got %r" % (name, value))
+    for name in SECONDS:
+        if params.get(name) is not None:
+            check_number(name, params[name])
     if params.get("poll_interval") is not None and params.get("max_poll_interval") is not None \
             and params["max_poll_interval"] < params["poll_interval"]:
         raise InputError("max_poll_interval (%r) must be at least poll_interval (%r)"

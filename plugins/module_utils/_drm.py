@@ -29,8 +29,9 @@ except ImportError as exc:  # pragma: no cover
 
 from ansible_collections.asyncjobs.fleet.plugins.module_utils import _lifecycle as lc
 from ansible_collections.asyncjobs.fleet.plugins.module_utils._errors import ApiError, InputError
+from ansible_collections.asyncjobs.fleet.plugins.module_utils._pager import Pager
 from ansible_collections.asyncjobs.fleet.plugins.module_utils._submit import format_time
-from ansible_collections.asyncjobs.fleet.plugins.module_utils._transport import Transport
+from ansible_collections.asyncjobs.fleet.plugins.module_utils._transport import Transport, join_path
 
 API = "drm"
 # The operations the collection itself submits. Replies and jobs are read whatever the
@@ -39,6 +40,8 @@ OPERATIONS = ("send_message", "update_firmware", "disconnect", "query_firmware_t
 # Listing enum from Digi's async SCI doc: 0 new, 1 in_progress, 2 complete, 3 canceled.
 JOB_STATUS = {"0": "new", "1": "in_progress", "2": "complete", "3": "canceled"}
 JOB_TYPES = {"0": "send_message", "1": "update_firmware", "2": "disconnect"}
+# Job ids are integers (Digi's library parses them with int()); 19 digits is a 64-bit id.
+JOB_ID = re.compile(r"[0-9]{1,19}")
 DEVICE_ID = re.compile(r"^[0-9A-Fa-f]{8}-[0-9A-Fa-f]{8}-[0-9A-Fa-f]{8}-[0-9A-Fa-f]{8}$")
 ERR_NOT_CONNECTED = "2001"
 ERR_DISCONNECTED_DURING = "2006"
@@ -103,6 +106,18 @@ def check_payload(payload):
     payload = str(payload).strip()
     parse_xml(payload, "payload")
     return payload
+
+
+def check_job_id(job_id, source=None):
+    """A Remote Manager job id (digits) as text. Anything else goes into no request: InputError,
+    or ApiError naming ``source`` when a manager's reply handed it over."""
+    text = "" if job_id is None else str(job_id).strip()
+    if JOB_ID.fullmatch(text):
+        return text
+    if source:
+        raise ApiError("%s named job id %r, which is not a Remote Manager job id (a whole number such as "
+                       "600001), so it was not used" % (source, lc.gist(job_id, 80)))
+    raise InputError("%r is not a Remote Manager job id: job ids are whole numbers such as 600001" % (job_id,))
 
 
 # ---------------------------------------------------------------- targets
@@ -567,11 +582,16 @@ class DrmClient(object):
         op = _op_element(root)
         job_id = root.findtext(".//jobId")
         top_error = _find_error_text(root) or (_find_error_text(op) if op is not None else None)
-        return (job_id.strip() if job_id else None), op, root, top_error
+        if job_id:
+            job_id = check_job_id(job_id, source="The reply to SCI %s" % operation)
+        return (job_id or None), op, root, top_error
+
+    check_id = staticmethod(check_job_id)
 
     def get_job(self, job_id, progress=False):
+        job_id = check_job_id(job_id)
         resp = self.transport.request(
-            "GET", "/ws/sci/%s" % job_id, params={"progress": "true"} if progress else None,
+            "GET", join_path("/ws/sci", job_id), params={"progress": "true"} if progress else None,
             expect=(200, 404), what="GET job %s" % job_id)
         if resp.status == 404:
             raise ApiError("Remote Manager job %s was not found (unknown id, or deleted after completion)" % job_id,
@@ -597,7 +617,8 @@ class DrmClient(object):
 
     def cancel(self, job_id):
         """DELETE /ws/sci/{id}: cancels a running job; deletes a finished one."""
-        resp = self.transport.request("DELETE", "/ws/sci/%s" % job_id, expect=(200, 204, 404),
+        job_id = check_job_id(job_id)
+        resp = self.transport.request("DELETE", join_path("/ws/sci", job_id), expect=(200, 204, 404),
                                       what="DELETE job %s" % job_id)
         return resp.status != 404
 
@@ -608,21 +629,18 @@ class DrmClient(object):
     def _listing_rows(self, condition=None, page_size=LISTING_PAGE, limit=None):
         """The ``<Job>`` elements of the listing, every page."""
         out = []
-        start = 0
-        while True:
-            params = {"start": start, "size": page_size}
+        pager = Pager("GET job listing", self.transport, key=lambda row: (row.findtext("jobId") or "").strip() or None)
+        while not pager.done:
+            params = {"start": pager.count, "size": page_size}
             if condition:
                 params["condition"] = condition
             resp = self.transport.request("GET", "/ws/sci", params=params, what="GET job listing")
             root = parse_reply(resp, "job listing")
             rows = root.findall("Job")
-            out.extend(rows)
-            remaining = _int(root.findtext("remainingSize")) or 0
+            out.extend(pager.take(rows, (_int(root.findtext("remainingSize")) or 0) > 0))
             if limit is not None and len(out) >= limit:
                 return out[:limit]
-            if remaining <= 0 or not rows:
-                return out
-            start += len(rows)
+        return out
 
     def find_submitted(self, operation, targets, body, since=None):
         """Jobs that may be the asynchronous SCI request ``body`` (whose reply was lost).
@@ -688,7 +706,8 @@ class DrmClient(object):
         The listing answers for every job in one request per page, so waiting on N jobs
         costs O(1) requests per round instead of N.
         """
-        ids = [str(i) for i in ids]
+        # Checked first: the ids go into a path or a listing condition.
+        ids = [check_job_id(i) for i in ids]
         if len(ids) == 1 and self._job_sizes.get(ids[0], 0) <= PROGRESS_VIEW_MAX_DEVICES:
             record = self.get_job(ids[0], progress=True)
             self._job_sizes[ids[0]] = len(record.get("device_progress") or ())
@@ -713,20 +732,19 @@ class DrmClient(object):
         """Devices matching targets (all pages), normalised."""
         condition = device_condition(targets) if targets else None
         out = []
-        start = 0
-        while True:
-            params = {"start": start, "size": page_size}
+        # devId is DeviceCore's record id (Digi's own paging fixture repeats a devConnectwareId under two).
+        pager = Pager("GET DeviceCore", self.transport, key=lambda device: device["dev_id"] or device["id"])
+        while not pager.done:
+            params = {"start": pager.count, "size": page_size}
             if condition:
                 params["condition"] = condition
             resp = self.transport.request("GET", "/ws/DeviceCore", params=params,
                                           headers={"Accept": "application/json"}, what="GET DeviceCore")
             data = resp.json()
+            if not isinstance(data, dict):
+                raise ApiError("GET DeviceCore: expected a JSON object, got %s" % type(data).__name__, status=resp.status)
             items = data.get("items") or []
-            out.extend(normalize_device(i) for i in items)
-            remaining = _int(data.get("remainingSize")) or 0
-            if remaining <= 0 or not items:
-                break
-            start += len(items)
+            out.extend(pager.take([normalize_device(i) for i in items], (_int(data.get("remainingSize")) or 0) > 0))
         if targets:
             match = target_matcher(targets)
             out = [d for d in out if match(d)]

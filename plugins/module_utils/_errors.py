@@ -53,3 +53,8 @@ class WaitTimeout(FleetError):
 
 class JobFailed(FleetError):
     """Jobs reached a terminal state that the task treats as failure."""
+
+
+class PagingError(ApiError):
+    """A listing that cannot be read to its end (the server does not page, or pages past the
+    deadline). Permanent: polling again would read the same pages."""

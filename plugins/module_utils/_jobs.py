@@ -31,6 +31,13 @@ def job_ids_param(values, allow_empty=False):
     return ids
 
 
+def checked_ids(client, ids):
+    """``ids`` in the form the client's API gives job ids (InputError naming the first that is not),
+    checked before anything is sent: each becomes part of a URL path or a listing filter."""
+    check = getattr(client, "check_id", None)
+    return [check(i) for i in ids] if check is not None else list(ids)
+
+
 def wait_and_collect(client, ids, params, ctx, extra_on_timeout=None, details="all"):
     """Wait for jobs, then read each finished job's full result once.
 

@@ -21,6 +21,7 @@ from ansible_collections.asyncjobs.fleet.plugins.module_utils._common import (
 from ansible_collections.asyncjobs.fleet.plugins.module_utils._errors import FleetError, InputError, WaitTimeout
 from ansible_collections.asyncjobs.fleet.plugins.module_utils._jobs import (
     check_outcome,
+    checked_ids,
     job_ids_param,
     wait_and_collect,
 )
@@ -42,6 +43,7 @@ class JobWait(Operation):
         # An empty list is a wait for nothing: a per-host re-run where no host submitted a job.
         ids = job_ids_param(params["job_ids"], allow_empty=True)
         client = make_client(params["api"], params, ctx.environ)
+        ids = checked_ids(client, ids)
         if not ids:
             return dict(changed=False, jobs=[], states={}, elapsed=0.0, polls=0, history=[], requests=0,
                         msg="No job to wait for.")
@@ -87,7 +89,7 @@ class JobInfo(Operation):
     def run(self, params, ctx):
         client = make_client(params["api"], params, ctx.environ)
         if params.get("job_ids"):
-            jobs = [client.results(i) for i in job_ids_param(params["job_ids"])]
+            jobs = [client.results(i) for i in checked_ids(client, job_ids_param(params["job_ids"]))]
         else:
             jobs = filter_jobs(client.list_jobs(), params)
         return dict(changed=False, jobs=jobs, states=lc.summarize(jobs), requests=client.transport.stats["requests"])
@@ -120,6 +122,7 @@ class JobCancel(Operation):
     def run(self, params, ctx):
         ids = job_ids_param(params["job_ids"])
         client = make_client(params["api"], params, ctx.environ)
+        ids = checked_ids(client, ids)
         if not getattr(client, "can_cancel", True):
             # Also in check mode: predicting a cancel that cannot happen would mislead.
             client.cancel(ids[0])  # raises the API's own "cannot be canceled" explanation

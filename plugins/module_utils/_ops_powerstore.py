@@ -23,6 +23,7 @@ from ansible_collections.asyncjobs.fleet.plugins.module_utils._errors import Inp
 from ansible_collections.asyncjobs.fleet.plugins.module_utils._jobs import wait_and_collect
 from ansible_collections.asyncjobs.fleet.plugins.module_utils._lock import submission_lock
 from ansible_collections.asyncjobs.fleet.plugins.module_utils._submit import submit_once
+from ansible_collections.asyncjobs.fleet.plugins.module_utils._transport import join_path
 
 _NAME_BAD = re.compile(r"[\x00-\x1f\x7f/?#%\\]")
 # module option -> (API field, policy type or None)
@@ -200,7 +201,7 @@ class VolumeGroup(Operation):
             return result
         body = {field: ("" if value is None else value) for field, value in delta.items()}
         result["volume_group"] = summarize_vg(vg)
-        job_id = self._change(client, ctx, result, "PATCH", "/volume_group/%s" % vg["id"], body,
+        job_id = self._change(client, ctx, result, "PATCH", join_path("/volume_group", vg["id"]), body,
                               "PATCH volume group %s" % vg["name"], "modify", resource_id=vg["id"])
         final = self._wait(client, job_id, "modify volume group %s" % vg["name"], params, ctx, result)
         if final is None or final["state"] != lc.SUCCEEDED:
@@ -270,7 +271,7 @@ class VolumeGroup(Operation):
         if ctx.check_mode:
             result["requests"] = client.transport.stats["requests"]
             return result
-        job_id = self._change(client, ctx, result, "DELETE", "/volume_group/%s" % vg["id"], None,
+        job_id = self._change(client, ctx, result, "DELETE", join_path("/volume_group", vg["id"]), None,
                               "DELETE volume group %s" % vg["name"], "delete", resource_id=vg["id"])
         self._wait(client, job_id, "delete volume group %s" % vg["name"], params, ctx, result)
         return result

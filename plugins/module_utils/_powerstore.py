@@ -18,11 +18,13 @@ only ``id`` unless ``select=`` names the fields, and a partial page is a 206 wit
 from __future__ import annotations
 
 import json
+import re
 
 from ansible_collections.asyncjobs.fleet.plugins.module_utils import _lifecycle as lc
 from ansible_collections.asyncjobs.fleet.plugins.module_utils._errors import ApiError, InputError
+from ansible_collections.asyncjobs.fleet.plugins.module_utils._pager import Pager
 from ansible_collections.asyncjobs.fleet.plugins.module_utils._submit import format_time
-from ansible_collections.asyncjobs.fleet.plugins.module_utils._transport import Redactor
+from ansible_collections.asyncjobs.fleet.plugins.module_utils._transport import Redactor, join_path
 
 API = "powerstore"
 BASE = "/api/rest"
@@ -49,6 +51,22 @@ STATE_MAP = {
 VG_SELECT = ("id,name,description,type,is_write_order_consistent,protection_policy_id,qos_performance_policy_id,"
              "protection_policy(id,name),qos_performance_policy(id,name),volumes(id,name)")
 POLICY_TYPES = ("Protection", "QoS")
+# The spec types job ids as strings; every id PowerStore hands out (202 replies, job rows in
+# Dell's and OpenStack's recorded data) is a UUID.
+JOB_ID = re.compile(r"[0-9A-Fa-f]{8}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{12}")
+
+
+def check_job_id(job_id, source=None):
+    """A PowerStore job id (a UUID) as text. Anything else goes into no request: InputError, or
+    ApiError naming ``source`` when a manager's reply handed it over."""
+    text = "" if job_id is None else str(job_id).strip()
+    if JOB_ID.fullmatch(text):
+        return text
+    if source:
+        raise ApiError("%s named job id %r, which is not a PowerStore job id (a UUID), so it was not used"
+                       % (source, lc.gist(job_id, 80)))
+    raise InputError("%r is not a PowerStore job id: job ids are UUIDs such as 1b6df699-7083-4440-912c-22e2ed89c530"
+                     % (job_id,))
 
 
 # An unrecognised state that reads like an end (a newer release's value, say) is a finished
@@ -269,7 +287,7 @@ class PowerStoreClient(object):
         if not job_id:
             raise ApiError("%s was accepted but the reply has no job id: %s" % (what or path, error_detail(resp)),
                            status=resp.status)
-        return str(job_id)
+        return check_job_id(job_id, source="The reply to %s" % (what or path))
 
     def _checked(self, method, path, params=None, json=None, expect=(200,), what=None):
         """request() with PowerStore's error messages spelled out for 4xx/5xx replies."""
@@ -285,26 +303,29 @@ class PowerStoreClient(object):
         """Every row of a collection, paging with offset/limit until Content-Range's total."""
         page_size = max(1, min(int(page_size or MAX_LIMIT), MAX_LIMIT))
         rows = []
+        pager = Pager(what or "GET %s%s" % (BASE, path), self.transport,
+                      key=lambda row: row.get("id") if isinstance(row, dict) else None)
         offset = 0
-        while True:
+        while not pager.done:
             query = dict(params or {}, offset=offset, limit=page_size)
             resp = self._checked("GET", path, params=query, expect=(200, 206), what=what)
             page = resp.json()
             if not isinstance(page, list):
                 raise ApiError("%s: expected a JSON array, got %s" % (what or path, type(page).__name__),
                                status=resp.status)
-            rows.extend(page)
+            span = parse_content_range(resp.headers.get("Content-Range"))
+            more = resp.status == 206 and span is not None and span[1] + 1 < span[2]
+            rows.extend(pager.take(page, more))
             if limit is not None and len(rows) >= limit:
                 return rows[:limit]
-            span = parse_content_range(resp.headers.get("Content-Range"))
-            if resp.status != 206 or not page or span is None or span[1] + 1 >= span[2]:
-                return rows
-            offset = span[1] + 1
+            # The next page starts after this one, as Content-Range numbers it.
+            offset = span[1] + 1 if more else offset
+        return rows
 
     # -- jobs (backend contract)
     def poll(self, ids):
         """All ids in one ``GET /job?id=in.(...)`` per 100 ids; unknown ids are read directly (404)."""
-        ids = [str(i) for i in ids]
+        ids = [check_job_id(i) for i in ids]
         found = {}
         for start in range(0, len(ids), IDS_PER_POLL):
             chunk = ids[start:start + IDS_PER_POLL]
@@ -315,8 +336,11 @@ class PowerStoreClient(object):
             found[missing] = self.results(missing)
         return {i: found[i] for i in ids}
 
+    check_id = staticmethod(check_job_id)
+
     def results(self, job_id):
-        resp = self._checked("GET", "/job/%s" % job_id, params={"select": JOB_SELECT + ",parent_id,root_id,step_order"},
+        job_id = check_job_id(job_id)
+        resp = self._checked("GET", join_path("/job", job_id), params={"select": JOB_SELECT + ",parent_id,root_id,step_order"},
                              expect=(200, 404), what="GET PowerStore job %s" % job_id)
         if resp.status == 404:
             raise ApiError("PowerStore job %s was not found" % job_id, status=404)

@@ -36,6 +36,7 @@ except ImportError:  # pragma: no cover - the Transport reports the missing libr
 
 from ansible_collections.asyncjobs.fleet.plugins.module_utils import _lifecycle as lc
 from ansible_collections.asyncjobs.fleet.plugins.module_utils._errors import ApiError, InputError
+from ansible_collections.asyncjobs.fleet.plugins.module_utils._pager import Pager
 from ansible_collections.asyncjobs.fleet.plugins.module_utils._submit import parse_time
 
 API = "rpc"
@@ -178,12 +179,18 @@ def check_client_ref(value):
     return value
 
 
-def job_number(job_id):
-    """Job ids are Integers on the wire; refuse anything else before sending."""
+def check_job_id(job_id):
+    """Job ids are Integers on the wire; refuse anything else before sending (as text).
+
+    At most 19 digits (a 64-bit id): Python refuses to convert much longer digit strings at all."""
     text = str(job_id).strip()
-    if not re.match(r"^-?[0-9]+$", text):
+    if not re.fullmatch(r"-?[0-9]{1,19}", text):
         raise InputError("RPC job ids are integers, got %r" % (job_id,))
-    return int(text)
+    return text
+
+
+def job_number(job_id):
+    return int(check_job_id(job_id))
 
 
 # ---------------------------------------------------------------- typed objects
@@ -292,6 +299,7 @@ class RpcClient(object):
 
     api = API
     can_cancel = False  # the service defines no cancel method
+    check_id = staticmethod(check_job_id)
 
     def __init__(self, transport, version=None):
         self.transport = transport
@@ -373,14 +381,14 @@ class RpcClient(object):
         return (total if isinstance(total, int) else None), rows
 
     def _pages(self, criteria, page_size):
-        offset = 0
-        while True:
-            total, rows = self.jobs_page(offset, page_size, criteria)
-            yield rows
-            offset += len(rows)
+        """The listing's new rows, page by page (a row shifted onto the next page comes once)."""
+        pager = Pager("get_jobs_list", self.transport, key=lambda row: row["id"])
+        while not pager.done:
+            total, rows = self.jobs_page(pager.count, page_size, criteria)
             # The total decides; a short page only ends a listing that gives no total.
-            if not rows or (offset >= total if total is not None else len(rows) < page_size):
-                return
+            read = pager.count + len(rows)
+            more = read < total if total is not None else (page_size != ALL and len(rows) >= page_size)
+            yield pager.take(rows, more)
 
     def list_jobs(self, condition=None, page_size=LISTING_PAGE, limit=None):
         """Every job of the listing (all pages; with ``limit``, the newest), oldest first.

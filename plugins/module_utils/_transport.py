@@ -26,7 +26,7 @@ import os
 import random
 import re
 import time
-from urllib.parse import urlsplit
+from urllib.parse import quote, urlsplit
 
 try:
     import requests
@@ -82,6 +82,23 @@ def check_base_url(url, option="url"):
         raise InputError("%s must be an absolute http:// or https:// URL, got %r: %s"
                          % (option, Redactor()(text), problem))
     return text
+
+
+def join_path(base, *segments):
+    """``base`` (a fixed path of the API) followed by ``segments``, each percent-quoted whole.
+
+    Ids and keys, from a user or a manager, go into paths only through here: quoting with no
+    safe character keeps ``/``, ``?``, ``#`` and ``%`` inside one segment, and "", "." and ".."
+    are refused because requests (urllib3) and servers resolve dot segments to another resource.
+    """
+    parts = [str(base).rstrip("/")]
+    for segment in segments:
+        text = "" if segment is None else str(segment)
+        if text in ("", ".", ".."):
+            raise InputError("%r cannot be used as a URL path segment (after %s): it would address another "
+                             "resource" % (text, base))
+        parts.append(quote(text, safe=""))
+    return "/".join(parts)
 
 
 def parse_retry_after(value, now=None):

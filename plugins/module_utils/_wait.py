@@ -29,6 +29,7 @@ from ansible_collections.asyncjobs.fleet.plugins.module_utils import _lifecycle 
 from ansible_collections.asyncjobs.fleet.plugins.module_utils._errors import (
     ApiError,
     InputError,
+    PagingError,
     TransportError,
     WaitTimeout,
 )
@@ -126,8 +127,9 @@ def wait_for_jobs(backend, ids, timeout, poll_interval=0.5, max_poll_interval=10
                 fresh = backend.poll(pending)
                 errors = 0
             except (TransportError, ApiError) as exc:
-                # 4xx other than throttling is not transient: stop at once.
-                if isinstance(exc, ApiError) and exc.status is not None and exc.status < 500 and exc.status != 429:
+                # 4xx other than throttling is not transient, nor is a listing that does not page: stop at once.
+                if isinstance(exc, PagingError) or (
+                        isinstance(exc, ApiError) and exc.status is not None and exc.status < 500 and exc.status != 429):
                     raise
                 errors += 1
                 last_error = exc.msg

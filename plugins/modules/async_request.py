@@ -98,6 +98,7 @@ options:
   timeout:
     description:
       - Seconds to wait for each HTTP response (not for the operation; see O(wait_timeout)).
+      - Must be greater than 0 and at most 3600.
     type: float
     default: 30
   status_code:
@@ -122,6 +123,7 @@ options:
     description:
       - "Add C(wait=N) to the C(Prefer) header (RFC 7240): the server may answer synchronously if it can
         finish within N seconds."
+      - From 0 to 3600.
     type: int
   monitor_header:
     description:
@@ -197,18 +199,21 @@ options:
     description:
       - Seconds to wait for the operation in total, measured with a monotonic clock. On timeout the task fails,
         naming the monitor URL and the last status seen.
+      - Must be greater than 0 and at most 604800 (seven days).
     type: float
     default: 600
   poll_interval:
     description:
       - Seconds before the first poll when the server sent no C(Retry-After). Later polls without
         C(Retry-After) back off by 1.5 up to O(max_poll_interval).
+      - Must be greater than 0 and at most 3600.
     type: float
     default: 1
   max_poll_interval:
     description:
       - Longest pause between two polls when the server sends no C(Retry-After). A server's C(Retry-After) is
         honoured even when longer (up to 300 seconds).
+      - At most 3600.
     type: float
     default: 15
 extends_documentation_fragment:

@@ -35,6 +35,9 @@ options:
       - Job ids to wait for.
       - An empty list waits for nothing and succeeds, as when no host of a per-host play submitted a job
         on a re-run.
+      - Each id must have its API's form, checked before anything is sent: Remote Manager job ids are whole numbers
+        (V(600001)), PowerStore job ids UUIDs, AIQUM job keys letters, digits and C(: = , - _)
+        (V(06a6148bf9e862df:-2611856e:16e8d47e722:-7f87)), RPC job ids integers.
     type: list
     elements: str
     required: true
@@ -58,18 +61,19 @@ options:
     default: all
   wait_timeout:
     description:
-      - Seconds to wait for all jobs in total.
+      - Seconds to wait for all jobs in total. Greater than 0 and at most 604800 (seven days).
     type: float
     default: 600
   poll_interval:
     description:
       - Seconds between the first poll, made at once, and the next; later pauses back off by 1.5 times up to
         O(max_poll_interval).
+      - Greater than 0 and at most 3600.
     type: float
     default: 1
   max_poll_interval:
     description:
-      - Longest pause between polls, in seconds.
+      - Longest pause between polls, in seconds. At least O(poll_interval) and at most 3600.
     type: float
     default: 15
   fail_on:

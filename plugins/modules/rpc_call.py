@@ -79,7 +79,7 @@ options:
       - While waiting, how many seconds a job may stay C(PAUSED) before the task gives up and fails. Only someone on
         the service resumes a paused job, so waiting on it silently could last until O(wait_timeout).
       - The failure names the job; it keeps existing on the service, and a re-run adopts it.
-      - V(0) fails as soon as the job is seen paused.
+      - V(0) fails as soon as the job is seen paused. At most 604800 (seven days).
     type: float
     default: 300
 extends_documentation_fragment:

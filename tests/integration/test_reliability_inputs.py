@@ -97,6 +97,7 @@ SEND = dict(devices=[DEVICE], payload=QUERY)
 SHARE = dict(name="share_rel", svm="svm_nfs", size="1GiB")
 SMART = dict(function="storage.Disks.run_smart_test", arguments={"slot_id": 1})
 GENERIC = "{{ lab_urls.generic }}"
+PS_JOB = "1b6df699-7083-4440-912c-22e2ed89c530"
 
 INPUT_CASES = [
     # -- Remote Manager targets and RCI payloads
@@ -126,7 +127,8 @@ INPUT_CASES = [
          r"mutually exclusive: src\|file"),
     case("drm-info-page-size-0", DRM_INFO, dict(page_size=0), r"page_size must be between 1 and 1000"),
     # -- durations: refused before the submission, not after it
-    case("wait-timeout-zero", DRM_SEND, dict(SEND, wait_timeout=0), r"wait_timeout must be a positive number of seconds, got 0"),
+    case("wait-timeout-zero", DRM_SEND, dict(SEND, wait_timeout=0),
+         r"wait_timeout must be a positive number of seconds, at most 604800, got 0"),
     case("wait-timeout-negative-fw", DRM_FW, dict(devices=[DEVICE], version="2.1.0", file="fw.bin", wait_timeout=-5),
          r"wait_timeout must be a positive number"),
     case("poll-interval-negative", DRM_SEND, dict(SEND, poll_interval=-1), r"poll_interval must be a positive number"),
@@ -137,8 +139,33 @@ INPUT_CASES = [
     case("wait-timeout-zero-aiqum", AQ_FS, dict(SHARE, wait_timeout=0), r"wait_timeout must be a positive number"),
     case("timeout-env-not-number", DRM_INFO, {}, r"DRM_TIMEOUT must be a number of seconds, got 'soon'",
          env={"DRM_TIMEOUT": "soon"}),
-    case("timeout-env-negative", PS_VG, dict(name="vg1"), r"timeout must be a positive number of seconds, got -2",
+    case("timeout-env-negative", PS_VG, dict(name="vg1"), r"POWERSTORE_TIMEOUT must be a positive number of seconds, at most 3600, got -2",
          env={"POWERSTORE_TIMEOUT": "-2"}),
+    # -- numbers too big to be meant (inf, 1e300 ended in an uncaught OverflowError)
+    case("timeout-inf", DRM_INFO, dict(timeout="inf"), r"^timeout must be a positive number of seconds, at most 3600, got inf$"),
+    case("timeout-1e300-rpc", RPC, dict(SMART, timeout=1e300), r"^timeout must be a positive number of seconds, at most 3600, got 1e\+300$"),
+    case("timeout-env-inf", DRM_INFO, {}, r"^DRM_TIMEOUT must be a positive number of seconds, at most 3600, got inf$",
+         env={"DRM_TIMEOUT": "inf"}),
+    case("timeout-env-nan-aiqum", AQ_FS, SHARE, r"^AIQUM_TIMEOUT must be a positive number of seconds, at most 3600, got nan$",
+         env={"AIQUM_TIMEOUT": "nan"}),
+    case("wait-timeout-inf", WAIT, dict(api="drm", job_ids=["600001"], wait_timeout="inf"),
+         r"^wait_timeout must be a positive number of seconds, at most 604800, got inf$"),
+    case("wait-timeout-eight-days-ps", PS_VG, dict(name="vg1", wait_timeout=691200),
+         r"^wait_timeout must be a positive number of seconds, at most 604800, got 691200"),
+    case("poll-interval-1e300", DRM_SEND, dict(SEND, poll_interval=1e300, max_poll_interval=1e300),
+         r"^poll_interval must be a positive number of seconds, at most 3600, got 1e\+300$"),
+    case("max-poll-interval-inf", AQ_FS, dict(SHARE, max_poll_interval="inf"),
+         r"^max_poll_interval must be a positive number of seconds, at most 3600, got inf$"),
+    case("paused-timeout-inf", RPC, dict(SMART, paused_timeout="inf"),
+         r"^paused_timeout must be a number of seconds from 0 to 604800, got inf$"),
+    case("async-request-timeout-inf", AR, dict(url=GENERIC + "/azure/widgets", timeout="inf"),
+         r"^timeout must be a positive number of seconds, at most 3600, got inf$"),
+    case("async-request-prefer-wait-huge", AR, dict(url=GENERIC + "/azure/widgets", prefer_wait=10 ** 12),
+         r"^prefer_wait must be a number of seconds from 0 to 3600, got 1000000000000$"),
+    case("lookup-timeout-inf", None, None, r"timeout must be a positive number of seconds, at most 3600, got inf$",
+         lookup="query('asyncjobs.fleet.jobs', api='drm', timeout='inf')"),
+    case("lookup-page-size-huge", None, None, r"page_size must be a whole number from 1 to 10000, got 1000000$",
+         lookup="query('asyncjobs.fleet.jobs', api='aiqum', page_size=1000000)"),
     # -- URLs and connection settings
     case("url-no-scheme", DRM_INFO, dict(url="remotemanager.example.com"), r"url must be an absolute .* must start with http"),
     case("url-spaces", PS_VG, dict(name="vg1", url="https://power store.example"), r"contains whitespace"),
@@ -162,7 +189,8 @@ INPUT_CASES = [
     case("rpc-bad-function", RPC, dict(function="reboot"), r"function must be <module>.<Service>.<method>"),
     case("rpc-bad-version", RPC, dict(SMART, api_version="eight"), r"api_version must look like 8.0, got 'eight'"),
     case("rpc-client-ref-too-big", RPC, dict(SMART, client_ref=2 ** 40), r"client_ref must be a 32-bit integer"),
-    case("rpc-negative-paused-timeout", RPC, dict(SMART, paused_timeout=-1), r"paused_timeout must be 0 or more seconds, got -1.0"),
+    case("rpc-negative-paused-timeout", RPC, dict(SMART, paused_timeout=-1),
+         r"paused_timeout must be a number of seconds from 0 to 604800, got -1.0"),
     case("async-request-bad-method", AR, dict(url=GENERIC + "/azure/widgets", method="GE T"),
          r"method must be an HTTP method name"),
     case("async-request-zero-poll", AR, dict(url=GENERIC + "/azure/widgets", method="POST", poll_interval=0),
@@ -177,17 +205,36 @@ INPUT_CASES = [
     case("job-wait-bad-api", WAIT, dict(api="vmware", job_ids=["1"]), r"value of api must be one of: drm, powerstore, aiqum, rpc"),
     case("job-info-bad-state", INFO, dict(api="aiqum", state=["done"]), r"value of state must be one or more of"),
     case("job-info-rpc-non-integer", INFO, dict(api="rpc", job_ids=["12x"]), r"RPC job ids are integers, got '12x'"),
-    case("job-cancel-powerstore", CANCEL, dict(api="powerstore", job_ids=["j1"]), r"PowerStore jobs cannot be canceled"),
+    case("job-cancel-powerstore", CANCEL, dict(api="powerstore", job_ids=[PS_JOB]), r"PowerStore jobs cannot be canceled"),
     case("job-cancel-aiqum", CANCEL, dict(api="aiqum", job_ids=["1"]), r"AIQUM jobs cannot be canceled"),
     case("job-cancel-rpc", CANCEL, dict(api="rpc", job_ids=["7"]), r"RPC jobs cannot be canceled"),
     case("lookup-bad-state", None, None, r"state must be among .*, got bogus",
          lookup="query('asyncjobs.fleet.jobs', api='drm', state=['bogus'])"),
-    case("lookup-page-size-0", None, None, r"page_size must be at least 1",
+    case("lookup-page-size-0", None, None, r"page_size must be a whole number from 1 to 10000, got 0",
          lookup="query('asyncjobs.fleet.jobs', api='powerstore', page_size=0)"),
     case("lookup-rpc-non-integer", None, None, r"RPC job ids are integers",
          lookup="query('asyncjobs.fleet.jobs', 'x1', api='rpc')"),
     case("lookup-bad-url", None, None, r"url must be an absolute http",
          lookup="query('asyncjobs.fleet.jobs', api='aiqum', url='aiqum.example:443')"),
+    # -- job ids that would address another resource: refused before anything is sent (this cancel
+    #    sent DELETE /ws/DeviceCore/<device> and reported changed)
+    case("job-cancel-drm-path-traversal", CANCEL, dict(api="drm", job_ids=["600001/../../DeviceCore/" + DEVICE]),
+         r"^'600001/\.\./\.\./DeviceCore/%s' is not a Remote Manager job id: job ids are whole numbers" % DEVICE),
+    case("job-info-drm-dot-dot", INFO, dict(api="drm", job_ids=["../DeviceCore"]), r"'\.\./DeviceCore' is not a Remote Manager job id"),
+    case("job-info-drm-query-in-id", INFO, dict(api="drm", job_ids=["600001?size=1&x="]),
+         r"'600001\?size=1&x=' is not a Remote Manager job id"),
+    case("job-wait-drm-condition-in-id", WAIT, dict(api="drm", job_ids=["600001", "1) or (jobId>0"]),
+         r"'1\) or \(jobId>0' is not a Remote Manager job id"),
+    case("job-info-powerstore-dot-dot", INFO, dict(api="powerstore", job_ids=["../volume_group"]),
+         r"'\.\./volume_group' is not a PowerStore job id: job ids are UUIDs"),
+    case("job-wait-powerstore-not-uuid", WAIT, dict(api="powerstore", job_ids=["no-such-job"]), r"'no-such-job' is not a PowerStore job id"),
+    case("job-wait-aiqum-filter-syntax", WAIT, dict(api="aiqum", job_ids=["424242|*"]), r"'424242\|\*' is not an AIQUM job key"),
+    case("job-cancel-aiqum-slash", CANCEL, dict(api="aiqum", job_ids=["a/../b"]), r"'a/\.\./b' is not an AIQUM job key"),
+    case("job-info-rpc-too-long", INFO, dict(api="rpc", job_ids=["9" * 30]), r"RPC job ids are integers, got .9{30}."),
+    case("lookup-drm-dot-dot", None, None, r"asyncjobs.fleet.jobs: '\.\./DeviceCore' is not a Remote Manager job id",
+         lookup="query('asyncjobs.fleet.jobs', '../DeviceCore', api='drm')"),
+    case("lookup-powerstore-dot-dot", None, None, r"'\.\./volume_group' is not a PowerStore job id",
+         lookup="query('asyncjobs.fleet.jobs', '../volume_group', api='powerstore')"),
 ]
 
 SERVER_CASES = [
@@ -207,8 +254,8 @@ SERVER_CASES = [
     # -- unknown job ids
     case("unknown-job-drm", INFO, dict(api="drm", job_ids=["999999"]), r"Remote Manager job 999999 was not found", faults={}),
     case("unknown-job-drm-cancel", CANCEL, dict(api="drm", job_ids=["999998"]), r"job 999998 was not found", faults={}),
-    case("unknown-job-powerstore", WAIT, dict(api="powerstore", job_ids=["no-such-job"]),
-         r"PowerStore job no-such-job was not found", faults={}),
+    case("unknown-job-powerstore", WAIT, dict(api="powerstore", job_ids=[PS_JOB]),
+         r"PowerStore job %s was not found" % PS_JOB, faults={}),
     case("unknown-job-aiqum", INFO, dict(api="aiqum", job_ids=["424242"]), r"AIQUM job 424242 was not found", faults={}),
     case("unknown-job-rpc", WAIT, dict(api="rpc", job_ids=["987654"]), r"987654", faults={}),
     # -- bodies that are empty, huge, cut off, mislabelled, HTML or hostile XML

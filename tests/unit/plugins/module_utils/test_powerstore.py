@@ -119,14 +119,14 @@ def login(token="tok-1"):
 
 
 def test_login_on_first_use_then_token_and_cookie_only():
-    t = FakeTransport([login(), (200, {}, [{"id": "j1", "state": "COMPLETED"}])])
+    t = FakeTransport([login(), (200, {}, [{"id": "6b730a66-494a-4aea-88d2-45552bb4adf1", "state": "COMPLETED"}])])
     client = ps.PowerStoreClient(t)
     assert t.session.auth is None  # Basic is kept for logins only
-    jobs = client.poll(["j1"])
-    assert jobs["j1"]["state"] == lc.SUCCEEDED
+    jobs = client.poll(["6b730a66-494a-4aea-88d2-45552bb4adf1"])
+    assert jobs["6b730a66-494a-4aea-88d2-45552bb4adf1"]["state"] == lc.SUCCEEDED
     assert t.sent[0]["path"] == "/api/rest/login_session" and t.sent[0]["auth"] == ("admin", "pw-123")
     assert t.sent[1]["auth"] is None and t.sent[1]["token"] == "tok-1"
-    assert t.sent[1]["params"]["id"] == "in.(j1)" and "response_body" in t.sent[1]["params"]["select"]
+    assert t.sent[1]["params"]["id"] == "in.(6b730a66-494a-4aea-88d2-45552bb4adf1)" and "response_body" in t.sent[1]["params"]["select"]
     assert t.redact("x tok-1 cookie-1") == "x ******** ********"
 
 
@@ -134,9 +134,9 @@ def test_login_on_first_use_then_token_and_cookie_only():
     (401, {"messages": [{"message_l10n": "expired"}]}),
     (403, {"messages": [{"message_l10n": "Missing or invalid DELL-EMC-TOKEN header"}]})])
 def test_expired_session_relogs_in_once_and_retries(status, body):
-    t = FakeTransport([login(), (status, {}, body), login("tok-2"), (202, {}, {"id": "job-9"})])
+    t = FakeTransport([login(), (status, {}, body), login("tok-2"), (202, {}, {"id": "6b730a66-494a-4aea-88d2-45552bb4adf9"})])
     client = ps.PowerStoreClient(t)
-    assert client.change("PATCH", "/volume_group/v1", {"description": "x"}) == "job-9"
+    assert client.change("PATCH", "/volume_group/v1", {"description": "x"}) == "6b730a66-494a-4aea-88d2-45552bb4adf9"
     assert [s["path"] for s in t.sent] == ["/api/rest/login_session", "/api/rest/volume_group/v1",
                                            "/api/rest/login_session", "/api/rest/volume_group/v1"]
     assert t.sent[3]["token"] == "tok-2" and t.sent[3]["params"] == {"is_async": "true"} and client.logins == 2
@@ -173,13 +173,13 @@ def test_list_jobs_pages_by_content_range():
 
 
 def test_poll_many_ids_chunks_and_reads_missing_directly():
-    ids = ["j%03d" % i for i in range(150)]
+    ids = ["6b730a66-494a-4aea-88d2-%012d" % i for i in range(150)]
     first = [{"id": i, "state": "IN_PROGRESS"} for i in ids[:100]]
     second = [{"id": i, "state": "COMPLETED"} for i in ids[100:149]]
     t = FakeTransport([login(), (200, {}, first), (200, {}, second), (404, {}, {"messages": []})])
-    with pytest.raises(ApiError, match="job j149 was not found"):
+    with pytest.raises(ApiError, match="job 6b730a66-494a-4aea-88d2-000000000149 was not found"):
         ps.PowerStoreClient(t).poll(ids)
-    assert [s["path"] for s in t.sent[1:]] == ["/api/rest/job", "/api/rest/job", "/api/rest/job/j149"]
+    assert [s["path"] for s in t.sent[1:]] == ["/api/rest/job", "/api/rest/job", "/api/rest/job/6b730a66-494a-4aea-88d2-000000000149"]
     assert t.sent[1]["params"]["id"].count(",") == 99
 
 
