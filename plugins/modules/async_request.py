@@ -16,13 +16,13 @@ description:
     C(Azure-AsyncOperation) header (Azure Resource Manager), the C(Location) header of a C(202) answer
     (ARM, RFC 7240 C(Prefer: respond-async), most job APIs), or an AIP-151 C(google.longrunning.Operation)
     body (C({name, done})), in that order; O(monitor_header) picks one explicitly."
-  - Relative monitor URLs are resolved against O(url). A monitor (or final C(Location)) on another origin than
+  - "Relative monitor URLs are resolved against O(url). A monitor (or final C(Location)) on another origin than
     O(url) (scheme, host or port, compared case-insensitively with default ports filled in) is polled, as generic
     APIs may keep their monitors elsewhere, but without credentials: of O(headers) only C(Accept),
-    C(Accept-Encoding), C(Accept-Language), C(Cache-Control) and C(User-Agent) go there (an allow-list: these
+    C(Accept-Encoding), C(Accept-Language), C(Cache-Control) and C(User-Agent) go there (an allow-list; these
     describe the answer wanted and the client, never who asks; any other header, such as C(X-Credential), is
     dropped), and neither the Basic credentials (O(url_username)/O(url_password) or user-info in O(url)) nor
-    cookies are sent.
+    cookies are sent."
   - Every monitor poll honours C(Retry-After) exactly (seconds or an HTTP date), as the Azure guidelines
     require. Without it, polls start at O(poll_interval) and back off by 1.5 up to O(max_poll_interval).
   - "The end of the operation is decided from the monitor body: O(status_field) (by default the first of
