@@ -27,7 +27,7 @@ from decimal import Decimal, InvalidOperation
 from ansible_collections.asyncjobs.fleet.plugins.module_utils import _lifecycle as lc
 from ansible_collections.asyncjobs.fleet.plugins.module_utils._errors import ApiError, InputError
 from ansible_collections.asyncjobs.fleet.plugins.module_utils._pager import Pager
-from ansible_collections.asyncjobs.fleet.plugins.module_utils._transport import join_path
+from ansible_collections.asyncjobs.fleet.plugins.module_utils._transport import clip, join_path
 
 API = "aiqum"
 # Explicit version, as the AIQUM docs recommend (unversioned paths follow the newest version).
@@ -300,8 +300,8 @@ class AiqumClient(object):
         job = data.get("job") if isinstance(data, dict) else None
         key = job.get("key") if isinstance(job, dict) else None
         if not key:
-            raise ApiError("%s was accepted but the reply names no job key: %s" % (what or path, resp.text[:300]),
-                           status=resp.status)
+            excerpt = clip(resp.text, 300, self.transport.redact)
+            raise ApiError("%s was accepted but the reply names no job key: %s" % (what or path, excerpt), status=resp.status)
         return check_job_key(key, source="The reply to %s" % (what or path))
 
     # -- jobs (backend contract)

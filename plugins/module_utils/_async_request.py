@@ -27,7 +27,7 @@ import base64
 import json
 import re
 import time
-from urllib.parse import urlencode, urljoin, urlsplit
+from urllib.parse import unquote, urlencode, urljoin, urlsplit
 
 from ansible_collections.asyncjobs.fleet.plugins.module_utils import _lifecycle as lc
 from ansible_collections.asyncjobs.fleet.plugins.module_utils import _requirements as req
@@ -42,7 +42,10 @@ from ansible_collections.asyncjobs.fleet.plugins.module_utils._errors import (
 from ansible_collections.asyncjobs.fleet.plugins.module_utils._transport import (
     Redactor,
     Transport,
+    clip,
+    foreign_safe_headers,
     parse_retry_after,
+    same_origin,
 )
 from ansible_collections.asyncjobs.fleet.plugins.module_utils._wait import Schedule
 
@@ -308,11 +311,6 @@ def _absolute(url):
         return False
 
 
-def same_origin(url_a, url_b):
-    a, b = urlsplit(url_a), urlsplit(url_b)
-    return (a.scheme.lower(), a.hostname, a.port) == (b.scheme.lower(), b.hostname, b.port)
-
-
 def next_delay(retry_after, schedule, moved=False, now=None):
     """(seconds, from_server): Retry-After exactly when the server sent one, else the schedule."""
     hint = parse_retry_after(retry_after, now)
@@ -366,13 +364,37 @@ def prefer_header(existing, prefer_async, prefer_wait):
     return ", ".join(parts) or None
 
 
-def sensitive_values(headers, password, basic):
-    """Secrets to mask: the password, the Basic header, values of secret-looking headers.
+def basic_token(username, password):
+    """The base64 ``user:password`` of a Basic Authorization header."""
+    return base64.b64encode(("%s:%s" % (username or "", password or "")).encode("utf-8")).decode("ascii")
+
+
+def userinfo_secrets(url):
+    """Secrets in a URL's user-info (``https://user:pass@host/``), which requests sends as Basic auth:
+    the password as written, percent-decoded, and the Basic token requests builds from them."""
+    try:
+        parts = urlsplit(str(url))
+        username, password = parts.username, parts.password
+    except ValueError:
+        return []
+    if password is None:
+        return []
+    # requests decodes both halves before encoding them as the Basic token.
+    token = basic_token(unquote(username or ""), unquote(password))
+    return [password, unquote(password), token, "Basic " + token]
+
+
+def sensitive_values(headers, password, basic, url=None):
+    """Secrets to mask: the password, the Basic header and its token, values of secret-looking
+    headers, and the password of the url's user-info.
 
     Values shorter than 3 characters are left out, as masking them would garble every
     message (the same floor as the transport's Redactor).
     """
     values = [password, basic]
+    if basic:
+        values.append(basic.split(" ", 1)[-1])
+    values += userinfo_secrets(url)
     for key, value in (headers or {}).items():
         if _SENSITIVE_HEADER.search(key) and key.lower() not in BODY_HEADERS:
             values.append(value)
@@ -404,8 +426,7 @@ def error_text(error, limit=300):
             text = json.dumps(error, sort_keys=True)
     else:
         text = str(error)
-    text = " ".join(text.split())
-    return text[:limit] + ("..." if len(text) > limit else "")
+    return clip(text, limit)
 
 
 # ------------------------------------------------------------------------------------ follow
@@ -543,8 +564,9 @@ class AsyncRequest(Operation):
     requirements = req.JSON
 
     def extra_no_log_values(self, params):
-        # Authorization / X-Api-Token style header values are secrets even though headers is not no_log.
-        return sensitive_values(params.get("headers"), None, None)
+        # Authorization / X-Api-Token style header values are secrets even though headers is not no_log,
+        # and so is a password in the url's user-info once requests sends it as Basic auth.
+        return sensitive_values(params.get("headers"), None, None, params.get("url"))
 
     def run(self, params, ctx):
         method = params["method"].strip().upper()
@@ -576,9 +598,8 @@ class AsyncRequest(Operation):
         basic = None
         if params["url_username"] is not None or params["url_password"] is not None:
             # Always pre-emptive (force_basic_auth semantics): these APIs answer 401, not a challenge dance.
-            token = "%s:%s" % (params["url_username"] or "", params["url_password"] or "")
-            basic = "Basic " + base64.b64encode(token.encode("utf-8")).decode("ascii")
-        secrets = sensitive_values(user_headers, params["url_password"], basic)
+            basic = "Basic " + basic_token(params["url_username"], params["url_password"])
+        secrets = sensitive_values(user_headers, params["url_password"], basic, url)
         redact = Redactor(secrets)
         shown_url = redact(url)
         read_only = method in READ_ONLY_METHODS
@@ -591,7 +612,7 @@ class AsyncRequest(Operation):
 
         transport = Transport(url, validate_certs=params["validate_certs"], ca_path=params["ca_path"],
                               timeout=params["timeout"], secrets=secrets, user_agent="asyncjobs.fleet.async_request",
-                              environ=ctx.environ)
+                              environ=ctx.environ, foreign_urls=True)
         try:
             return self._run(transport, url, method, data, headers, basic, rules, params, ctx, result, redact)
         except FleetError as exc:
@@ -667,8 +688,9 @@ class AsyncRequest(Operation):
             if basic and not _header(out, "Authorization"):
                 out["Authorization"] = basic
             if not same_origin(url, target):
-                # Like requests on a cross-host redirect: never leak credentials elsewhere.
-                out = dict((k, v) for k, v in out.items() if not _SENSITIVE_HEADER.search(k))
+                # Another origin gets only headers known to be harmless (an allow-list: a deny-list
+                # let X-Credential and X-Pass through); the session enforces the same rule.
+                out = foreign_safe_headers(out)
             return out
 
         monitor = Monitor(monitor_url, source, kind, headers_for(monitor_url))

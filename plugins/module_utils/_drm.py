@@ -31,7 +31,7 @@ from ansible_collections.asyncjobs.fleet.plugins.module_utils import _lifecycle 
 from ansible_collections.asyncjobs.fleet.plugins.module_utils._errors import ApiError, InputError
 from ansible_collections.asyncjobs.fleet.plugins.module_utils._pager import Pager
 from ansible_collections.asyncjobs.fleet.plugins.module_utils._submit import format_time
-from ansible_collections.asyncjobs.fleet.plugins.module_utils._transport import Transport, join_path
+from ansible_collections.asyncjobs.fleet.plugins.module_utils._transport import Transport, clip, join_path
 
 API = "drm"
 # The operations the collection itself submits. Replies and jobs are read whatever the
@@ -77,7 +77,7 @@ def parse_reply(response, what):
         except InputError as exc:
             detail = exc.msg
     raise ApiError("%s: expected XML from Remote Manager (HTTP %s) but %s" % (what, response.status, detail),
-                   status=response.status, body=text[:2000])
+                   status=response.status, body=clip(text, 2000, collapse=False))
 
 
 def _sci_reply_or_none(response):
@@ -578,7 +578,7 @@ class DrmClient(object):
         root = parse_reply(resp, "SCI %s reply" % operation) if resp.status != 400 else _sci_reply_or_none(resp)
         if root is None:
             message = Transport._status_message("SCI %s" % operation, resp)
-            raise ApiError(self.transport.redact(message), status=400, body=self.transport.redact(resp.text[:2000]))
+            raise ApiError(self.transport.redact(message), status=400, body=clip(resp.text, 2000, self.transport.redact, collapse=False))
         op = _op_element(root)
         job_id = root.findtext(".//jobId")
         top_error = _find_error_text(root) or (_find_error_text(op) if op is not None else None)

@@ -22,6 +22,8 @@ import json
 import re
 import unicodedata
 
+from ansible_collections.asyncjobs.fleet.plugins.module_utils._transport import clip
+
 PENDING = "pending"
 RUNNING = "running"
 PAUSED = "paused"
@@ -114,8 +116,9 @@ def gist(raw, limit=GIST_LIMIT):
             raw = repr(raw)
     text = raw[:limit * 8]  # bound the work on a huge body
     text = "".join(" " if unicodedata.category(c) in ("Cc", "Cf", "Zl", "Zp") else c for c in text)
-    text = " ".join(_USERINFO.sub("********@", text).split())
-    return text if len(text) <= limit else text[:limit - 3].rstrip() + "..."
+    # Secrets are masked before the cut, and a secret's beginning left at either cut too (clip).
+    text = clip(_USERINFO.sub("********@", text), len(text))
+    return text if len(text) <= limit else clip(text[:limit - 3].rstrip(), limit) + "..."
 
 
 def summarize(jobs):

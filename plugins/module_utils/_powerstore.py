@@ -24,7 +24,7 @@ from ansible_collections.asyncjobs.fleet.plugins.module_utils import _lifecycle 
 from ansible_collections.asyncjobs.fleet.plugins.module_utils._errors import ApiError, InputError
 from ansible_collections.asyncjobs.fleet.plugins.module_utils._pager import Pager
 from ansible_collections.asyncjobs.fleet.plugins.module_utils._submit import format_time
-from ansible_collections.asyncjobs.fleet.plugins.module_utils._transport import Redactor, join_path
+from ansible_collections.asyncjobs.fleet.plugins.module_utils._transport import Redactor, clip, join_path
 
 API = "powerstore"
 BASE = "/api/rest"
@@ -132,7 +132,7 @@ def job_record(row):
     HTTP error or its ``response_body`` carries error messages.
     """
     if not isinstance(row, dict):
-        raise ApiError("PowerStore returned a job that is not an object: %r" % (str(row)[:200],))
+        raise ApiError("PowerStore returned a job that is not an object: %r" % (clip(row, 200),))
     raw = raw_state(row)
     state = map_state(raw)
     body = row.get("response_body")
@@ -193,8 +193,8 @@ def error_detail(response):
         text = None
     if text:
         return text
-    body = " ".join((response.text or "").split())
-    return repr(body[:200]) if body else "an empty body"
+    body = clip(response.text, 200)
+    return repr(body) if body else "an empty body"
 
 
 def _condition_params(condition):
@@ -278,7 +278,7 @@ class PowerStoreClient(object):
         reason = {401: "authentication failed (check username/password)", 403: "permission denied"}[resp.status]
         raise ApiError(self.transport.redact("%s returned HTTP %s (%s): %s" % (what, resp.status, reason,
                                                                                error_detail(resp))),
-                       status=resp.status, body=self.transport.redact(resp.text[:2000]))
+                       status=resp.status, body=clip(resp.text, 2000, self.transport.redact, collapse=False))
 
     def change(self, method, path, body=None, what=None):
         """An async change (``?is_async=true``); returns the job id of the 202 reply."""
@@ -296,7 +296,7 @@ class PowerStoreClient(object):
             s for s in (400, 404, 405, 409, 416, 422) if s not in expect), what=what)
         if resp.status not in expect:
             raise ApiError(self.transport.redact("%s returned HTTP %s: %s" % (what, resp.status, error_detail(resp))),
-                           status=resp.status, body=self.transport.redact(resp.text[:2000]))
+                           status=resp.status, body=clip(resp.text, 2000, self.transport.redact, collapse=False))
         return resp
 
     def get_all(self, path, params=None, page_size=MAX_LIMIT, limit=None, what=None):

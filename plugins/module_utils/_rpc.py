@@ -38,6 +38,7 @@ from ansible_collections.asyncjobs.fleet.plugins.module_utils import _lifecycle 
 from ansible_collections.asyncjobs.fleet.plugins.module_utils._errors import ApiError, InputError
 from ansible_collections.asyncjobs.fleet.plugins.module_utils._pager import Pager
 from ansible_collections.asyncjobs.fleet.plugins.module_utils._submit import parse_time
+from ansible_collections.asyncjobs.fleet.plugins.module_utils._transport import clip
 
 API = "rpc"
 DEFAULT_VERSION = "8.0"
@@ -210,13 +211,12 @@ def properties(obj, type_name, what):
 
 
 def _clip(text, limit=500):
-    text = " ".join(str(text).split())
-    return text[:limit] + ("..." if len(text) > limit else "")
+    return clip(text, limit)
 
 
 def _excerpt(value, limit=200):
     text = json.dumps(value) if not isinstance(value, str) else value
-    return repr(text[:limit] + ("..." if len(text) > limit else ""))
+    return repr(clip(text, limit, collapse=False))
 
 
 def job_from_async(obj, what="AsyncJob"):

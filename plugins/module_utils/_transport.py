@@ -26,6 +26,7 @@ import os
 import random
 import re
 import time
+import weakref
 from urllib.parse import quote, urlsplit
 
 try:
@@ -39,6 +40,7 @@ except ImportError as exc:  # pragma: no cover - exercised via missing_required_
 
 from ansible_collections.asyncjobs.fleet.plugins.module_utils._errors import (
     ApiError,
+    FleetError,
     InputError,
     TransportError,
 )
@@ -58,6 +60,45 @@ _URL_USERINFO = re.compile(r"(?<=://)[^/@\s]+@")
 # looping, a misrouted download) and reading it whole could exhaust the controller's memory.
 MAX_RESPONSE_BYTES = 16 * 1024 * 1024
 _CHUNK = 64 * 1024
+DEFAULT_PORTS = {"http": 80, "https": 443}
+# Headers that may go to another origin: they describe the request, its body and the client,
+# never who is asking (no Authorization, Cookie, API key, token or custom header, whose meaning
+# is unknown). Connection, Content-Length and Transfer-Encoding frame the message; requests
+# sets them itself.
+FOREIGN_SAFE_HEADERS = frozenset(("accept", "accept-encoding", "accept-language", "cache-control", "content-type",
+                                  "prefer", "user-agent", "connection", "content-length", "transfer-encoding"))
+# The shortest piece of a secret masked where an excerpt ends (a secret cut there, by us or by
+# the server): 4 characters. Shorter pieces say too little about a secret to matter, and the
+# Redactor's floor for whole secrets is 3; masking them would also garble the word that ends an
+# ordinary excerpt far more often (any text ending in "ad" when a password starts with "ad").
+MIN_SECRET_PREFIX = 4
+
+
+def url_origin(url):
+    """``(scheme, host, port)`` of an absolute URL: case-folded, the default port filled in."""
+    parts = urlsplit(str(url))
+    scheme = parts.scheme.lower()
+    try:
+        port = parts.port
+    except ValueError:
+        port = None
+    return scheme, (parts.hostname or "").lower().rstrip("."), port or DEFAULT_PORTS.get(scheme)
+
+
+def show_origin(origin):
+    """``https://host:443`` for an origin tuple (the port always shown, so two origins differ visibly)."""
+    scheme, host, port = origin
+    return "%s://%s:%s" % (scheme, "[%s]" % host if ":" in host else host, port)
+
+
+def same_origin(url_a, url_b):
+    """True when both URLs have the same scheme, host and port (case and default ports normalised)."""
+    return url_origin(url_a) == url_origin(url_b)
+
+
+def foreign_safe_headers(headers):
+    """Only the headers that may be sent to another origin (FOREIGN_SAFE_HEADERS)."""
+    return dict((k, v) for k, v in (headers or {}).items() if str(k).lower() in FOREIGN_SAFE_HEADERS)
 
 
 def check_base_url(url, option="url"):
@@ -130,6 +171,11 @@ def backoff_delay(attempt, base=0.5, cap=10.0, rand=random.random):
     return step / 2.0 + rand() * step / 2.0
 
 
+# Every Redactor alive in this process, so that an excerpt cut far from any transport (a backend
+# quoting a reply it parsed) still masks the task's secrets: see clip().
+_LIVE = weakref.WeakSet()
+
+
 class Redactor(object):
     """Replaces known secret values (and URL user-info) in any text."""
 
@@ -138,6 +184,11 @@ class Redactor(object):
         # Per-request credentials (signatures): only the latest matter, since a server echoes
         # the request it is answering.
         self.recent = collections.deque(maxlen=16)
+        _LIVE.add(self)
+
+    def known(self):
+        """Every secret this Redactor masks, longest first."""
+        return self.secrets + sorted(self.recent, key=len, reverse=True)
 
     def remember(self, value):
         """Also redact ``value``, a credential made for one request (e.g. an HMAC signature)."""
@@ -148,7 +199,7 @@ class Redactor(object):
         if text is None:
             return text
         text = _URL_USERINFO.sub(REDACTED + "@", str(text))
-        for secret in self.secrets + sorted(self.recent, key=len, reverse=True):
+        for secret in self.known():
             text = text.replace(str(secret), REDACTED)
         return text
 
@@ -159,6 +210,43 @@ class Redactor(object):
         if isinstance(value, list):
             return [self.data(v) for v in value]
         return self(value) if isinstance(value, str) else value
+
+
+def _mask_cut_secret(text, secrets):
+    """``text`` with a trailing beginning of a secret (at least MIN_SECRET_PREFIX characters) masked.
+
+    The end of an excerpt is where a secret is cut, by clip() or already by the server (an echo
+    cut to a size), and the whole-secret replacement cannot see a cut one.
+    """
+    for secret in secrets:
+        for size in range(min(len(secret), len(text)), MIN_SECRET_PREFIX - 1, -1):
+            if text.endswith(secret[:size]):
+                return text[:len(text) - size] + REDACTED
+    return text
+
+
+def clip(text, limit=200, redact=None, collapse=True):
+    """An excerpt of untrusted ``text`` safe to show: redacted whole, then cut, then its end checked.
+
+    Redacting before cutting keeps a secret that straddles the cut from surviving in part; the
+    cut (or the server's own) can still end inside a secret, so a trailing beginning of any
+    secret is masked too. ``redact`` adds a Redactor to every live one of this process (the
+    task's transports). ``collapse`` folds whitespace runs into single spaces.
+    """
+    if text is None:
+        return ""
+    redactors = list(_LIVE) + ([redact] if redact is not None else [])
+    text = _URL_USERINFO.sub(REDACTED + "@", str(text))
+    for redactor in redactors:
+        text = redactor(text)
+    if collapse:
+        text = " ".join(text.split())
+    cut = len(text) > limit
+    if cut:
+        text = text[:limit]
+    secrets = sorted({s for r in redactors for s in r.known()}, key=len, reverse=True)
+    text = _mask_cut_secret(text, secrets)
+    return text + "..." if cut else text
 
 
 class Response(object):
@@ -180,7 +268,7 @@ class Response(object):
             return json.loads(self.text)
         except ValueError:
             raise ApiError("Expected a JSON body from %s (HTTP %s) but got %s" % (
-                Redactor()(self.url.split("?", 1)[0]), self.status, _describe_body(self.text, self.headers)), status=self.status)
+                clip(self.url.split("?", 1)[0], 2000), self.status, _describe_body(self.text, self.headers)), status=self.status)
 
 
 def tls_verify(validate_certs, ca_path, environ=None):
@@ -256,10 +344,32 @@ class TaskSession(requests.Session if HAS_REQUESTS else object):
     which the process environment does not.
     """
 
-    def __init__(self, environ=None):
+    def __init__(self, environ=None, origin=None):
         super(TaskSession, self).__init__()
         self.trust_env = False
         self.environ = environ
+        # The configured url's origin: the only one the session's credentials go to.
+        self.origin = origin
+
+    def prepare_request(self, request):
+        """As requests does, but a request to another origin than ``origin`` carries no credentials.
+
+        Neither the session's auth (Basic, signing) nor its cookies (a cookie jar matches hosts,
+        not ports) are applied, and only FOREIGN_SAFE_HEADERS are kept, the session's and the
+        request's: the last guard, whatever URL a caller passes.
+        """
+        if self.origin is None or url_origin(request.url) == self.origin:
+            return super(TaskSession, self).prepare_request(request)
+        auth, cookies = self.auth, self.cookies
+        self.auth, self.cookies = None, requests.cookies.RequestsCookieJar()
+        request.auth, request.cookies = None, None
+        try:
+            prepared = super(TaskSession, self).prepare_request(request)
+        finally:
+            self.auth, self.cookies = auth, cookies
+        for name in [k for k in prepared.headers if k.lower() not in FOREIGN_SAFE_HEADERS]:
+            del prepared.headers[name]
+        return prepared
 
     def merge_environment_settings(self, url, proxies, stream, verify, cert):
         proxies = dict(proxies or {})
@@ -277,8 +387,8 @@ def _describe_body(text, headers):
 
 
 def _excerpt(text, limit=200):
-    text = " ".join((text or "").split())
-    return repr(text[:limit] + ("..." if len(text) > limit else "")) if text else "an empty body"
+    text = clip(text, limit)
+    return repr(text) if text else "an empty body"
 
 
 class Transport(object):
@@ -291,7 +401,7 @@ class Transport(object):
     def __init__(self, base_url, username=None, password=None, headers=None, validate_certs=True,
                  ca_path=None, timeout=30.0, retries=4, backoff=0.5, max_backoff=10.0,
                  secrets=(), user_agent="asyncjobs.fleet", sleep=time.sleep, clock=time.monotonic, environ=None,
-                 auth=None):
+                 auth=None, foreign_urls=False):
         if not HAS_REQUESTS:
             raise InputError("The Python library 'requests' is required")
         check_base_url(base_url)
@@ -302,6 +412,10 @@ class Transport(object):
             raise InputError("ca_path %r is not a readable file or directory: set it to the PEM bundle of the CA "
                              "that signs the server's certificate" % (str(ca_path),))
         self.base_url = str(base_url).rstrip("/")
+        self.origin = url_origin(self.base_url)
+        # Only async_request (generic APIs poll monitors on other hosts) may request another
+        # origin, and then without credentials (TaskSession); every backend refuses one.
+        self.foreign_urls = foreign_urls
         self.timeout = float(timeout)
         self.retries = max(0, int(retries))
         self.backoff = backoff
@@ -318,7 +432,7 @@ class Transport(object):
         self.redact = Redactor(secrets)
         self.stats = {"requests": 0, "retries": 0, "by_method": {}}
         self.server_dates = collections.deque(maxlen=64)
-        self.session = TaskSession(environ)
+        self.session = TaskSession(environ, self.origin)
         self.session.headers["User-Agent"] = user_agent
         if headers:
             self.session.headers.update(headers)
@@ -334,10 +448,20 @@ class Transport(object):
             except ImportError:  # pragma: no cover
                 pass
 
-    def url(self, path):
-        if path.startswith("http://") or path.startswith("https://"):
+    def url(self, path, what=None):
+        """The URL to request: a path is resolved against the configured url; an absolute URL
+        (a link a server handed back) must have the configured url's origin."""
+        path = str(path)
+        if not re.match(r"^[A-Za-z][A-Za-z0-9+.-]*:", path):
+            return self.base_url + "/" + path.lstrip("/")
+        if self.foreign_urls or url_origin(path) == self.origin:
             return path
-        return self.base_url + "/" + path.lstrip("/")
+        # Not an ApiError: a wait loop would poll again, and the same link comes back.
+        raise FleetError("%srefused to follow a link the server handed back to %s: credentials are only sent to the "
+                         "configured url's origin %s, and a link to another scheme, host or port is not followed "
+                         "(nothing was sent there). Is the manager's public address (its base URL setting) the "
+                         "same as url?" % ("%s: " % what if what else "", self.redact(show_origin(url_origin(path))),
+                                           show_origin(self.origin)))
 
     def request(self, method, path, params=None, data=None, json=None, headers=None,
                 expect=(200,), safe=None, what=None):
@@ -349,7 +473,7 @@ class Transport(object):
         """
         method = method.upper()
         safe = method in SAFE_METHODS if safe is None else safe
-        url = self.url(path)
+        url = self.url(path, what)
         what = what or "%s %s" % (method, self._display_url(url))
         attempt = 0
         while True:
@@ -387,7 +511,7 @@ class Transport(object):
             response = Response(status, resp.headers, body, url)
             if expect and status not in expect:
                 error = ApiError(self.redact(self._status_message(what, response)), status=status,
-                                 body=self.redact(response.text[:2000]))
+                                 body=clip(response.text, 2000, self.redact, collapse=False))
                 # The server's requested pause, for a caller that tries again later (the wait loop).
                 error.retry_after = parse_retry_after(resp.headers.get("Retry-After")) if status in RETRY_STATUSES else None
                 raise error
@@ -458,7 +582,7 @@ def _root_cause(exc):
         return "certificate hostname mismatch"
     if "WRONG_VERSION_NUMBER" in text:
         return "the server does not speak TLS on this port"
-    return str(exc)[:300]
+    return clip(str(exc), 300, collapse=False)
 
 
 def _proxy_status(exc):
@@ -514,4 +638,4 @@ def _describe(exc, timeout):
         return "the server closed the connection without a response"
     if "Failed to resolve" in text or "Name or service not known" in text:
         return "host name could not be resolved"
-    return str(exc)[:300]
+    return clip(str(exc), 300, collapse=False)

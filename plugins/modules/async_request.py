@@ -16,9 +16,13 @@ description:
     C(Azure-AsyncOperation) header (Azure Resource Manager), the C(Location) header of a C(202) answer
     (ARM, RFC 7240 C(Prefer: respond-async), most job APIs), or an AIP-151 C(google.longrunning.Operation)
     body (C({name, done})), in that order; O(monitor_header) picks one explicitly."
-  - Relative monitor URLs are resolved against O(url). Credentials (O(url_password) and sensitive
-    O(headers) such as C(Authorization)) are only sent to monitors on the same origin (scheme, host, port)
-    as O(url).
+  - "Relative monitor URLs are resolved against O(url). A monitor (or final C(Location)) on another origin than
+    O(url) (scheme, host or port, compared case-insensitively with default ports filled in) is polled, as generic
+    APIs may keep their monitors elsewhere, but without credentials: of O(headers) only C(Accept),
+    C(Accept-Encoding), C(Accept-Language), C(Cache-Control) and C(User-Agent) go there (an allow-list; these
+    describe the answer wanted and the client, never who asks; any other header, such as C(X-Credential), is
+    dropped), and neither the Basic credentials (O(url_username)/O(url_password) or user-info in O(url)) nor
+    cookies are sent."
   - Every monitor poll honours C(Retry-After) exactly (seconds or an HTTP date), as the Azure guidelines
     require. Without it, polls start at O(poll_interval) and back off by 1.5 up to O(max_poll_interval).
   - "The end of the operation is decided from the monitor body: O(status_field) (by default the first of
@@ -39,6 +43,8 @@ options:
   url:
     description:
       - Absolute C(http://) or C(https://) URL of the request.
+      - User-info in the URL (C(https://user:password@host/...)) is sent as HTTP Basic authentication; its
+        password (as written and percent-decoded) and the Basic token are masked in messages and results.
     type: str
     required: true
   method:
@@ -61,7 +67,8 @@ options:
   headers:
     description:
       - Extra request headers. They are also sent on monitor polls, except C(Content-Type), C(Content-Length),
-        C(Content-Encoding) and C(Prefer).
+        C(Content-Encoding) and C(Prefer); to a monitor on another origin only the allow-listed headers named
+        in the description go.
       - Values of headers whose names suggest a secret (C(Authorization), C(Cookie), names containing
         C(token), C(key), C(secret), C(password), C(session), C(signature)) are masked in messages and results
         like O(url_password).

@@ -14,7 +14,7 @@ from ansible_collections.asyncjobs.fleet.plugins.module_utils import _lifecycle 
 from ansible_collections.asyncjobs.fleet.plugins.module_utils import _ops_aiqum
 from ansible_collections.asyncjobs.fleet.plugins.module_utils._common import make_client
 from ansible_collections.asyncjobs.fleet.plugins.module_utils._errors import ApiError, InputError
-from ansible_collections.asyncjobs.fleet.plugins.module_utils._transport import Response
+from ansible_collections.asyncjobs.fleet.plugins.module_utils._transport import Redactor, Response
 
 KEY_A = "06a6148bf9e862df:-2611856e:16e8d47e722:-7f87"
 KEY_B = "06a6148bf9e862df:-2611856e:16e8d47e722:-7f86"
@@ -149,6 +149,7 @@ class FakeTransport(object):
         self.calls = []
         self.session = FakeSession(auth)
         self.stats = {"requests": 0}
+        self.redact = Redactor()
 
     def request(self, method, path, params=None, data=None, json=None, headers=None, expect=(200,), safe=None,
                 what=None):

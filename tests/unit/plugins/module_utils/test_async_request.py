@@ -19,7 +19,7 @@ from ansible_collections.asyncjobs.fleet.plugins.module_utils._errors import (
     TransportError,
     WaitTimeout,
 )
-from ansible_collections.asyncjobs.fleet.plugins.module_utils._transport import Response
+from ansible_collections.asyncjobs.fleet.plugins.module_utils._transport import Redactor, Response
 from ansible_collections.asyncjobs.fleet.plugins.module_utils._wait import Schedule
 
 RULES = ar.Rules()
@@ -289,7 +289,36 @@ def test_prefer_header():
 def test_sensitive_values():
     values = ar.sensitive_values({"Authorization": "Bearer abc", "X-Api-Key": "k123", "Accept": "application/json",
                                   "X-Session-Token": "s3cret"}, "pw1", "Basic Zm9v")
-    assert sorted(values) == sorted(["pw1", "Basic Zm9v", "Bearer abc", "k123", "s3cret"])
+    assert sorted(values) == sorted(["pw1", "Basic Zm9v", "Zm9v", "Bearer abc", "k123", "s3cret"])
+
+
+@pytest.mark.parametrize("url, password", [
+    ("https://bob:pa%40ss%3Aw0rd@api.example/x", "pa@ss:w0rd"),
+    ("https://bob:plain-pass@api.example:8443/x?y=1", "plain-pass"),
+])
+def test_url_userinfo_password_and_its_basic_token_are_secrets(url, password):
+    """requests turns user-info into a Basic header; a server echoing it must not leak the password."""
+    import base64
+    import requests
+    token = base64.b64encode(("bob:" + password).encode()).decode()
+    values = ar.sensitive_values({}, None, None, url)
+    assert {password, token, "Basic " + token, url.split(":")[2].split("@")[0]} <= set(values)
+    # The token is exactly what requests sends for that URL.
+    prepared = requests.Request("GET", url).prepare()
+    assert prepared.headers["Authorization"] == "Basic " + token
+    assert set(values) <= set(ar.AsyncRequest().extra_no_log_values({"headers": {}, "url": url}))
+
+
+def test_url_without_password_adds_no_secret():
+    assert ar.sensitive_values({}, None, None, "https://bob@api.example/x") == []
+    assert ar.sensitive_values({}, None, None, "https://api.example/x") == []
+
+
+def test_headers_for_another_origin_are_an_allow_list():
+    headers = {"Accept": "application/json", "Accept-Language": "en", "User-Agent": "me", "Cache-Control": "no-cache",
+               "X-Credential": "c", "X-Pass": "p", "Authorization": "Basic x", "Cookie": "a=b", "X-Trace": "t"}
+    assert ar.foreign_safe_headers(headers) == {"Accept": "application/json", "Accept-Language": "en",
+                                                "User-Agent": "me", "Cache-Control": "no-cache"}
 
 
 def test_error_text():
@@ -452,3 +481,25 @@ def test_bad_input_fails_before_sending(over, message):
     with pytest.raises(InputError) as info:
         ar.ASYNC_REQUEST.run(params(**over), Context())
     assert message in info.value.msg and "pw-secret" not in info.value.msg
+
+
+@pytest.mark.parametrize("monitor_url, expected", [
+    ("https://other.example/op/1", {"Accept": "application/json", "Accept-Language": "de"}),
+    ("https://api.example.com:8443/op/1", {"Accept": "application/json", "Accept-Language": "de"}),
+    # The request's own origin, spelled differently: everything goes, credentials included.
+    ("HTTPS://API.example.com:443/op/1", {"Accept": "application/json", "Accept-Language": "de", "X-Credential": "c",
+                                          "X-Pass": "p", "X-Trace": "t", "Authorization": "Basic dTpwdy1zZWNyZXQ="}),
+])
+def test_monitor_polls_on_another_origin_carry_only_allow_listed_headers(monitor_url, expected):
+    """Item 9, at the operation itself (the session enforces the same allow-list underneath)."""
+    clock = Clock()
+    transport = FakeTransport(clock, [(202, {"id": "1"}, {"Location": monitor_url}), (200, {"status": "Succeeded"}, {})])
+    transport.stats = {"requests": 2}
+    headers = {"Accept": "application/json", "Accept-Language": "de", "X-Credential": "c", "X-Pass": "p", "X-Trace": "t"}
+    p = params(headers=headers, poll_interval=0.01, max_poll_interval=0.01)
+    basic = "Basic dTpwdy1zZWNyZXQ="
+    result = dict(changed=True, method="POST", url=p["url"], requests=0)
+    ar.ASYNC_REQUEST._run(transport, p["url"], "POST", None, headers, basic, RULES, p, Context(), result, Redactor())
+    assert transport.calls[0][2]["X-Credential"] == "c"
+    assert transport.calls[1][0] == "GET" and transport.calls[1][1].lower() == monitor_url.lower()
+    assert transport.calls[1][2] == expected

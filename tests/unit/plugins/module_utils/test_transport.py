@@ -16,6 +16,7 @@ import requests.models
 from ansible_collections.asyncjobs.fleet.plugins.module_utils import _transport
 from ansible_collections.asyncjobs.fleet.plugins.module_utils._errors import (
     ApiError,
+    FleetError,
     InputError,
     TransportError,
 )
@@ -140,7 +141,7 @@ def test_transport_basic_settings():
     assert t.base_url == "https://drm.example"
     assert t.url("/ws/sci") == "https://drm.example/ws/sci"
     assert t.url("ws/sci") == "https://drm.example/ws/sci"
-    assert t.url("https://other/x") == "https://other/x"
+    assert t.url("https://DRM.example:443/x?y=1") == "https://DRM.example:443/x?y=1"
     assert t.retries == 0
     assert t.session.verify is False
     assert t.session.auth == ("u", "pw1")
@@ -806,3 +807,194 @@ def test_plain_http_proxy_answering_407_is_explained():
     with pytest.raises(ApiError) as info:
         t.request("GET", "/x")
     assert "HTTP 407 (proxy authentication required (check the user and password in HTTP_PROXY))" in info.value.msg
+
+
+# ---------------------------------------------------------------- credentials stay with the configured origin
+
+
+@pytest.mark.parametrize("url, expected", [
+    ("https://DRM.Example/x", ("https", "drm.example", 443)),
+    ("HTTP://drm.example:80", ("http", "drm.example", 80)),
+    ("https://u:p@drm.example.:8443/", ("https", "drm.example", 8443)),
+    ("https://[::1]/", ("https", "::1", 443)),
+])
+def test_url_origin_normalises_case_and_default_ports(url, expected):
+    assert _transport.url_origin(url) == expected
+
+
+@pytest.mark.parametrize("link", ["https://evil.example/api/v2/jobs?offset=1", "http://drm.example/x",
+                                  "https://drm.example:8443/x", "HTTPS://EVIL.example/x", "ftp://drm.example/x",
+                                  "javascript:alert(1)"])
+def test_a_link_to_another_origin_is_refused_before_sending(link):
+    t, _clock = make([])
+    with pytest.raises(FleetError) as info:
+        t.request("GET", link, what="GET AIQUM jobs")
+    # Not an ApiError or TransportError, which the wait loop takes for a transient poll failure.
+    assert not isinstance(info.value, (ApiError, TransportError))
+    assert t.session.calls == [] and t.stats["requests"] == 0
+    msg = info.value.msg
+    assert msg.startswith("GET AIQUM jobs: refused to follow a link the server handed back to ")
+    assert _transport.show_origin(_transport.url_origin(link)) in msg and "https://drm.example:443" in msg
+
+
+@pytest.mark.parametrize("link", ["https://drm.example/api/x", "HTTPS://Drm.Example:443/api/x", "/api/x", "api/x",
+                                  "//evil.example/api/x"])
+def test_same_origin_and_relative_links_are_followed(link):
+    t, _clock = make([FakeResponse(200, content=b"{}")])
+    t.request("GET", link)
+    url = t.session.calls[0][1]
+    assert _transport.url_origin(url) == ("https", "drm.example", 443)
+
+
+def _foreign_safe_transport(**kw):
+    t = _transport.Transport("https://drm.example", retries=0, foreign_urls=True, **kw)
+    adapter = RecordingAdapter()
+    t.session.mount("https://", adapter)
+    t.session.mount("http://", adapter)
+    return t, adapter
+
+
+class SigningAuth(requests.auth.AuthBase):
+    """Stands in for the RPC service's per-request signature."""
+
+    def __call__(self, request):
+        request.headers["X-Signature"] = "sig-value"
+        return request
+
+
+@pytest.mark.parametrize("target", ["https://evil.example/x", "https://drm.example:8443/x", "http://drm.example/x"])
+def test_session_attaches_no_credentials_to_another_origin(clean_env, target):
+    """Defence in depth: even a caller allowed to request another origin sends it no credential."""
+    t, adapter = _foreign_safe_transport(username="admin", password="s3cr3tpw",
+                                         headers={"X-API-KEY-ID": "kid", "X-API-KEY-SECRET": "ksecret"})
+    t.session.headers["DELL-EMC-TOKEN"] = "tok"
+    # A cookie jar matches host names, not ports: drm.example:8443 would get the cookie.
+    t.session.cookies.set("auth_cookie", "c00kie", domain="drm.example", path="/")
+    t.request("GET", "/x", headers={"X-Credential": "xc"})
+    t.request("GET", target, headers={"X-Credential": "xc", "Accept-Language": "en", "Content-Type": "text/plain"})
+    home, away = (dict(sent["request"].headers) for sent in adapter.sent)
+    assert {"Authorization", "Cookie", "X-API-KEY-SECRET", "DELL-EMC-TOKEN", "X-Credential"} <= set(home)
+    assert {k.lower() for k in away} <= _transport.FOREIGN_SAFE_HEADERS, away
+    assert away["Accept-Language"] == "en" and away["User-Agent"] == "asyncjobs.fleet"
+    # The session's own settings are intact for the next request home.
+    t.request("GET", "/y")
+    assert "Authorization" in adapter.sent[-1]["request"].headers and "Cookie" in adapter.sent[-1]["request"].headers
+
+
+def test_session_applies_no_signing_auth_to_another_origin(clean_env):
+    t, adapter = _foreign_safe_transport(auth=SigningAuth())
+    t.request("GET", "/x")
+    t.request("GET", "https://evil.example/x")
+    assert adapter.sent[0]["request"].headers["X-Signature"] == "sig-value"
+    assert "X-Signature" not in adapter.sent[1]["request"].headers
+
+
+# ---------------------------------------------------------------- excerpts: redact first, then cut
+
+TOKEN = __import__("base64").b64encode(b"admin:s3cr3tpw-long-enough").decode()
+
+
+def _pieces(secret, floor=_transport.MIN_SECRET_PREFIX):
+    """Every piece of ``secret`` at least ``floor`` long that starts it (what a cut leaves)."""
+    return [secret[:n] for n in range(floor, len(secret) + 1)]
+
+
+def _leaks(text, secret):
+    return [p for p in _pieces(secret) if p in text]
+
+
+@pytest.mark.parametrize("offset", range(-30, 5))
+def test_clip_redacts_a_secret_straddling_the_cut(offset):
+    redact = _transport.Redactor([TOKEN])
+    text = "x" * (200 + offset) + "Authorization: Basic " + TOKEN + " trailer " * 10
+    out = _transport.clip(text, 200, redact)
+    assert not _leaks(out, TOKEN), out
+    assert out.endswith("...")
+
+
+def test_clip_masks_the_beginning_of_a_secret_the_server_cut():
+    redact = _transport.Redactor([TOKEN, "KSsecret_0123456789"])
+    assert _transport.clip("echo: Basic " + TOKEN[:12], 200, redact) == "echo: Basic ********"
+    assert _transport.clip("X-API-KEY-SECRET: KSsecret_01", 200, redact) == "X-API-KEY-SECRET: ********"
+    # Below MIN_SECRET_PREFIX characters the end of an excerpt is left alone.
+    assert _transport.clip("word KSs", 200, redact) == "word KSs"
+    assert _transport.clip("plain text", 200, redact) == "plain text"
+
+
+def test_clip_uses_every_live_redactor():
+    keep = _transport.Redactor(["live-secret-value"])
+    assert _transport.clip("a live-secret-value b live-sec", 200) == "a ******** b ********"
+    assert keep.secrets
+
+
+def _straddling_body(secret, at=200):
+    return ("y" * (at - 10) + " secret: " + secret + " " + "z" * 3000).encode()
+
+
+def test_status_message_and_error_body_redact_before_cutting():
+    t, _clock = make([FakeResponse(400, content=_straddling_body(TOKEN))], password="s3cr3tpw-long-enough")
+    with pytest.raises(ApiError) as info:
+        t.request("GET", "/x")
+    assert not _leaks(info.value.msg, TOKEN), info.value.msg
+    t2, _clock = make([FakeResponse(400, content=_straddling_body(TOKEN, 2000))], password="s3cr3tpw-long-enough")
+    with pytest.raises(ApiError) as info2:
+        t2.request("GET", "/x")
+    assert not _leaks(info2.value.body, TOKEN), info2.value.body[-40:]
+
+
+def test_json_error_excerpt_is_redacted():
+    keep = _transport.Redactor([TOKEN])
+    resp = _transport.Response(200, {}, _straddling_body(TOKEN), "https://drm.example/x")
+    with pytest.raises(ApiError) as info:
+        resp.json()
+    assert not _leaks(info.value.msg, TOKEN) and keep
+
+
+def _every_excerpt_site(secret_text):
+    """(name, text shown) for every place a backend quotes a cut reply, given a reply body."""
+    import json as _json
+    from ansible_collections.asyncjobs.fleet.plugins.module_utils import _aiqum, _async_request, _drm
+    from ansible_collections.asyncjobs.fleet.plugins.module_utils import _lifecycle, _powerstore, _rpc
+    shown = []
+    response = _transport.Response(400, {}, secret_text.encode(), "https://m.example/x")
+    shown.append(("powerstore error_detail", _powerstore.error_detail(response)))
+    try:
+        _powerstore.job_record([secret_text])
+    except ApiError as exc:
+        shown.append(("powerstore job_record", exc.msg))
+    try:
+        _rpc.properties(secret_text, "AsyncJob", "x")
+    except ApiError as exc:
+        shown.append(("rpc properties", exc.msg))
+    shown.append(("rpc _clip", _rpc._clip(secret_text, 200)))
+    shown.append(("async_request error_text", _async_request.error_text({"message": secret_text})))
+    shown.append(("lifecycle gist", _lifecycle.gist(secret_text)))
+    shown.append(("lifecycle gist of data", _lifecycle.gist({"m": secret_text})))
+    try:
+        _drm.parse_reply(response, "x")
+    except ApiError as exc:
+        shown.append(("drm parse_reply body", exc.body))
+
+    class Fake(object):
+        redact = _transport.Redactor()
+        session = type("S", (), {"auth": ("u", "p"), "headers": {}})()
+
+        def request(self, *args, **kwargs):
+            return _transport.Response(202, {}, _json.dumps({"note": secret_text}).encode(), "https://m.example/x")
+    try:
+        _aiqum.AiqumClient(Fake()).submit("POST", "/x")
+    except ApiError as exc:
+        shown.append(("aiqum submit", exc.msg))
+    return shown
+
+
+@pytest.mark.parametrize("at", [40, 150, 200, 300, 500, 2000])
+def test_every_excerpt_site_redacts_before_cutting(at):
+    """A secret that a server echoes at any offset leaves no piece in any backend's excerpt."""
+    keep = _transport.Redactor([TOKEN, "KSsecret_0123456789abcdef"])
+    text = "w" * at + " Authorization: Basic " + TOKEN + " X-API-KEY-SECRET: KSsecret_0123456789abcdef " + "v" * 3000
+    sites = _every_excerpt_site(text)
+    assert len(sites) == 9
+    for name, shown in sites:
+        assert not _leaks(shown, TOKEN) and not _leaks(shown, "KSsecret_0123456789abcdef"), (name, at, shown)
+    assert keep.secrets
