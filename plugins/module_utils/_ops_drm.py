@@ -320,7 +320,6 @@ class FirmwareUpdate(Operation):
                 return devices, to_update, adopted
             wait_for_conflicts(client, ctx, conflicts, deadline, params, result, "Firmware %s update" % version)
 
-
     @staticmethod
     def _image(params):
         if not params["src"]:

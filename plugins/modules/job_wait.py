@@ -35,7 +35,8 @@ options:
       - Job ids to wait for.
       - An empty list waits for nothing and succeeds, as when no host of a per-host play submitted a job
         on a re-run.
-      - Each id must have its API's form, checked before anything is sent: Remote Manager job ids are whole numbers
+      - >-
+        Each id must have its API's form, checked before anything is sent. Remote Manager job ids are whole numbers
         (V(600001)), PowerStore job ids UUIDs, AIQUM job keys letters, digits and C(: = , - _)
         (V(06a6148bf9e862df:-2611856e:16e8d47e722:-7f87)), RPC job ids integers.
     type: list

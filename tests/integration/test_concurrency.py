@@ -78,9 +78,9 @@ def test_ten_pairs_of_simultaneous_identical_runs_submit_once_each(drm, lab, ans
     # Pairs run PAIRS_AT_ONCE at a time (each on its own devices) to keep the test short; the
     # lab's per-target job records tell the pairs apart.
     for wave in range(0, len(pairs), PAIRS_AT_ONCE):
-        runs = [(targets, ansible.start_playbook(pb, extra_vars={"image": image, "version": "2.1.0",
-                                                                  "targets": targets, "wait": False}, env=env))
-                for targets in pairs[wave:wave + PAIRS_AT_ONCE] for _i in range(2)]
+        extras = [{"image": image, "version": "2.1.0", "targets": targets, "wait": False}
+                  for targets in pairs[wave:wave + PAIRS_AT_ONCE]]
+        runs = [(extra["targets"], ansible.start_playbook(pb, extra_vars=extra, env=env)) for extra in extras for _i in range(2)]
         results.extend((targets, run.wait().result("Update")) for targets, run in runs)
     jobs = {}
     for targets, r in results:

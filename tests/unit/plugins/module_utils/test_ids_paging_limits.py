@@ -294,4 +294,3 @@ def test_timeout_option_reaching_the_connection_code_is_range_checked():
     # The lookup and the inventory plugin go straight to connection_settings.
     with pytest.raises(InputError, match="^timeout must be a positive number of seconds, at most 3600, got 1e"):
         connection_settings("drm", {"url": "https://rm.example", "username": "u", "password": "p", "timeout": 1e300}, {})
-
