@@ -1,7 +1,7 @@
 # Build and test tooling for the asyncjobs.fleet collection (GNU make).
 #
 #   make demo   build + install the collection, start the lab, run playbooks/demo.yml
-#   make test   everything CI runs: sanity, units, integration, lint
+#   make test   everything CI runs: sanity, units, integration (also on older ansible-core: compat), lint
 #
 # Everything runs from .venv (created from requirements-dev.txt) and uses the
 # collection as installed into .collections by `make install`.
@@ -21,6 +21,10 @@ BUILD := $(CURDIR)/build
 STAGE := $(BUILD)/stage/ansible_collections/asyncjobs/fleet
 PYTEST_ARGS ?=
 SANITY_ARGS ?=
+# The older ansible-core minors meta/runtime.yml claims (>=2.16); .venv has the newest (2.19).
+COMPAT_CORES := 2.16 2.17 2.18
+COMPAT := $(CURDIR)/.venv-compat
+COMPAT_STAMPS := $(foreach core,$(COMPAT_CORES),$(COMPAT)/$(core)/.requirements.stamp)
 
 export PATH := $(BIN):$(PATH)
 export ANSIBLE_COLLECTIONS_PATH := $(COLLECTIONS)
@@ -29,7 +33,7 @@ export PIP_DISABLE_PIP_VERSION_CHECK := 1
 # ansible-test warns about (and Ansible can misbehave with) a missing UTF-8 locale.
 export LC_ALL := C.UTF-8
 
-.PHONY: help venv install demo docs sanity units integration molecule perf slicing soak lint test clean distclean
+.PHONY: help venv install demo docs sanity units integration compat molecule perf slicing soak lint test clean distclean
 
 help: ## show the targets
 	@grep -E '^[a-z.-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-12s %s\n", $$1, $$2}'
@@ -65,6 +69,16 @@ units: install ## pytest tests/unit tests/lab against the installed collection
 integration: install ## pytest tests/integration (real playbooks against the lab)
 	PYTHONPATH=$(COLLECTIONS) bash scripts/pytest.sh tests/integration -q $(PYTEST_ARGS)
 
+# One venv per older ansible-core (tests/compat/requirements-<core>.txt), from the same base Python as .venv.
+$(COMPAT)/%/.requirements.stamp: tests/compat/requirements-%.txt | $(VENV_STAMP)
+	@[ -x $(COMPAT)/$*/bin/python ] || $(BIN)/python -m venv $(COMPAT)/$*
+	$(COMPAT)/$*/bin/python -m pip install --quiet -r $<
+	@touch $@
+
+compat: install $(COMPAT_STAMPS) ## the integration smoke and unsafe-value tests on ansible-core 2.16, 2.17, 2.18
+	ASYNCJOBS_ANSIBLE_CORES="$(COMPAT_CORES)" PYTHONPATH=$(COLLECTIONS) bash scripts/pytest.sh \
+		tests/integration/test_compat.py tests/integration/test_unsafe.py -q $(PYTEST_ARGS)
+
 perf: install ## benchmark, not part of make test: PERF_ARGS="--sizes 100,1000,10000 --duration 10"
 	python tests/perf/bench.py $(PERF_ARGS)
 
@@ -82,12 +96,13 @@ lint: $(VENV_STAMP) ## ansible-lint (production profile) and antsibull-changelog
 	antsibull-changelog lint
 	antsibull-changelog lint-changelog-yaml changelogs/changelog.yaml
 
-test: ## venv + install + sanity + units + integration + molecule + lint (stops at the first failure)
+test: ## venv + install + sanity + units + integration + compat + molecule + lint (stops at the first failure)
 	$(MAKE) --no-print-directory venv
 	$(MAKE) --no-print-directory install
 	$(MAKE) --no-print-directory sanity
 	$(MAKE) --no-print-directory units
 	$(MAKE) --no-print-directory integration
+	$(MAKE) --no-print-directory compat
 	$(MAKE) --no-print-directory molecule
 	$(MAKE) --no-print-directory lint
 
@@ -95,5 +110,5 @@ clean: ## remove build products, .collections and caches (keeps .venv)
 	rm -rf $(BUILD) $(COLLECTIONS) tests/output .pytest_cache .hypothesis .ansible
 	find . -name __pycache__ -type d -not -path './.venv/*' -prune -exec rm -rf {} +
 
-distclean: clean ## clean, and remove .venv too
-	rm -rf $(VENV)
+distclean: clean ## clean, and remove .venv and .venv-compat too
+	rm -rf $(VENV) $(COMPAT)

@@ -13,6 +13,8 @@ description:
   - Hosts get C(ansible_connection=local) by default, since the collection's modules talk to Remote Manager
     from the controller; per-host tasks then address their device with C(devices=[drm_device_id]).
   - Supports C(compose), C(groups) and C(keyed_groups), and inventory caching.
+  - Every host variable comes from Remote Manager and is marked unsafe, so a device's description, group or
+    location is never templated, whether C(compose), C(groups), C(keyed_groups) or a task reads it.
   - The inventory file name must end with C(drm_devices.yml) or C(drm_devices.yaml).
 version_added: 1.0.0
 author:
@@ -72,6 +74,7 @@ cache_timeout: 600
 
 from ansible.errors import AnsibleParserError
 from ansible.plugins.inventory import BaseInventoryPlugin, Cacheable, Constructable
+from ansible.utils.unsafe_proxy import wrap_var
 
 from ansible_collections.asyncjobs.fleet.plugins.module_utils import _drm
 from ansible_collections.asyncjobs.fleet.plugins.module_utils._common import CONNECTION_OPTIONS, check_number, make_client, secret_values
@@ -80,8 +83,13 @@ from ansible_collections.asyncjobs.fleet.plugins.module_utils._transport import 
 
 
 def host_vars(device):
-    """The host variables of one device (prefixed so they never clash with a user's)."""
-    return {
+    """The host variables of one device (prefixed so they never clash with a user's).
+
+    Every value comes from the manager and is marked unsafe: before ansible-core 2.19 a plain
+    string holding ``{{ }}`` is templated when read (by keyed_groups, compose, groups, or any
+    task), so a device description could run a lookup on the controller.
+    """
+    return wrap_var({
         "drm_device_id": device["id"],
         "drm_device_type": device["type"],
         "drm_firmware": device["firmware"],
@@ -92,7 +100,7 @@ def host_vars(device):
         "drm_last_connect": device["last_connect"],
         "drm_description": device["description"],
         "drm_location": device["location"],
-    }
+    })
 
 
 class InventoryModule(BaseInventoryPlugin, Constructable, Cacheable):

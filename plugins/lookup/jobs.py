@@ -67,12 +67,14 @@ _raw:
       C(targets), C(succeeded), C(failed), C(submitted), C(completed), and for Remote Manager C(target_ids)).
     - Jobs submitted by other clients are read the same way. A finished job whose outcome cannot be read from the
       manager's reply has C(state=unknown), C(terminal=true) and the reply's gist in C(message).
+    - Every value comes from the manager and is marked unsafe (never templated), even with C(allow_unsafe=True).
   type: list
   elements: dict
 '''
 
 from ansible.errors import AnsibleLookupError
 from ansible.plugins.lookup import LookupBase
+from ansible.utils.unsafe_proxy import wrap_var
 
 from ansible_collections.asyncjobs.fleet.plugins.module_utils import _lifecycle as lc
 from ansible_collections.asyncjobs.fleet.plugins.module_utils._common import CONNECTION_OPTIONS, check_number, make_client, secret_values
@@ -106,4 +108,6 @@ class LookupModule(LookupBase):
         for record in jobs:
             if record.get("message"):
                 record["message"] = redact(record["message"])
-        return jobs
+        # Everything here comes from the manager: unsafe even when the caller passes
+        # allow_unsafe=True (which, before ansible-core 2.19, lets Ansible template the strings).
+        return wrap_var(jobs)

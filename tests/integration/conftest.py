@@ -143,9 +143,17 @@ class PlaybookRun:
 class AnsibleRunner:
     """Runs playbooks as subprocesses with the harness's settings."""
 
-    def __init__(self, workdir, base_env=None):
+    def __init__(self, workdir, base_env=None, bin_dir=None):
         self.workdir = pathlib.Path(workdir)
         self.base_env = dict(base_env or {})
+        # The bin directory of another ansible-core's venv (tests/compat); None: the venv running pytest.
+        self.bin_dir = pathlib.Path(bin_dir) if bin_dir else None
+
+    def tool(self, name):
+        """The path of an ansible console script (ansible-playbook, ansible-inventory) of the ansible-core under test."""
+        if self.bin_dir is None:
+            return _ansible_playbook() if name == "ansible-playbook" else str(venv_tool(name))
+        return str(self.bin_dir / name)
 
     def playbook(self, text, name=None):
         """Write a playbook from YAML text; returns its path."""
@@ -174,7 +182,7 @@ class AnsibleRunner:
                 "ANSIBLE_CALLBACK_PLUGINS": str(CALLBACK_DIR),
                 "ANSIBLE_CONNECTION_PLUGINS": str(INTEGRATION_DIR / "connection_plugins"),
                 "ANSIBLE_CALLBACKS_ENABLED": "record_results",
-                "ANSIBLE_PYTHON_INTERPRETER": sys.executable,
+                "ANSIBLE_PYTHON_INTERPRETER": str(self.bin_dir / "python") if self.bin_dir else sys.executable,
                 "ANSIBLE_RETRY_FILES_ENABLED": "false",
                 "ANSIBLE_NOCOLOR": "1",
                 "ANSIBLE_FORCE_COLOR": "0",
@@ -210,7 +218,7 @@ class AnsibleRunner:
         playbook = self._resolve(playbook_path)
         run_id = uuid.uuid4().hex[:8]
         record_file = self.workdir / f"results-{run_id}.json"
-        cmd = [_ansible_playbook(), "-i", "localhost,", "-c", "local", str(playbook)]
+        cmd = [self.tool("ansible-playbook"), "-i", "localhost,", "-c", "local", str(playbook)]
         if extra_vars:
             vars_file = self.workdir / f"extra-vars-{run_id}.json"
             vars_file.write_text(json.dumps(extra_vars), encoding="utf-8")

@@ -34,7 +34,7 @@ COLLECTION = f"{NAMESPACE}.{NAME}"
 
 # Top-level entries of the working tree that are not copied (large, or junk themselves);
 # __pycache__ and *.pyc are skipped everywhere. The junk below is added back in small form.
-NOT_COPIED = {".git", ".venv", ".collections", "collections", "build", ".pytest_cache", ".hypothesis",
+NOT_COPIED = {".git", ".venv", ".venv-compat", ".collections", "collections", "build", ".pytest_cache", ".hypothesis",
               ".mypy_cache", ".tox", ".ansible", ".benchmarks"}
 
 # What a developer's checkout holds besides the collection: relative path -> content.
@@ -42,6 +42,8 @@ JUNK = {
     ".venv/pyvenv.cfg": "home = /usr/bin\n",
     ".venv/bin/python": "#!/bin/sh\n",
     ".venv/lib/python3.11/site-packages/requests/__init__.py": "",
+    ".venv-compat/2.16/pyvenv.cfg": "home = /usr/bin\n",
+    ".venv-compat/2.16/.requirements.stamp": "",
     ".collections/ansible_collections/asyncjobs/fleet/MANIFEST.json": "{}",
     "collections/ansible_collections/asyncjobs/fleet/galaxy.yml": "namespace: asyncjobs\n",
     "build/asyncjobs-fleet-0.0.1.tar.gz": "old build",
@@ -71,7 +73,7 @@ JUNK = {
 # collection's own non-content is here too: the EE definition (it points at ../../build),
 # the roles' molecule scenarios and the developer tooling.
 FORBIDDEN = [
-    ".venv", ".venv/*", ".collections", ".collections/*", "collections", "collections/*",
+    ".venv", ".venv/*", ".venv-compat", ".venv-compat/*", ".collections", ".collections/*", "collections", "collections/*",
     "build", "build/*", ".git", ".git/*", "*.tar.gz",
     ".pytest_cache*", ".hypothesis*", ".mypy_cache*", ".tox*", ".ansible", ".ansible/*", ".benchmarks*",
     "*__pycache__*", "*.pyc", "*.retry",
