@@ -7,7 +7,7 @@ from __future__ import annotations
 import json
 
 import pytest
-from hypothesis import given, settings, strategies as st
+from hypothesis import example, given, settings, strategies as st
 
 from ansible_collections.asyncjobs.fleet.plugins.module_utils import _aiqum
 from ansible_collections.asyncjobs.fleet.plugins.module_utils import _lifecycle as lc
@@ -89,12 +89,18 @@ def test_job_from_record_documented_warning_and_minimal():
                            st.text(max_size=5), st.dictionaries(st.sampled_from(["name", "state", "status", "value"]),
                                                                 st.one_of(st.none(), st.text(max_size=6)))), max_size=3),
                                  st.dictionaries(st.sampled_from(["key", "name", "svm"]), st.text(max_size=5)))))
+@example({"state": "DONE"})
 def test_job_from_record_total(record):
     try:
         job = _aiqum.job_from_record(record)
     except (TypeError, AttributeError) as exc:  # pragma: no cover - the assertion names the input
         raise AssertionError("job_from_record crashed on %r: %r" % (record, exc))
-    assert job["state"] in lc.STATES and job["terminal"] is (job["state"] in lc.TERMINAL)
+    assert job["state"] in lc.STATES
+    if lc.is_unreadable(job):
+        # Finished with an outcome that cannot be read (e.g. state DONE, no status): said why.
+        assert job["message"] and "outcome cannot be read" in job["message"]
+    else:
+        assert job["terminal"] is (job["state"] in lc.TERMINAL)
     json.dumps(job)
 
 
