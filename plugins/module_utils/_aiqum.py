@@ -224,26 +224,14 @@ def job_from_record(record):
         items=items, failed_items=failed_items, job_results=results, terminal=terminal, **extra)
 
 
-def check_job_key(key, source=None):
-    """An AIQUM job key as text. Anything else goes into no request: InputError, or ApiError
-    naming ``source`` when a manager's reply handed it over."""
-    text = "" if key is None else str(key).strip()
-    if KEY.fullmatch(text):
-        return text
-    if source:
-        raise ApiError("%s named job key %r, which is not an AIQUM key (letters, digits and : = , - _), so it "
-                       "was not used" % (source, lc.gist(key, 80)))
-    raise InputError("%r is not an AIQUM job key: keys look like 06a6148bf9e862df:-2611856e:16e8d47e722:-7f87 "
-                     "(letters, digits and : = , - _ only)" % (key,))
+check_job_key = lc.IdForm(KEY, "an AIQUM job key", "keys look like 06a6148bf9e862df:-2611856e:16e8d47e722:-7f87 "
+                          "(letters, digits and : = , - _ only)", "letters, digits and : = , - _",
+                          noun="job key", reply_kind="an AIQUM key")
 
 
 def _path_key(key, what="key"):
     """A manager's object key as a path segment: checked like a job key, then quoted."""
-    text = "" if key is None else str(key)
-    if not KEY.fullmatch(text):
-        raise ApiError("AIQUM named the %s %r, which is not an AIQUM key (letters, digits and : = , - _), so it was "
-                       "not used" % (what, lc.gist(key, 80)))
-    return text
+    return check_job_key(key, source="AIQUM", noun="the " + what)
 
 
 # ---------------------------------------------------------------- client

@@ -108,16 +108,8 @@ def check_payload(payload):
     return payload
 
 
-def check_job_id(job_id, source=None):
-    """A Remote Manager job id (digits) as text. Anything else goes into no request: InputError,
-    or ApiError naming ``source`` when a manager's reply handed it over."""
-    text = "" if job_id is None else str(job_id).strip()
-    if JOB_ID.fullmatch(text):
-        return text
-    if source:
-        raise ApiError("%s named job id %r, which is not a Remote Manager job id (a whole number such as "
-                       "600001), so it was not used" % (source, lc.gist(job_id, 80)))
-    raise InputError("%r is not a Remote Manager job id: job ids are whole numbers such as 600001" % (job_id,))
+check_job_id = lc.IdForm(JOB_ID, "a Remote Manager job id", "job ids are whole numbers such as 600001",
+                         "a whole number such as 600001")
 
 
 # ---------------------------------------------------------------- targets

@@ -22,6 +22,7 @@ import json
 import re
 import unicodedata
 
+from ansible_collections.asyncjobs.fleet.plugins.module_utils._errors import ApiError, InputError
 from ansible_collections.asyncjobs.fleet.plugins.module_utils._transport import clip
 
 PENDING = "pending"
@@ -138,3 +139,30 @@ def failing(jobs, fail_on):
     bad = FAIL_ON[fail_on]
     return [record for record in jobs
             if record["state"] in bad or (fail_on != "never" and is_unreadable(record))]
+
+
+class IdForm(object):
+    """The form of one API's job ids, checked before an id goes into any request.
+
+    Ids go into URL paths and listing filters, so one in another form (``600001/../x``,
+    ``1) or (jobId>0``) could address another resource. A user's id gets an InputError; one
+    that a manager's reply handed over (``source`` names the reply) an ApiError, since the
+    request that reply answered may have been carried out.
+    """
+
+    def __init__(self, pattern, kind, rule, short_rule, noun="job id", reply_kind=None):
+        self.pattern = re.compile(pattern) if isinstance(pattern, str) else pattern
+        self.kind = kind                      # "a Remote Manager job id"
+        self.rule = rule                      # "job ids are whole numbers such as 600001"
+        self.short_rule = short_rule          # "a whole number such as 600001"
+        self.noun = noun                      # what a reply named: "job id", "job key"
+        self.reply_kind = reply_kind or kind  # "an AIQUM key" (keys of other objects too)
+
+    def __call__(self, value, source=None, noun=None):
+        text = "" if value is None else str(value).strip()
+        if self.pattern.fullmatch(text):
+            return text
+        if source:
+            raise ApiError("%s named %s %r, which is not %s (%s), so it was not used"
+                           % (source, noun or self.noun, gist(value, 80), self.reply_kind, self.short_rule))
+        raise InputError("%r is not %s: %s" % (value, self.kind, self.rule))

@@ -56,17 +56,8 @@ POLICY_TYPES = ("Protection", "QoS")
 JOB_ID = re.compile(r"[0-9A-Fa-f]{8}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{12}")
 
 
-def check_job_id(job_id, source=None):
-    """A PowerStore job id (a UUID) as text. Anything else goes into no request: InputError, or
-    ApiError naming ``source`` when a manager's reply handed it over."""
-    text = "" if job_id is None else str(job_id).strip()
-    if JOB_ID.fullmatch(text):
-        return text
-    if source:
-        raise ApiError("%s named job id %r, which is not a PowerStore job id (a UUID), so it was not used"
-                       % (source, lc.gist(job_id, 80)))
-    raise InputError("%r is not a PowerStore job id: job ids are UUIDs such as 1b6df699-7083-4440-912c-22e2ed89c530"
-                     % (job_id,))
+check_job_id = lc.IdForm(JOB_ID, "a PowerStore job id", "job ids are UUIDs such as 1b6df699-7083-4440-912c-22e2ed89c530",
+                         "a UUID")
 
 
 # An unrecognised state that reads like an end (a newer release's value, say) is a finished

@@ -180,14 +180,10 @@ def check_client_ref(value):
     return value
 
 
-def check_job_id(job_id):
-    """Job ids are Integers on the wire; refuse anything else before sending (as text).
-
-    At most 19 digits (a 64-bit id): Python refuses to convert much longer digit strings at all."""
-    text = str(job_id).strip()
-    if not re.fullmatch(r"-?[0-9]{1,19}", text):
-        raise InputError("RPC job ids are integers, got %r" % (job_id,))
-    return text
+# Job ids are Integers on the wire. At most 19 digits (a 64-bit id): Python refuses to convert
+# much longer digit strings at all.
+check_job_id = lc.IdForm(r"-?[0-9]{1,19}", "an RPC job id", "job ids are integers of at most 19 digits",
+                         "an integer")
 
 
 def job_number(job_id):

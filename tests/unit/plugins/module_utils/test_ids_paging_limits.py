@@ -92,7 +92,7 @@ def test_aiqum_job_keys_keep_their_own_characters_only(bad):
 
 @pytest.mark.parametrize("bad", HOSTILE + ["1.5", "1e3", "9" * 20, "9" * 5000])
 def test_rpc_job_ids_are_bounded_integers(bad):
-    with pytest.raises(InputError, match="RPC job ids are integers"):
+    with pytest.raises(InputError, match="is not an RPC job id: job ids are integers of at most 19 digits"):
         _rpc.check_job_id(bad)
 
 
