@@ -338,6 +338,17 @@ def ansible(request, tmp_path):
     return AnsibleRunner(tmp_path, base_env)
 
 
+def plain(value):
+    """ansible-inventory --list marks unsafe values ``{"__ansible_unsafe": ...}``: unwrap them."""
+    if isinstance(value, dict):
+        if set(value) == {"__ansible_unsafe"}:
+            return value["__ansible_unsafe"]
+        return {k: plain(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [plain(v) for v in value]
+    return value
+
+
 def _subtract(after, before):
     if isinstance(after, bool) or isinstance(before, bool):
         return after

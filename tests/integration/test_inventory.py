@@ -9,6 +9,8 @@ import pathlib
 import subprocess
 import sys
 
+from conftest import plain
+
 INVENTORY = """
 plugin: asyncjobs.fleet.drm_devices
 page_size: 30
@@ -28,16 +30,6 @@ def inventory(ansible, path):
     assert proc.returncode == 0, proc.stderr
     return plain(json.loads(proc.stdout))
 
-
-def plain(value):
-    """ansible-inventory marks values from an inventory source as unsafe: unwrap them."""
-    if isinstance(value, dict):
-        if set(value) == {"__ansible_unsafe"}:
-            return value["__ansible_unsafe"]
-        return {k: plain(v) for k, v in value.items()}
-    if isinstance(value, list):
-        return [plain(v) for v in value]
-    return value
 
 
 def test_inventory_pages_groups_and_composes(lab, ansible, lab_delta, tmp_path):

@@ -18,7 +18,7 @@ import subprocess
 
 import pytest
 
-from conftest import AnsibleRunner, _lab_connection_env
+from conftest import AnsibleRunner, _lab_connection_env, plain
 from cores import check_core, core_params
 from hostile_server import HostileServer
 
@@ -110,17 +110,6 @@ def hostile_device(lab, tmp_path):
 
 def fired(markers):
     return sorted(name for name, path in markers.items() if path.exists())
-
-
-def plain(value):
-    """ansible-inventory --list marks unsafe values {"__ansible_unsafe": ...}: unwrap them."""
-    if isinstance(value, dict):
-        if set(value) == {"__ansible_unsafe"}:
-            return value["__ansible_unsafe"]
-        return {k: plain(v) for k, v in value.items()}
-    if isinstance(value, list):
-        return [plain(v) for v in value]
-    return value
 
 
 def run(runner, *args):
