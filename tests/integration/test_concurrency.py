@@ -63,6 +63,19 @@ def listing_requests(lab):
     return lab.stats("drm")["requests"].get("GET /ws/sci", 0)
 
 
+def finish_once_polled(lab, job_id, run, durations):
+    """End ``job_id`` (held in flight by a long duration) once the background ``run`` has polled
+    it: proof that the run is waiting for it, whatever the scheduling. ``durations`` (the lab's
+    usual ones) apply again first, to the jobs the run submits next."""
+    deadline = time.monotonic() + 120
+    while lab.stats("drm")["job_reads"].get("%s progress" % job_id, 0) < 1:
+        assert run.proc.poll() is None, "the run ended without waiting for job %s" % job_id
+        assert time.monotonic() < deadline, "the run never polled job %s" % job_id
+        time.sleep(0.05)
+    lab.config("drm", durations=durations)
+    lab.finish_job(job_id)
+
+
 def test_ten_pairs_of_simultaneous_identical_runs_submit_once_each(drm, lab, ansible, tmp_path):
     """Item 6 (a): two identical runs started together on one controller make ONE job.
 
@@ -151,9 +164,12 @@ def test_conflicting_firmware_job_is_waited_for_then_the_devices_are_updated(drm
     """Item 7: a run for 3.1.0 on devices reading 3.1.0 while a 3.0.0 job is in flight on them
     waits for that job, reads the devices again and updates them: the fleet ends at 3.1.0.
     (Before: changed=false at once, and the fleet ended at 3.0.0.)"""
-    pb, targets, old_job = _conflict_setup(drm, lab, ansible, tmp_path, duration=24)  # 6 s at the time scale
-    run = ansible.run_playbook(pb, extra_vars={"image": image_file(tmp_path, "3.1.0"), "version": "3.1.0",
-                                               "targets": targets})
+    usual = lab.config("drm")["durations"]
+    pb, targets, old_job = _conflict_setup(drm, lab, ansible, tmp_path, duration=40000)  # ended by the test
+    started = ansible.start_playbook(pb, extra_vars={"image": image_file(tmp_path, "3.1.0"), "version": "3.1.0",
+                                                     "targets": targets})
+    finish_once_polled(lab, old_job, started, usual)
+    run = started.wait()
     r = run.result("Update")
     assert r["changed"] is True and r["waited_for_job_ids"] == [old_job], r
     assert old_job not in r["job_ids"] and r["adopted_job_ids"] == [], r
@@ -176,13 +192,15 @@ def test_conflicting_firmware_job_outlasting_wait_timeout_fails_naming_it(drm, l
     assert lab.stats("drm")["submissions"]["update_firmware"] == 1  # the 3.0.0 job only
 
 
-SETTINGS = """
+CONFLICT = """
 - name: Conflicting change
   asyncjobs.fleet.drm_send_message:
     devices: "{{ targets }}"
     payload: '<rci_request version="1.1"><set_setting><system><location>rack 9</location></system></set_setting></rci_request>'
     wait: false
-  register: other
+"""
+
+SETTINGS = """
 - name: Settings
   asyncjobs.fleet.drm_settings:
     devices: "{{ targets }}"
@@ -200,9 +218,13 @@ def test_settings_wait_for_a_conflicting_change_then_apply_theirs(drm, lab, ansi
     (Before: changed=false, and the devices ended with the other job's value.)"""
     targets = [d["devConnectwareId"] for d in drm[:2]]
     location = lab.device(targets[0])["settings"]["system"]["location"]
-    lab.config("drm", durations={"send_message": 16})  # 4 s at the time scale
-    run = ansible.run_playbook(ansible.playbook(play(SETTINGS)), extra_vars={"targets": targets, "location": location})
-    other = run.result("Conflicting change")["job_id"]
+    usual = lab.config("drm")["durations"]
+    lab.config("drm", durations={"send_message": 40000})  # held in flight until the run waits for it
+    other = ansible.run_playbook(ansible.playbook(play(CONFLICT)), extra_vars={"targets": targets}).result(
+        "Conflicting change")["job_id"]
+    started = ansible.start_playbook(ansible.playbook(play(SETTINGS)), extra_vars={"targets": targets, "location": location})
+    finish_once_polled(lab, other, started, usual)
+    run = started.wait()
     r = run.result("Settings")
     assert r["changed"] is True and r["waited_for_job_ids"] == [other], r
     assert sorted(r["changed_devices"]) == sorted(targets) and len(r["job_ids"]) == 1, r

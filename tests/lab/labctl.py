@@ -83,6 +83,10 @@ class Lab:
     def set_device(self, device_id, appliance="drm", **changes):
         return self._call(appliance, "POST", f"/_lab/devices/{device_id}", changes)
 
+    def finish_job(self, job_id, appliance="drm"):
+        """End a Remote Manager job's pending parts now (as if their duration were up)."""
+        return self._call(appliance, "POST", f"/_lab/jobs/{job_id}/finish", {})
+
     def stop(self, timeout=10):
         if self.proc.poll() is None:
             self.proc.send_signal(signal.SIGTERM)

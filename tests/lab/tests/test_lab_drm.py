@@ -3,6 +3,7 @@ import base64
 import time
 import xml.etree.ElementTree as ET
 
+import pytest
 import requests
 
 from lab_helpers import KEY_ID, KEY_SECRET, dev_id, device_target
@@ -335,3 +336,23 @@ def test_unknown_operation_is_refused_without_a_job(http, sci):
     assert resp.status_code == 400 and "Unsupported SCI operation 'self_destruct'" in resp.text
     listing = ET.fromstring(http.get(f"{http.base}/ws/sci").content)
     assert listing.findtext("resultTotalRows") == "0"
+
+
+def test_finish_job_now_ends_a_long_job_with_its_outcome(http, sci, lab):
+    """/_lab/jobs/{id}/finish: a job held in flight by a long duration ends when a test says so,
+    with the outcome it would have had (the firmware applied, the device back online)."""
+    durations = lab.config()["durations"]
+    lab.config(durations={"update_firmware": 10000})
+    try:
+        job = sci.submit("update_firmware", device_target(0), firmware("3.2.1"), firmware_target="0")
+        assert sci.head(job) == 202
+        lab.finish_job(job)
+        dom = sci.wait(job)
+    finally:
+        lab.config(durations=durations)
+    assert dom.findtext("status") == "complete"
+    assert results(dom, "update_firmware")[dev_id(0)].find("submitted") is not None
+    assert device(http, 0)["dpFirmwareLevelDesc"] == "3.2.1"
+    assert lab.device(dev_id(0))["online"]
+    with pytest.raises(Exception, match="404"):
+        lab.finish_job(999999999)
