@@ -17,6 +17,7 @@ import pytest
 
 LISTING_DELAY = 3.0  # seconds the in-flight lookup is held back (its content is read at arrival)
 PAIRS_AT_ONCE = 5
+FIRST_JOB_ID = 600001  # the lab's first job id after a reset
 
 
 def play(*tasks, name="Test"):
@@ -57,10 +58,6 @@ def slow_listing(lab, seconds=LISTING_DELAY):
     """Hold back every job-listing reply (GET /ws/sci), answered from the state at arrival."""
     lab.faults([{"route": "^/ws/sci$", "method": "GET", "rate": 1.0, "kinds": ["slow"],
                  "slow_seconds": seconds, "after_processing": True}])
-
-
-def listing_requests(lab):
-    return lab.stats("drm")["requests"].get("GET /ws/sci", 0)
 
 
 def finish_once_polled(lab, job_id, run, durations):
@@ -118,21 +115,27 @@ def test_runs_on_two_controllers_converge_on_the_lowest_job_id(drm, lab, ansible
     """Item 6 (b): runs that do not share a lock (two lock directories, as on two controllers)
     both submit; afterwards the run holding the higher job id cancels it and adopts the lower.
 
-    Run B starts once run A's lookup has reached the lab; both lookups are answered from a
-    state without jobs, so both submit (the collision is arranged, not hoped for).
+    The lab gates the job listing: the first run's lookup is answered only once the second run's
+    has arrived, both from a state without jobs, so both submit whatever their timing (the
+    collision is arranged, not hoped for).
     """
     pb = ansible.playbook(play(FIRMWARE))
     targets = [d["devConnectwareId"] for d in drm[:2]]
     extra = {"image": image_file(tmp_path, "2.1.0"), "version": "2.1.0", "targets": targets}
-    # Run B starts a few seconds after A's lookup arrived: far less than the 8 s its reply is held
-    # back, so B's lookup also finds no job. The jobs outlast both runs' checks (15 s).
-    lab.config("drm", durations={"update_firmware": 60})
-    slow_listing(lab, 8.0)
+    usual = lab.config("drm")["durations"]
+    # The jobs stay in flight until the loser has canceled its own; the test then ends the kept one.
+    lab.config("drm", durations={"update_firmware": 40000})
+    lab.faults([{"route": "^/ws/sci$", "method": "GET", "rate": 1.0, "kinds": ["gate"], "gate_count": 2,
+                 "slow_seconds": 300, "after_processing": True}])
     first = ansible.start_playbook(pb, extra_vars=extra, env={"ASYNCJOBS_LOCK_DIR": str(tmp_path / "controller-a")})
-    deadline = time.monotonic() + 120
-    while listing_requests(lab) < 1 and time.monotonic() < deadline:
-        time.sleep(0.05)
     second = ansible.start_playbook(pb, extra_vars=extra, env={"ASYNCJOBS_LOCK_DIR": str(tmp_path / "controller-b")})
+    deadline = time.monotonic() + 120
+    while not lab.stats("drm")["jobs"].get("canceled"):
+        assert first.proc.poll() is None and second.proc.poll() is None, "a run ended before a job was canceled"
+        assert time.monotonic() < deadline, "no duplicate job was canceled"
+        time.sleep(0.1)
+    lab.config("drm", durations=usual)
+    lab.finish_job(FIRST_JOB_ID)  # ids restart at 600001 with the lab's reset: the lowest, kept
     a, b = first.wait().result("Update"), second.wait().result("Update")
     stats = lab.stats("drm")
     assert stats["submissions"]["update_firmware"] == 2, stats

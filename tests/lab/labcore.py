@@ -123,7 +123,7 @@ class Stats:
 # ---------------------------------------------------------------------------------------------
 # Fault injection
 
-FAULT_KINDS = ("500", "502", "503", "429", "403", "reset", "slow", "truncated", "html",
+FAULT_KINDS = ("500", "502", "503", "429", "403", "reset", "slow", "gate", "truncated", "html",
                "empty", "huge", "ctype", "html200", "xmlbomb", "echo")
 # Body of the "xmlbomb" kind: entity expansion ("billion laughs") that a parser resolving
 # entities would blow up to gigabytes; a safe client refuses it because of the DTD.
@@ -154,6 +154,9 @@ class Faults:
                 "slow_seconds": float(raw.get("slow_seconds", 30)),
                 "size": int(raw.get("size", 48 * 1024 * 1024)),
                 "after_processing": bool(raw.get("after_processing", False)),
+                "gate_count": int(raw.get("gate_count", 2)),
+                # The "gate" kind: requests that hit this rule, and the condition they wait on.
+                "gate": {"arrived": 0, "cond": threading.Condition()},
             })
         with self.lock:
             self.seed = spec.get("seed", 1)
@@ -163,7 +166,7 @@ class Faults:
     def describe(self):
         with self.lock:
             return {"seed": self.seed,
-                    "rules": [{k: v for k, v in r.items() if k != "regex"} for r in self.rules]}
+                    "rules": [{k: v for k, v in r.items() if k not in ("regex", "gate")} for r in self.rules]}
 
     def pick(self, method, path):
         """Return (rule, kind) for the first matching rule that fires, else None."""
@@ -413,6 +416,21 @@ class Appliance:
         return Response.json({"error": f"unknown lab endpoint {req.method} {req.path}"}, 404)
 
 
+def _hold(rule, kind):
+    """The pause of a ``slow`` fault (``slow_seconds``), or of a ``gate``: each request held until
+    ``gate_count`` requests have hit the rule (at most ``slow_seconds``); later ones pass at once.
+    A gate makes two clients' requests overlap whatever their timing (two runs both look before
+    either submits)."""
+    if kind == "slow":
+        time.sleep(rule["slow_seconds"])
+        return
+    gate = rule["gate"]
+    with gate["cond"]:
+        gate["arrived"] += 1
+        gate["cond"].notify_all()
+        gate["cond"].wait_for(lambda: gate["arrived"] >= rule["gate_count"], timeout=rule["slow_seconds"])
+
+
 class LabHandler(BaseHTTPRequestHandler):
     protocol_version = "HTTP/1.1"  # keep-alive, like the real services; clients reuse sessions
     timeout = 300
@@ -458,9 +476,9 @@ class LabHandler(BaseHTTPRequestHandler):
         if fault and not fault[0]["after_processing"]:
             rule, kind = fault
             appliance.stats.fault(kind)
-            if kind != "slow":
+            if kind not in ("slow", "gate"):
                 return self._send_fault(rule, kind, None)
-            time.sleep(rule["slow_seconds"])
+            _hold(rule, kind)
         try:
             resp = appliance.dispatch(req, handler, match)
         except Exception:  # the lab must keep serving; a 500 with the trace helps debugging
@@ -469,8 +487,8 @@ class LabHandler(BaseHTTPRequestHandler):
         if fault and fault[0]["after_processing"]:
             rule, kind = fault
             appliance.stats.fault(kind)
-            if kind == "slow":
-                time.sleep(rule["slow_seconds"])
+            if kind in ("slow", "gate"):
+                _hold(rule, kind)
             else:
                 return self._send_fault(rule, kind, resp)
         self._send(resp)

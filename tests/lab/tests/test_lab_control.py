@@ -3,6 +3,7 @@ import json
 import os
 import subprocess
 import sys
+import threading
 import time
 import xml.etree.ElementTree as ET
 
@@ -185,3 +186,24 @@ def test_fault_kinds_for_bad_response_bodies(lab, http):
                                                  "echo": 1, "403": 1}
     lab.faults([])
     assert http.get(url).status_code == 200
+
+
+def test_gate_holds_requests_until_enough_have_arrived(lab, http):
+    """The gate fault answers the first request only once the second has arrived (both from the
+    state at arrival with after_processing); later requests pass at once."""
+    lab.faults([{"route": "DeviceCore", "kinds": ["gate"], "gate_count": 2, "slow_seconds": 60,
+                 "after_processing": True}])
+    answered = []
+    first = threading.Thread(target=lambda: answered.append(
+        requests.get(f"{http.base}/ws/DeviceCore?size=1", auth=http.auth, timeout=90).status_code))
+    first.start()
+    deadline = time.monotonic() + 60
+    while lab.stats()["requests"].get("GET /ws/DeviceCore", 0) < 1 and time.monotonic() < deadline:
+        time.sleep(0.02)
+    assert answered == []  # held: it cannot have been answered before a second request arrived
+    assert requests.get(f"{http.base}/ws/DeviceCore?size=1", auth=http.auth, timeout=90).status_code == 200
+    first.join(90)
+    assert answered == [200]
+    assert requests.get(f"{http.base}/ws/DeviceCore?size=1", auth=http.auth, timeout=5).status_code == 200
+    assert lab.stats()["faults"]["injected"]["gate"] == 3
+    lab.faults([])
