@@ -31,7 +31,6 @@ def inventory(ansible, path):
     return plain(json.loads(proc.stdout))
 
 
-
 def test_inventory_pages_groups_and_composes(lab, ansible, lab_delta, tmp_path):
     lab.reset()
     devices = lab.devices("drm")
