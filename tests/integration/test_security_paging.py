@@ -77,7 +77,7 @@ def test_listing_that_never_ends_is_bounded_by_the_wait_deadline(ansible):
     with HostileServer() as server:
         server.route("GET", r"^/ws/sci$", lambda req: _drm_listing([next(counter)]))
         tasks = [{"name": "wait", "asyncjobs.fleet.job_wait": dict(
-            USER, api="drm", url=server.url(), job_ids=["600001", "600002"], wait_timeout=3, poll_interval=0.5),
+            USER, api="drm", url=server.url(), job_ids=["600001", "600002"], wait_timeout=6, poll_interval=0.5),
             "ignore_errors": True}]
         run = ansible.run_playbook(ansible.playbook(play(tasks)), timeout=120)
         served = len(server.seen("GET", r"^/ws/sci$"))
