@@ -72,6 +72,23 @@ def lock_key(origin, operation, resource):
     return hashlib.sha256(text.encode("utf-8")).hexdigest() + ".lock"
 
 
+class Held(object):
+    """The lock, held: ``release()`` lets it go early (once the job is submitted, before waiting for it).
+
+    A run must not hold it while it waits: a run whose controller died mid-wait may leave its module
+    process waiting on, and the re-run must still get the lock, see the job and adopt it.
+    """
+
+    def __init__(self, handle):
+        self.handle = handle
+
+    def release(self):
+        # Closing the descriptor releases the lock; the file stays for the next run.
+        if self.handle is not None:
+            os.close(self.handle)
+            self.handle = None
+
+
 @contextlib.contextmanager
 def submission_lock(ctx, deadline, origin, operation, resource, what, result=None,
                     sleep=time.sleep, clock=time.monotonic):
@@ -81,7 +98,7 @@ def submission_lock(ctx, deadline, origin, operation, resource, what, result=Non
     a warning says so and ``result["lock_waited"]`` holds the seconds waited.
     """
     if not HAS_FCNTL:
-        yield  # no flock here: the after-submission duplicate check still applies
+        yield Held(None)  # no flock here: the after-submission duplicate check still applies
         return
     path = os.path.join(_safe_dir(lock_dir(ctx.environ)), lock_key(origin, operation, resource))
     flags = os.O_RDWR | os.O_CREAT | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_CLOEXEC", 0)
@@ -90,6 +107,7 @@ def submission_lock(ctx, deadline, origin, operation, resource, what, result=Non
     except OSError as exc:
         raise InputError("Cannot open the lock file %s (%s); set ASYNCJOBS_LOCK_DIR to a directory of your own"
                          % (path, exc.strerror or exc))
+    held = None
     try:
         begun = clock()
         delay = FIRST_DELAY
@@ -115,7 +133,10 @@ def submission_lock(ctx, deadline, origin, operation, resource, what, result=Non
                      "same change, then looked again" % (what, waited))
             if result is not None:
                 result["lock_waited"] = round(waited, 3)
-        yield
+        held = Held(handle)
+        yield held
     finally:
-        # Closing the descriptor releases the lock; the file stays for the next run.
-        os.close(handle)
+        if held is None:
+            os.close(handle)
+        else:
+            held.release()

@@ -127,6 +127,7 @@ class FileShare(Operation):
         state=dict(type="str", default="present", choices=["present", "absent"]),
     )
     requirements = req.JSON
+    held = None  # the submission lock while this run holds it (see run)
 
     def run(self, params, ctx):
         # Everything that can be checked offline is checked before the first request.
@@ -140,10 +141,12 @@ class FileShare(Operation):
         client = make_client("aiqum", params, ctx.environ)
         if ctx.check_mode:
             return self._run(client, name, svm_ref, size, rules, aggregate_ref, params, ctx)
-        # One run at a time per share on this controller: the next one reads what this one did.
+        # One look-then-submit at a time per share on this controller; released once the jobs are
+        # submitted, so the next run sees them and adopts them.
         lock_info = {}
         with submission_lock(ctx, ctx.deadline(params["wait_timeout"]), client.transport.base_url, "file_share",
-                             "%s\n%s" % (svm_ref, name), "File share %s on SVM %s" % (name, svm_ref), lock_info):
+                             "%s\n%s" % (svm_ref, name), "File share %s on SVM %s" % (name, svm_ref),
+                             lock_info) as self.held:
             result = self._run(client, name, svm_ref, size, rules, aggregate_ref, params, ctx)
         result.update(lock_info)
         return result
@@ -195,6 +198,8 @@ class FileShare(Operation):
 
         for op, body in plan:
             result["job_ids"].append(self._submit(client, ctx, op, body, share, name, svm, result))
+        if self.held is not None:
+            self.held.release()
         if not params["wait"]:
             result["requests"] = client.transport.stats["requests"]
             return result

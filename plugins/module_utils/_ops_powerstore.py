@@ -123,6 +123,7 @@ class VolumeGroup(Operation):
         is_write_order_consistent=dict(type="bool"),
     )
     requirements = req.JSON
+    held = None  # the submission lock while this run holds it (see run)
 
     def run(self, params, ctx):
         name = check_name(params["name"], "name")
@@ -138,9 +139,10 @@ class VolumeGroup(Operation):
         result = dict(changed=False, job_id=None, job=None, adopted_job_ids=[])
         if ctx.check_mode:
             return self._run(client, name, params, ctx, result)
-        # One run at a time per group on this controller: the next one reads what this one did.
+        # One look-then-submit at a time per group on this controller; released once the job is
+        # submitted (see _wait), so the next run sees the job and adopts it.
         with submission_lock(ctx, ctx.deadline(params["wait_timeout"]), client.transport.base_url, "volume_group",
-                             name.casefold(), "Volume group %s" % name, result):
+                             name.casefold(), "Volume group %s" % name, result) as self.held:
             return self._run(client, name, params, ctx, result)
 
     def _run(self, client, name, params, ctx, result):
@@ -301,9 +303,10 @@ class VolumeGroup(Operation):
         return job_id
 
     # -- waiting
-    @staticmethod
-    def _wait(client, job_id, what, params, ctx, result):
+    def _wait(self, client, job_id, what, params, ctx, result):
         """Wait for the submitted job; None when not waiting. A failed job fails the task."""
+        if self.held is not None:
+            self.held.release()
         result.update(job_id=job_id, changed=True)
         if not params["wait"]:
             result["requests"] = client.transport.stats["requests"]

@@ -160,7 +160,7 @@ def test_kill_during_volume_group_wait_then_rerun_adopts(lab, ansible):
         assert stats["submissions"].get("create") == 1, (
             "powerstore_volume_group re-run submitted a duplicate: %s" % json.dumps(r)[:2000])
         assert sum(stats["submissions"].values()) == 1
-        assert r["adopted_job_ids"] == [first_job] and r["changed"] is True
+        assert r["adopted_job_ids"] == [first_job] and r["changed"] is True, json.dumps(r)[:3000]
         assert [j["state"] for j in r["adopted_jobs"]] == ["succeeded"]
         assert r["volume_group"]["name"] == "vg-recovered" and r["volume_group"]["description"] == "made once"
         groups = [g for g in requests.get(lab.urls["powerstore"] + "/_lab/volume_groups", timeout=10).json()
