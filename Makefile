@@ -33,7 +33,7 @@ export PIP_DISABLE_PIP_VERSION_CHECK := 1
 # ansible-test warns about (and Ansible can misbehave with) a missing UTF-8 locale.
 export LC_ALL := C.UTF-8
 
-.PHONY: help venv install demo docs sanity units integration compat molecule perf slicing soak lint test clean distclean
+.PHONY: help venv install demo docs sanity units integration compat-venvs compat molecule perf slicing soak lint test clean distclean
 
 help: ## show the targets
 	@grep -E '^[a-z.-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-12s %s\n", $$1, $$2}'
@@ -75,6 +75,8 @@ $(COMPAT)/%/.requirements.stamp: tests/compat/requirements-%.txt | $(VENV_STAMP)
 	$(COMPAT)/$*/bin/python -m pip install --quiet -r $<
 	@touch $@
 
+compat-venvs: $(COMPAT_STAMPS) ## create the pinned venvs of the older ansible-core versions in .venv-compat
+
 compat: install $(COMPAT_STAMPS) ## the integration smoke and unsafe-value tests on ansible-core 2.16, 2.17, 2.18
 	ASYNCJOBS_ANSIBLE_CORES="$(COMPAT_CORES)" PYTHONPATH=$(COLLECTIONS) bash scripts/pytest.sh \
 		tests/integration/test_compat.py tests/integration/test_unsafe.py -q $(PYTEST_ARGS)
@@ -96,11 +98,12 @@ lint: $(VENV_STAMP) ## ansible-lint (production profile) and antsibull-changelog
 	antsibull-changelog lint
 	antsibull-changelog lint-changelog-yaml changelogs/changelog.yaml
 
-test: ## venv + install + sanity + units + integration + compat + molecule + lint (stops at the first failure)
+test: ## venv + install + sanity, units (side by side) + integration + compat + molecule + lint (stops at the first failure)
 	$(MAKE) --no-print-directory venv
 	$(MAKE) --no-print-directory install
-	$(MAKE) --no-print-directory sanity
-	$(MAKE) --no-print-directory units
+	@# Side by side (output kept per target): sanity and the unit tests each keep one core busy, and
+	@# pip, building the compat venvs, mostly waits on the network.
+	$(MAKE) --no-print-directory -j3 --output-sync=target sanity units compat-venvs
 	$(MAKE) --no-print-directory integration
 	$(MAKE) --no-print-directory compat
 	$(MAKE) --no-print-directory molecule
