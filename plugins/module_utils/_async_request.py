@@ -47,7 +47,7 @@ from ansible_collections.asyncjobs.fleet.plugins.module_utils._transport import 
     parse_retry_after,
     same_origin,
 )
-from ansible_collections.asyncjobs.fleet.plugins.module_utils._wait import Schedule
+from ansible_collections.asyncjobs.fleet.plugins.module_utils._wait import Deadline, wait_for_jobs
 
 AUTO = "auto"
 API = "http"
@@ -77,7 +77,6 @@ BODY_HEADERS = frozenset(("content-type", "content-length", "content-encoding", 
 _SENSITIVE_HEADER = re.compile(r"auth|cookie|token|secret|key|password|session|signature", re.IGNORECASE)
 _VERSION_SEGMENT = re.compile(r"^v[0-9]+[a-z0-9]*$")
 # Retry-After: 0 must not turn the wait into a busy loop.
-MIN_DELAY = 0.1
 MAX_POLL_ERRORS = 3
 
 
@@ -311,14 +310,6 @@ def _absolute(url):
         return False
 
 
-def next_delay(retry_after, schedule, moved=False, now=None):
-    """(seconds, from_server): Retry-After exactly when the server sent one, else the schedule."""
-    hint = parse_retry_after(retry_after, now)
-    if hint is not None:
-        return max(MIN_DELAY, hint), True
-    return schedule.next(moved), False
-
-
 # ----------------------------------------------------------------------------------- request
 
 def build_body(body, body_format, headers):
@@ -446,85 +437,84 @@ def _get(transport, url, headers, what):
     return resp, parse_body(resp)
 
 
+class MonitorPoll(object):
+    """An operation monitor as a poll backend of the one wait loop (``_wait.wait_for_jobs``).
+
+    Each poll is one GET of the monitor. 401/403/404/410 end the wait at once (the monitor
+    cannot be read); 429, and 5xx from a status monitor, are failed polls the loop tolerates
+    a few times (a Location monitor reports a failed operation with an error status, so its
+    5xx is an answer). The last answer (decision, body, HTTP status) is kept for the result.
+    """
+
+    def __init__(self, transport, monitor, rules, shown):
+        self.transport = transport
+        self.monitor = monitor
+        self.rules = rules
+        self.shown = shown
+        self.retry_after = None
+        self.decision = self.body = self.status = None
+        self.calls = 0
+
+    def poll(self, ids):
+        self.retry_after = None
+        self.calls += 1
+        resp, self.body = _get(self.transport, self.monitor.url, self.monitor.headers, "GET %s" % self.shown)
+        self.status = status = resp.status
+        if status in (401, 403, 404, 410):
+            raise FleetError("The operation monitor %s answered HTTP %s: %s"
+                             % (self.shown, status, error_text(self.body if self.body is not None else resp.text)),
+                             monitor_url=self.shown, final_status=status, operation=self.body, polls=self.calls)
+        hint = parse_retry_after(resp.headers.get("Retry-After"))
+        if status == 429 or (status >= 500 and self.monitor.kind == "status"):
+            error = TransportError("HTTP %s" % status)
+            error.retry_after = hint
+            raise error
+        self.retry_after = hint
+        self.decision = decide(status, self.body if self.body is not None else (resp.text or None), self.monitor.kind,
+                               self.rules)
+        last = self.decision
+        return {self.shown: lc.job(API, self.shown, last.state, last.raw_state, progress=last.progress)}
+
+
 def follow(transport, monitor, rules, timeout, poll_interval, max_poll_interval, first_retry_after=None,
            progress=None, clock=time.monotonic, sleep=time.sleep, display_url=None):
-    """Poll ``monitor`` until its operation ends or ``timeout`` seconds pass.
+    """Poll ``monitor`` with the one wait loop until its operation ends or the deadline passes.
 
-    Returns dict(decision, operation, final_status, polls, elapsed). Raises WaitTimeout
-    naming the monitor URL and its last status, or FleetError for a monitor that cannot be
-    read (401/403/404/410, or more than MAX_POLL_ERRORS failures in a row).
+    ``timeout`` is the task's Deadline or seconds. Returns dict(decision, operation,
+    final_status, polls, elapsed). Raises WaitTimeout naming the monitor URL and its last
+    status, or FleetError for a monitor that cannot be read (401/403/404/410, or more than
+    MAX_POLL_ERRORS failed polls in a row).
     """
-    shown = display_url or monitor.url
-    schedule = Schedule(poll_interval, max_poll_interval)
-    start = clock()
-    deadline = start + float(timeout)
-    transport.deadline = deadline  # transport retries of a poll never outlive the wait
-    delay, from_server = next_delay(first_retry_after, schedule)
-    polls = errors = 0
-    last = body = status = last_error = seen = None
-    too_late = False
+    backend = MonitorPoll(transport, monitor, rules, display_url or monitor.url)
+    shown = backend.shown
     try:
-        while True:
-            now = clock()
-            if from_server and now + delay > deadline:
-                # Polling before the server's Retry-After is not allowed, and that moment is
-                # past the deadline: the wait is over.
-                too_late = True
-                break
-            sleep(max(0.0, min(delay, deadline - now)))
-            polls += 1
-            resp = None
-            try:
-                resp, body = _get(transport, monitor.url, monitor.headers, "GET %s" % shown)
-                status = resp.status
-            except TransportError as exc:
-                last_error = exc.msg
-            if resp is not None and status in (401, 403, 404, 410):
-                raise FleetError("The operation monitor %s answered HTTP %s: %s"
-                                 % (shown, status, error_text(body if body is not None else resp.text)),
-                                 monitor_url=shown, final_status=status, operation=body, polls=polls)
-            if resp is not None and (status == 429 or (status >= 500 and monitor.kind == "status")):
-                # Still failing after the transport's own retries; Location monitors report a
-                # failed operation with an error status, so only status monitors get here.
-                last_error = "HTTP %s" % status
-                resp = None
-            if resp is None:
-                errors += 1
-                if errors > MAX_POLL_ERRORS:
-                    raise FleetError("Could not read the operation monitor %s (%d failed polls in a row): %s"
-                                     % (shown, errors, last_error), monitor_url=shown, final_status=status,
-                                     operation=body, polls=polls)
-                if clock() >= deadline:
-                    break
-                delay, from_server = schedule.next(), False
-                continue
-            errors = 0
-            last = decide(status, body if body is not None else (resp.text or None), monitor.kind, rules)
-            if progress is not None:
-                progress(clock() - start, [lc.job(API, shown, last.state, last.raw_state, progress=last.progress)])
-            if last.terminal or clock() >= deadline:
-                break
-            moved = seen is not None and (last.raw_state, last.progress) != seen
-            seen = (last.raw_state, last.progress)
-            delay, from_server = next_delay(resp.headers.get("Retry-After"), schedule, moved)
-    finally:
-        transport.deadline = None
-    outcome = {"decision": last, "operation": body, "final_status": status, "polls": polls,
-               "elapsed": round(clock() - start, 3)}
-    if last is None or not last.terminal:
-        state_text = "no answer" if last is None else last.describe()
-        msg = "Timed out after %ss waiting for the operation at %s; last status: %s" % (timeout, shown, state_text)
-        if status is not None:
-            msg += ", HTTP %s" % status
-        if too_late:
-            msg += " (the server's Retry-After of %ss put the next poll after the deadline)" % round(delay, 3)
-        if last_error:
-            msg += "; last poll error: %s" % last_error
-        extra = dict(outcome)
-        extra.pop("decision")
+        out = wait_for_jobs(backend, [shown], timeout, poll_interval, max_poll_interval, max_errors=MAX_POLL_ERRORS,
+                            progress=progress, clock=clock, sleep=sleep, pause_first=True,
+                            first_retry_after=parse_retry_after(first_retry_after))
+    except WaitTimeout as exc:
+        last = backend.decision
+        msg = "Timed out after %ss waiting for the operation at %s; last status: %s" % (
+            timeout.timeout if isinstance(timeout, Deadline) else timeout, shown,
+            "no answer" if last is None else last.describe())
+        if backend.status is not None:
+            msg += ", HTTP %s" % backend.status
+        late = exc.facts.get("retry_after_past_deadline")
+        if late is not None:
+            msg += " (the server's Retry-After of %ss put the next poll after the deadline)" % round(late, 3)
+        if exc.facts.get("last_error"):
+            msg += "; last poll error: %s" % exc.facts["last_error"]
+        extra = {"operation": backend.body, "final_status": backend.status, "polls": exc.result["polls"],
+                 "elapsed": exc.result["elapsed"]}
         extra.update((last or Decision(lc.UNKNOWN, None)).as_dict())
         raise WaitTimeout(msg, monitor_url=shown, **extra)
-    return outcome
+    except TransportError as exc:
+        if getattr(exc, "failed_polls", None) is None:
+            raise
+        raise FleetError("Could not read the operation monitor %s (%d failed polls in a row): %s"
+                         % (shown, exc.failed_polls, exc.poll_error), monitor_url=shown, final_status=backend.status,
+                         operation=backend.body, polls=exc.result.get("polls"))
+    return {"decision": backend.decision, "operation": backend.body, "final_status": backend.status,
+            "polls": out["polls"], "elapsed": out["elapsed"]}
 
 
 # --------------------------------------------------------------------------------- operation
@@ -610,15 +600,15 @@ class AsyncRequest(Operation):
                           msg="Check mode: %s %s was not sent" % (method, shown_url))
             return result
 
-        transport = Transport(url, validate_certs=params["validate_certs"], ca_path=params["ca_path"],
-                              timeout=params["timeout"], secrets=secrets, user_agent="asyncjobs.fleet.async_request",
-                              environ=ctx.environ, foreign_urls=True)
+        transport = ctx.track(Transport(url, validate_certs=params["validate_certs"], ca_path=params["ca_path"],
+                                        timeout=params["timeout"], secrets=secrets,
+                                        user_agent="asyncjobs.fleet.async_request", environ=ctx.environ,
+                                        foreign_urls=True))
         try:
             return self._run(transport, url, method, data, headers, basic, rules, params, ctx, result, redact)
         except FleetError as exc:
             exc.msg = redact(exc.msg)
             exc.result.setdefault("changed", result["changed"] if not isinstance(exc, InputError) else False)
-            exc.result.setdefault("requests", transport.stats["requests"])
             for key in ("method", "url"):
                 exc.result.setdefault(key, result[key])
             raise
@@ -644,7 +634,7 @@ class AsyncRequest(Operation):
             raise
         body = parse_body(resp)
         interest = dict((name, resp.headers.get(name)) for name in HEADERS_OF_INTEREST if resp.headers.get(name))
-        result.update(status=resp.status, headers=interest, json=body, requests=transport.stats["requests"],
+        result.update(status=resp.status, headers=interest, json=body,
                       preference_applied=resp.headers.get("Preference-Applied"))
         if params["return_content"]:
             result["content"] = resp.text
@@ -698,13 +688,12 @@ class AsyncRequest(Operation):
             outcome = {"decision": first, "operation": body, "final_status": resp.status, "polls": 0, "elapsed": 0.0}
         else:
             try:
-                outcome = follow(transport, monitor, rules, params["wait_timeout"], params["poll_interval"],
+                outcome = follow(transport, monitor, rules, ctx.deadline(params["wait_timeout"]), params["poll_interval"],
                                  params["max_poll_interval"], first_retry_after=resp.headers.get("Retry-After"),
                                  progress=ctx.progress, display_url=redact(monitor_url))
             except FleetError as exc:
                 merged = dict(result)
                 merged.update(exc.result)
-                merged["requests"] = transport.stats["requests"]
                 exc.result = merged
                 raise
         decision = outcome["decision"]
@@ -713,7 +702,6 @@ class AsyncRequest(Operation):
                       polls=outcome["polls"], elapsed=outcome["elapsed"])
         if decision.state == lc.SUCCEEDED and not decision.has_result and params["final_get"]:
             self._final_get(transport, method, url, resp, monitor, headers_for, result, ctx, redact)
-        result["requests"] = transport.stats["requests"]
         if decision.state != lc.SUCCEEDED:
             raise JobFailed("The operation at %s ended %s%s" % (
                 result["monitor_url"], decision.describe(),

@@ -20,7 +20,7 @@ import copy
 import hashlib
 import os
 
-from ansible_collections.asyncjobs.fleet.plugins.module_utils._errors import InputError
+from ansible_collections.asyncjobs.fleet.plugins.module_utils._errors import FleetError, InputError
 from ansible_collections.asyncjobs.fleet.plugins.module_utils._transport import Transport
 
 APIS = ("drm", "powerstore", "aiqum", "rpc")
@@ -237,7 +237,9 @@ def make_client(api, params, environ=None):
 
 
 class Context(object):
-    """What an Operation may know of its caller: modes, and ways to talk to the user."""
+    """What an Operation may know of its caller: modes, ways to talk to the user, and the
+    task's shared state: its one deadline, the transports it opened and the waits it made
+    (the runner adds requests and wait statistics to the result once, from these)."""
 
     def __init__(self, check_mode=False, diff=False, progress=None, warn=None, environ=None):
         self.check_mode = check_mode
@@ -249,13 +251,60 @@ class Context(object):
         self.warnings = []
         self._warn = warn
         self._deadline = None
+        self.transports = []
+        self.waits = []
 
-    def deadline(self, wait_timeout):
-        """The task's one wait budget, started by its first wait and shared by the later ones."""
+    def deadline(self, wait_timeout=None):
+        """The task's one wait budget. The runner starts it with the task, so every wait (and a
+        lock wait) of the task shares ``wait_timeout``; ``wait_timeout`` starts it when an
+        Operation runs outside the runner (unit tests)."""
         if self._deadline is None:
             from ansible_collections.asyncjobs.fleet.plugins.module_utils._wait import Deadline
             self._deadline = Deadline(wait_timeout)
         return self._deadline
+
+    def connect(self, api, params):
+        """The backend client for ``api``; its requests are counted in the task's result."""
+        return self.track_client(make_client(api, params, self.environ))
+
+    def track_client(self, client):
+        self.track(client.transport)
+        return client
+
+    def track(self, transport):
+        self.transports.append(transport)
+        return transport
+
+    def wait(self, backend, ids, params, **options):
+        """The task's waits all go through here: the one wait loop, the task's deadline, its
+        poll settings and progress reporting; the runner reports the statistics."""
+        from ansible_collections.asyncjobs.fleet.plugins.module_utils._wait import wait_for_jobs
+        deadline = self.deadline(params["wait_timeout"])
+        offset = deadline.waited()
+        options.setdefault("progress", self.progress)
+        try:
+            outcome = wait_for_jobs(backend, ids, deadline, params["poll_interval"], params["max_poll_interval"],
+                                    **options)
+        except FleetError as exc:
+            if "polls" in exc.result:
+                self._record(exc.result, offset)
+            raise
+        self._record(outcome, offset)
+        return outcome
+
+    def _record(self, outcome, offset):
+        self.waits.append({"elapsed": outcome["elapsed"], "polls": outcome["polls"],
+                           "history": [dict(h, elapsed=round(h["elapsed"] + offset, 2)) for h in outcome["history"]]})
+
+    def account(self, result):
+        """Requests and wait statistics of the whole task, added to its result (success or failure)."""
+        if self.transports:
+            result["requests"] = sum(t.stats["requests"] for t in self.transports)
+        if self.waits:
+            result["elapsed"] = round(sum(w["elapsed"] for w in self.waits), 3)
+            result["polls"] = sum(w["polls"] for w in self.waits)
+            result["history"] = [h for w in self.waits for h in w["history"]]
+        return result
 
     def warn(self, msg):
         if self._warn is not None:
@@ -281,6 +330,22 @@ class Operation(object):
     def extra_no_log_values(self, params):
         """Secret values found inside options that are not no_log themselves (e.g. headers)."""
         return ()
+
+
+def execute(op, params, ctx):
+    """Run an Operation for either adapter (module or action plugin): reject unusable durations
+    before anything is sent, start the task's deadline, run, and add the task's accounting to
+    the result. A FleetError leaves with its result completed the same way."""
+    try:
+        check_common_params(params)
+        if params.get("wait_timeout") is not None:
+            ctx.deadline(params["wait_timeout"])
+        result = op.run(params, ctx)
+    except FleetError as exc:
+        exc.result.setdefault("changed", False)
+        ctx.account(exc.result)
+        raise
+    return ctx.account(result)
 
 
 def validation_kwargs(op):

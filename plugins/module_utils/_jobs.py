@@ -14,7 +14,6 @@ from ansible_collections.asyncjobs.fleet.plugins.module_utils._errors import (
     JobFailed,
     WaitTimeout,
 )
-from ansible_collections.asyncjobs.fleet.plugins.module_utils._wait import wait_for_jobs
 
 
 def job_ids_param(values, allow_empty=False):
@@ -39,24 +38,19 @@ def checked_ids(client, ids):
 
 
 def wait_and_collect(client, ids, params, ctx, extra_on_timeout=None, details="all"):
-    """Wait for jobs, then read each finished job's full result once.
+    """Wait for jobs (``ctx.wait``: the task's deadline), then read each finished job's full result once.
 
     ``details`` says which finished jobs get that read: ``all``, ``unsuccessful`` (only
     jobs that did not succeed, whose per-item errors matter) or ``none``. Most APIs have
     no batch read for per-item results, so it costs one request per job read.
 
-    Every wait of one task shares the task's deadline (``ctx.deadline``), so a second wait
-    gets what the first left of ``wait_timeout``.
-
-    Returns (final jobs list, wait stats). On timeout raises WaitTimeout carrying the
-    last known jobs plus ``extra_on_timeout`` (e.g. changed=True after a submission).
+    Returns the final jobs list. On timeout raises WaitTimeout carrying the last known
+    jobs plus ``extra_on_timeout`` (e.g. changed=True after a submission).
     """
     try:
-        outcome = wait_for_jobs(client, ids, ctx.deadline(params["wait_timeout"]), params["poll_interval"],
-                                params["max_poll_interval"], progress=ctx.progress)
+        outcome = ctx.wait(client, ids, params)
     except WaitTimeout as exc:
         exc.result.update(extra_on_timeout or {})
-        exc.result["requests"] = client.transport.stats["requests"]
         raise
     final = []
     for record in outcome["jobs"]:
@@ -65,8 +59,24 @@ def wait_and_collect(client, ids, params, ctx, extra_on_timeout=None, details="a
         wanted = details == "all" or (details == "unsuccessful" and record["state"] != lc.SUCCEEDED)
         full = client.results(record["id"]) if wanted and record["terminal"] and not record.get("detailed") else record
         final.append(full)
-    stats = {"elapsed": outcome["elapsed"], "polls": outcome["polls"], "history": outcome["history"]}
-    return final, stats
+    return final
+
+
+def adopt(client, found, params, ctx, result, wait=True, details="all"):
+    """Adopt in-flight jobs that already make the task's change (a crashed or concurrent run's,
+    found by the operation) instead of submitting it again.
+
+    Every operation adopts through here: the jobs are named in ``result["adopted_job_ids"]``
+    and, with ``wait``, waited for within the task's deadline (a timeout reports changed=True:
+    the change is under way). Returns their final records, or the found ones without ``wait``.
+    """
+    if not found:
+        return []
+    ids = [j["id"] for j in found]
+    result["adopted_job_ids"] = list(dict.fromkeys(list(result.get("adopted_job_ids") or []) + ids))
+    if not wait:
+        return list(found)
+    return wait_and_collect(client, ids, params, ctx, extra_on_timeout=dict(result, changed=True), details=details)
 
 
 def device_summary(devices):
@@ -80,25 +90,38 @@ def device_summary(devices):
     return {"targets": len(devices), "ok": ok, "failed": len(devices) - ok, "errors": errors}
 
 
-def check_outcome(jobs, fail_on, result, what="job"):
-    """Raise JobFailed (carrying the whole result) when fail_on says these jobs failed."""
-    bad = lc.failing(jobs, fail_on)
+def check_outcome(jobs, fail_on, result, what="job", ok=0, failed=0, message=None):
+    """The outcome policy: raise JobFailed (carrying the whole result) when ``fail_on`` says so.
+
+    Judged either per job (``jobs``: each by its own state, see ``lc.failing``) or, with
+    ``jobs=None``, for one change over many items (``ok`` and ``failed`` counts, e.g. devices), as the one job the
+    items make up: partial when some failed, failed when none succeeded. ``message(bad)``
+    words the failure for the operation (``bad``: the failing jobs, or the failed count);
+    by default each failing job is named with its state and failed devices.
+    """
+    if jobs is None:
+        bad = failed if lc.failing([{"state": lc.outcome_from_counts(None, ok, failed), "terminal": True}], fail_on) \
+            else 0
+    else:
+        bad = lc.failing(jobs, fail_on)
     if not bad:
         return
+    if message is not None:
+        raise JobFailed(message(bad), **result)
     parts = []
     for record in bad[:20]:
         text = "%s %s: %s" % (what, record["id"], record["state"])
         devices = record.get("devices") or {}
-        failed = [(k, v) for k, v in devices.items() if not v["ok"]]
+        failed_devices = [(k, v) for k, v in devices.items() if not v["ok"]]
         if lc.is_unreadable(record):
             # Finished, but nothing shows how it went: say so, with what the manager sent.
             text += " (finished, outcome unreadable: %s)" % (record.get("message") or "no details")
-        elif failed:
+        elif failed_devices:
             text += " (%d of %d device(s) failed: %s%s)" % (
-                len(failed), len(devices),
+                len(failed_devices), len(devices),
                 ", ".join("%s %s%s" % (k, v["error"], " (%s)" % v["error_id"] if v.get("error_id") else "")
-                          for k, v in failed[:10]),
-                ", ..." if len(failed) > 10 else "")
+                          for k, v in failed_devices[:10]),
+                ", ..." if len(failed_devices) > 10 else "")
         elif record.get("message"):
             text += " (%s)" % record["message"]
         parts.append(text)

@@ -13,7 +13,7 @@ from ansible.module_utils.basic import AnsibleModule, missing_required_lib
 
 from ansible_collections.asyncjobs.fleet.plugins.module_utils._common import (
     Context,
-    check_common_params,
+    execute,
     secret_values,
     validation_kwargs,
 )
@@ -29,10 +29,7 @@ def run_module(op):
             module.fail_json(msg=missing_required_lib(name), exception=str(error))
     ctx = Context(check_mode=module.check_mode, diff=module._diff, warn=module.warn)
     try:
-        check_common_params(module.params)
-        result = op.run(module.params, ctx)
+        result = execute(op, module.params, ctx)
     except FleetError as exc:
-        result = dict(exc.result)
-        result.setdefault("changed", False)
-        module.fail_json(msg=exc.msg, **result)
+        module.fail_json(msg=exc.msg, **exc.result)
     module.exit_json(**result)

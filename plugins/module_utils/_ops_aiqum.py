@@ -16,10 +16,9 @@ from ansible_collections.asyncjobs.fleet.plugins.module_utils._common import (
     WAIT_ARGSPEC,
     Operation,
     argspec,
-    make_client,
 )
-from ansible_collections.asyncjobs.fleet.plugins.module_utils._errors import InputError, JobFailed
-from ansible_collections.asyncjobs.fleet.plugins.module_utils._jobs import wait_and_collect
+from ansible_collections.asyncjobs.fleet.plugins.module_utils._errors import InputError
+from ansible_collections.asyncjobs.fleet.plugins.module_utils._jobs import adopt, check_outcome, wait_and_collect
 from ansible_collections.asyncjobs.fleet.plugins.module_utils._lock import submission_lock
 from ansible_collections.asyncjobs.fleet.plugins.module_utils._submit import submit_once
 
@@ -138,7 +137,7 @@ class FileShare(Operation):
         aggregate_ref = params["aggregate"]
         if aggregate_ref is not None and not str(aggregate_ref).strip():
             raise InputError("aggregate must not be empty")
-        client = make_client("aiqum", params, ctx.environ)
+        client = ctx.connect("aiqum", params)
         if ctx.check_mode:
             return self._run(client, name, svm_ref, size, rules, aggregate_ref, params, ctx)
         # One look-then-submit at a time per share on this controller; released once the jobs are
@@ -160,22 +159,18 @@ class FileShare(Operation):
                       jobs=[], failed_items=[], outcome=None)
 
         # A re-run after a crash must not submit twice: adopt jobs already working on this share.
-        adopted = [j for j in client.in_flight_jobs()
-                   if on_share(j, name, svm["key"], share["key"] if share else None)]
-        result["adopted_job_ids"] = [j["id"] for j in adopted]
-        if adopted and not ctx.check_mode:
+        # (Check mode names them without waiting.)
+        found = [j for j in client.in_flight_jobs() if on_share(j, name, svm["key"], share["key"] if share else None)]
+        jobs = adopt(client, found, params, ctx, result, wait=not ctx.check_mode and params["wait"])
+        if found and not ctx.check_mode:
             if not params["wait"]:
-                result.update(changed=True, job_ids=list(result["adopted_job_ids"]),
-                              requests=client.transport.stats["requests"])
+                result.update(changed=True, job_ids=list(result["adopted_job_ids"]))
                 return result
-            jobs, _stats = wait_and_collect(client, result["adopted_job_ids"], params, ctx,
-                                            extra_on_timeout=dict(result, changed=True))
             self._collect(jobs, result, ctx)
             result["changed"] = True
             if result["outcome"] != lc.SUCCEEDED:
                 # The earlier run's change did not fully apply: report it, do not pile on a new job.
                 result["file_share"] = self._reread(client, result, name, svm)
-                result["requests"] = client.transport.stats["requests"]
                 self._fail_if(result, params)
                 return result
             share = self._share(client, name, svm)
@@ -193,7 +188,6 @@ class FileShare(Operation):
             if result["outcome"] is None:
                 result["outcome"] = lc.SUCCEEDED if not plan else None
             result["file_share"] = share
-            result["requests"] = client.transport.stats["requests"]
             return result
 
         for op, body in plan:
@@ -201,14 +195,10 @@ class FileShare(Operation):
         if self.held is not None:
             self.held.release()
         if not params["wait"]:
-            result["requests"] = client.transport.stats["requests"]
             return result
-        jobs, stats = wait_and_collect(client, result["job_ids"], params, ctx,
-                                       extra_on_timeout=dict(result, changed=True))
+        jobs = wait_and_collect(client, result["job_ids"], params, ctx, extra_on_timeout=dict(result, changed=True))
         self._collect(jobs, result, ctx)
-        result.update(stats)
         result["file_share"] = self._reread(client, result, name, svm)
-        result["requests"] = client.transport.stats["requests"]
         self._fail_if(result, params)
         return result
 
@@ -331,22 +321,23 @@ class FileShare(Operation):
 
     @staticmethod
     def _fail_if(result, params):
-        bad = lc.failing(result["jobs"], params["fail_on"])
-        if not bad:
-            return
-        parts = []
-        for job in bad:
-            text = "job %s (%s) %s [%s]" % (job["id"], job.get("operation"), job["state"], raw_text(job))
-            items = [i for i in result["failed_items"] if i["job_id"] == job["id"]]
-            if items:
-                text += ": %d item(s) failed: %s" % (len(items), "; ".join(
-                    "%s: %s" % (i["item"], i["message"]) for i in items[:10]))
-            elif job.get("message"):
-                # e.g. a finished job whose outcome could not be read: its message says why.
-                text += ": %s" % job["message"]
-            parts.append(text)
-        raise JobFailed("File share %s on SVM %s: %s (fail_on=%s)" % (
-            result["name"], result["svm"], "; ".join(parts), params["fail_on"]), **result)
+        check_outcome(result["jobs"], params["fail_on"], result, message=lambda bad: failure_text(result, bad, params))
+
+
+def failure_text(result, bad, params):
+    """The message naming each failing job of a file share task with its failed items."""
+    parts = []
+    for job in bad:
+        text = "job %s (%s) %s [%s]" % (job["id"], job.get("operation"), job["state"], raw_text(job))
+        items = [i for i in result["failed_items"] if i["job_id"] == job["id"]]
+        if items:
+            text += ": %d item(s) failed: %s" % (len(items), "; ".join(
+                "%s: %s" % (i["item"], i["message"]) for i in items[:10]))
+        elif job.get("message"):
+            # e.g. a finished job whose outcome could not be read: its message says why.
+            text += ": %s" % job["message"]
+        parts.append(text)
+    return "File share %s on SVM %s: %s (fail_on=%s)" % (result["name"], result["svm"], "; ".join(parts), params["fail_on"])
 
 
 FILE_SHARE = FileShare()

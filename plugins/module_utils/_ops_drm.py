@@ -23,17 +23,16 @@ from ansible_collections.asyncjobs.fleet.plugins.module_utils._common import (
     WAIT_ARGSPEC,
     Operation,
     argspec,
-    make_client,
 )
 from ansible_collections.asyncjobs.fleet.plugins.module_utils._errors import FleetError, InputError, JobFailed, WaitTimeout
 from ansible_collections.asyncjobs.fleet.plugins.module_utils._jobs import (
+    adopt,
     check_outcome,
     device_summary,
     wait_and_collect,
 )
 from ansible_collections.asyncjobs.fleet.plugins.module_utils._lock import submission_lock
 from ansible_collections.asyncjobs.fleet.plugins.module_utils._submit import submit_once
-from ansible_collections.asyncjobs.fleet.plugins.module_utils._wait import wait_for_jobs
 
 _TARGETS_ONE_OF = [["devices", "tags", "groups", "all_devices"]]
 RCI_READ_ONLY = ("query_setting", "query_state", "query_descriptor")
@@ -72,7 +71,7 @@ def _job_number(job_id):
     return (len(str(job_id)), str(job_id))  # DRM job ids are digits: shorter is lower
 
 
-def wait_for_conflicts(client, ctx, conflicts, deadline, params, result, what):
+def wait_for_conflicts(client, ctx, conflicts, params, result, what):
     """Wait, within the task's deadline, for in-flight jobs making another change on the devices.
 
     The caller then reads the devices again and decides. Jobs still running at the deadline
@@ -83,15 +82,13 @@ def wait_for_conflicts(client, ctx, conflicts, deadline, params, result, what):
              "to end before reading the devices again" % (what, ", ".join(ids)))
     result["waited_for_job_ids"] = sorted(set(result.get("waited_for_job_ids", []) + ids), key=_job_number)
     try:
-        wait_for_jobs(client, ids, deadline, params["poll_interval"], params["max_poll_interval"],
-                      progress=ctx.progress)
+        ctx.wait(client, ids, params)
     except WaitTimeout as exc:
         raise JobFailed("%s: not submitted. Conflicting job(s) %s on the targeted devices were still in flight "
                         "at the end of wait_timeout (%ss): %s. Wait for them or cancel them (asyncjobs.fleet.job_wait "
                         "or job_cancel with api=drm), then re-run" % (
                             what, ", ".join(exc.result.get("pending") or ids), params["wait_timeout"], exc.msg),
-                        **dict(result, changed=bool(result.get("job_ids")), conflicting_job_ids=ids,
-                               requests=client.transport.stats["requests"]))
+                        **dict(result, changed=bool(result.get("job_ids")), conflicting_job_ids=ids))
 
 
 def resolve_duplicates(client, ctx, operation, job_id, device_ids, payload, result):
@@ -162,12 +159,11 @@ class SendMessage(Operation):
         payload = _drm.check_payload(params["payload"])
         targets = _drm.targets_from_params(params)
         read_only = is_read_only(payload)
-        client = make_client("drm", params, ctx.environ)
+        client = ctx.connect("drm", params)
         if ctx.check_mode and not read_only:
             # Nothing is sent; report who would receive it.
             devices = client.devices(targets)
-            return dict(changed=True, would_send_to=[d["id"] for d in devices],
-                        requests=client.transport.stats["requests"])
+            return dict(changed=True, would_send_to=[d["id"] for d in devices])
         attrs = {"reply": params["reply"], "cache": params["cache"], "allowOffline": params["allow_offline"],
                  "waitForReconnect": params["wait_for_reconnect"]}
         changed = not read_only
@@ -175,14 +171,11 @@ class SendMessage(Operation):
         job_id = _submit(client, ctx, "send_message", targets, payload, attrs, result)
         result["job_id"] = job_id
         if not params["wait"]:
-            result.update(job=None, requests=client.transport.stats["requests"])
+            result["job"] = None
             return result
-        jobs, stats = wait_and_collect(client, [job_id], params, ctx,
-                                       extra_on_timeout=dict(result))
-        job = jobs[0]
+        job = wait_and_collect(client, [job_id], params, ctx, extra_on_timeout=dict(result))[0]
         devices = job.pop("devices", {})
-        result.update(job=job, devices=devices, summary=device_summary(devices),
-                      requests=client.transport.stats["requests"], **stats)
+        result.update(job=job, devices=devices, summary=device_summary(devices))
         check_outcome([dict(job, devices=devices)], params["fail_on"], result, what="message job")
         return result
 
@@ -227,7 +220,7 @@ class FirmwareUpdate(Operation):
         if params["firmware_target"] < 0:
             raise InputError("firmware_target must be 0 or greater")
         image = self._image(params)
-        client = make_client("drm", params, ctx.environ)
+        client = ctx.connect("drm", params)
 
         payload = image if params["src"] else _drm.file_reference(params["file"])
         result = dict(version=version, skipped_devices=[], updated_devices=[], failed_devices={}, job_ids=[],
@@ -237,7 +230,7 @@ class FirmwareUpdate(Operation):
         lock = contextlib.nullcontext() if ctx.check_mode else submission_lock(
             ctx, deadline, client.transport.base_url, "update_firmware", sorted(targets), what, result)
         with lock:
-            devices, to_update, adopted = self._look(client, ctx, targets, version, payload, params, result, deadline)
+            devices, to_update, adopted = self._look(client, ctx, targets, version, payload, params, result)
             failed = result["failed_devices"]
             if ctx.diff:
                 result["diff"] = {
@@ -246,10 +239,11 @@ class FirmwareUpdate(Operation):
                 }
             covered = set(t.upper() for j in adopted for t in j["target_ids"])
             fresh = [i for i in to_update if i not in covered]
-            result.update(changed=bool(to_update) or bool(adopted), job_ids=[j["id"] for j in adopted],
-                          adopted_job_ids=[j["id"] for j in adopted])
+            # Jobs already applying this image are waited for with the new one, as this task's.
+            adopt(client, adopted, params, ctx, result, wait=False)
+            result.update(changed=bool(to_update) or bool(adopted), job_ids=[j["id"] for j in adopted])
             if ctx.check_mode or not (to_update or adopted):
-                result.update(would_update=to_update, requests=client.transport.stats["requests"])
+                result["would_update"] = to_update
                 if not ctx.check_mode:
                     self._fail_if(result, params)
                 return result
@@ -263,10 +257,8 @@ class FirmwareUpdate(Operation):
             # Another controller (which does not share the lock) may have submitted the same change.
             resolve_duplicates(client, ctx, "update_firmware", job_id, fresh, payload, result)
         if not params["wait"]:
-            result["requests"] = client.transport.stats["requests"]
             return result
-        jobs, stats = wait_and_collect(client, result["job_ids"], params, ctx,
-                                       extra_on_timeout=dict(result, changed=True))
+        jobs = wait_and_collect(client, result["job_ids"], params, ctx, extra_on_timeout=dict(result, changed=True))
         for job in jobs:
             for dev_id, res in (job.pop("devices", None) or {}).items():
                 if dev_id.upper() not in set(to_update):
@@ -275,16 +267,15 @@ class FirmwareUpdate(Operation):
                     result["updated_devices"].append(dev_id)
                 else:
                     failed[dev_id] = "%s (%s)" % (res["error"], res["error_id"]) if res["error_id"] else res["error"]
-        result.update(jobs=jobs, **stats)
+        result["jobs"] = jobs
         if params["verify"] and result["updated_devices"]:
             self._verify(client, result, version)
         result["updated_devices"].sort()
-        result["requests"] = client.transport.stats["requests"]
         self._fail_if(result, params)
         return result
 
     @staticmethod
-    def _look(client, ctx, targets, version, payload, params, result, deadline):
+    def _look(client, ctx, targets, version, payload, params, result):
         """Read the devices and the firmware jobs in flight on ALL of them (current ones too).
 
         A job with our image is adopted. Any other firmware job on them is a conflicting change:
@@ -318,7 +309,7 @@ class FirmwareUpdate(Operation):
                          "what they need depends on how those end" % ("Firmware %s update" % version,
                                                                       ", ".join(j["id"] for j in conflicts)))
                 return devices, to_update, adopted
-            wait_for_conflicts(client, ctx, conflicts, deadline, params, result, "Firmware %s update" % version)
+            wait_for_conflicts(client, ctx, conflicts, params, result, "Firmware %s update" % version)
 
     @staticmethod
     def _image(params):
@@ -348,15 +339,12 @@ class FirmwareUpdate(Operation):
 
     @staticmethod
     def _fail_if(result, params):
+        """The devices make up one outcome: a device already on the version counts as a success."""
         failed = result["failed_devices"]
-        if not failed or params["fail_on"] == "never":
-            return
-        if params["fail_on"] == "all" and (result["updated_devices"] or result["skipped_devices"]):
-            return
         names = ", ".join("%s: %s" % kv for kv in sorted(failed.items())[:10])
-        raise JobFailed("Firmware %s not applied to %d device(s) (fail_on=%s): %s%s" % (
-            result["version"], len(failed), params["fail_on"], names, ", ..." if len(failed) > 10 else ""),
-            **result)
+        check_outcome(None, params["fail_on"], result, ok=len(result["updated_devices"]) + len(result["skipped_devices"]),
+                      failed=len(failed), message=lambda bad: "Firmware %s not applied to %d device(s) (fail_on=%s): %s%s" % (
+                          result["version"], bad, params["fail_on"], names, ", ..." if bad > 10 else ""))
 
 
 class Settings(Operation):
@@ -370,7 +358,7 @@ class Settings(Operation):
     def run(self, params, ctx):
         targets = _drm.targets_from_params(params)
         desired = self._desired(params["settings"])
-        client = make_client("drm", params, ctx.environ)
+        client = ctx.connect("drm", params)
         query = "<rci_request version=\"1.1\"><query_setting>%s</query_setting></rci_request>" % "".join(
             "<%s/>" % group for group in sorted(desired))
         recovery = {}
@@ -386,7 +374,7 @@ class Settings(Operation):
         adopted = self._in_flight(client, ctx, targets, desired, params, recovery)
         job_id = _submit(client, ctx, "send_message", targets, query, {"reply": "all"}, recovery,
                          known_ids=adopted)
-        jobs, _stats = wait_and_collect(client, [job_id], params, ctx)
+        jobs = wait_and_collect(client, [job_id], params, ctx)
         current = {}
         failed = {}
         for dev_id, res in (jobs[0].get("devices") or {}).items():
@@ -407,7 +395,7 @@ class Settings(Operation):
                 after[dev_id] = delta
         result = dict(changed=bool(changes) or bool(recovery.get("adopted_job_ids")), changed_devices=sorted(after),
                       unchanged_devices=sorted(set(current) - set(after)), failed_devices=failed, query_job_id=job_id,
-                      job_ids=[], current=bool(current), **recovery)
+                      job_ids=[], current=len(current), **recovery)
         if ctx.diff:
             result["diff"] = {"before": before, "after": after}
         if changes and not ctx.check_mode:
@@ -431,19 +419,17 @@ class Settings(Operation):
         if result["job_ids"] and not ctx.check_mode:
             if not params["wait"]:
                 # The read had to be waited for (it decides the changes); the changes need not be.
-                result["requests"] = client.transport.stats["requests"]
                 return result
-            set_jobs, stats = wait_and_collect(client, result["job_ids"], params, ctx,
-                                               extra_on_timeout=dict(result, changed=True))
+            set_jobs = wait_and_collect(client, result["job_ids"], params, ctx, extra_on_timeout=dict(result, changed=True))
             for job in set_jobs:
                 for dev_id, res in (job.pop("devices", None) or {}).items():
                     if not res["ok"]:
                         failed[dev_id] = res["error"]
-            result.update(jobs=set_jobs, **stats)
-        result["requests"] = client.transport.stats["requests"]
-        if failed and params["fail_on"] != "never" and not (params["fail_on"] == "all" and current):
-            raise JobFailed("Settings could not be read or applied on %d device(s): %s" % (
-                len(failed), ", ".join("%s: %s" % kv for kv in sorted(failed.items())[:10])), **result)
+            result["jobs"] = set_jobs
+        # A device read counts as a success (its settings are known, changed or not).
+        check_outcome(None, params["fail_on"], result, ok=current, failed=len(failed),
+                      message=lambda bad: "Settings could not be read or applied on %d device(s): %s" % (
+                          bad, ", ".join("%s: %s" % kv for kv in sorted(failed.items())[:10])))
         return result
 
     @staticmethod
@@ -471,12 +457,9 @@ class Settings(Operation):
                 result["conflicting_job_ids"] = [j["id"] for j in adopted + conflicts]
             return []
         if conflicts:
-            wait_for_conflicts(client, ctx, conflicts, ctx.deadline(params["wait_timeout"]), params, result,
-                               "Settings change")
-        if adopted:
-            result["adopted_job_ids"] = [j["id"] for j in adopted]
-            jobs, _stats = wait_and_collect(client, result["adopted_job_ids"], params, ctx, details="none",
-                                            extra_on_timeout=dict(result, changed=True))
+            wait_for_conflicts(client, ctx, conflicts, params, result, "Settings change")
+        jobs = adopt(client, adopted, params, ctx, result, details="none")
+        if jobs:
             result["adopted_job_ids"] = [j["id"] for j in jobs if j["state"] == lc.SUCCEEDED]
         return [j["id"] for j in adopted]
 
@@ -560,7 +543,7 @@ class DeviceInfo(Operation):
             raise InputError("page_size must be between 1 and 1000")
         explicit = any(params.get(k) for k in ("devices", "tags", "groups")) or params.get("all_devices")
         targets = _drm.targets_from_params(params) if explicit else None
-        client = make_client("drm", params, ctx.environ)
+        client = ctx.connect("drm", params)
         devices = client.devices(targets, page_size=params["page_size"])
         found = {d["id"].upper() for d in devices}
         missing = [v for k, v in targets or [] if k == "device" and v not in found]
@@ -568,8 +551,7 @@ class DeviceInfo(Operation):
         for d in devices:
             versions[d["firmware"] or ""] = versions.get(d["firmware"] or "", 0) + 1
         return dict(changed=False, devices=devices, missing=missing, firmware_versions=versions,
-                    connected=sum(1 for d in devices if d["connected"]),
-                    requests=client.transport.stats["requests"])
+                    connected=sum(1 for d in devices if d["connected"]))
 
 
 DEVICE_INFO = DeviceInfo()

@@ -16,7 +16,6 @@ from ansible_collections.asyncjobs.fleet.plugins.module_utils._common import (
     WAIT_ARGSPEC,
     Operation,
     argspec,
-    make_client,
 )
 from ansible_collections.asyncjobs.fleet.plugins.module_utils._errors import FleetError, InputError, WaitTimeout
 from ansible_collections.asyncjobs.fleet.plugins.module_utils._jobs import (
@@ -42,10 +41,10 @@ class JobWait(Operation):
     def run(self, params, ctx):
         # An empty list is a wait for nothing: a per-host re-run where no host submitted a job.
         ids = job_ids_param(params["job_ids"], allow_empty=True)
-        client = make_client(params["api"], params, ctx.environ)
+        client = ctx.connect(params["api"], params)
         ids = checked_ids(client, ids)
         if not ids:
-            return dict(changed=False, jobs=[], states={}, elapsed=0.0, polls=0, history=[], requests=0,
+            return dict(changed=False, jobs=[], states={}, elapsed=0.0, polls=0, history=[],
                         msg="No job to wait for.")
         if params["cancel_on_timeout"] and not getattr(client, "can_cancel", True):
             # Refuse up front: failing only at the timeout would hide the timeout's own message.
@@ -54,9 +53,9 @@ class JobWait(Operation):
             # Waiting changes nothing, but check mode promises no waiting either:
             # report the current states once.
             jobs = list(client.poll(ids).values())
-            return dict(changed=False, jobs=jobs, states=lc.summarize(jobs), requests=client.transport.stats["requests"])
+            return dict(changed=False, jobs=jobs, states=lc.summarize(jobs))
         try:
-            jobs, stats = wait_and_collect(client, ids, params, ctx, details=params["details"])
+            jobs = wait_and_collect(client, ids, params, ctx, details=params["details"])
         except WaitTimeout as exc:
             if params["cancel_on_timeout"]:
                 canceled = []
@@ -70,8 +69,7 @@ class JobWait(Operation):
                 exc.result.update(changed=bool(canceled), canceled=canceled)
                 exc.msg += "; canceled on timeout: %s" % (", ".join(canceled) or "none")
             raise
-        result = dict(changed=False, jobs=jobs, states=lc.summarize(jobs),
-                      requests=client.transport.stats["requests"], **stats)
+        result = dict(changed=False, jobs=jobs, states=lc.summarize(jobs))
         check_outcome(jobs, params["fail_on"], result)
         return result
 
@@ -87,12 +85,12 @@ class JobInfo(Operation):
     requirements = req.DRM
 
     def run(self, params, ctx):
-        client = make_client(params["api"], params, ctx.environ)
+        client = ctx.connect(params["api"], params)
         if params.get("job_ids"):
             jobs = [client.results(i) for i in checked_ids(client, job_ids_param(params["job_ids"]))]
         else:
             jobs = filter_jobs(client.list_jobs(), params)
-        return dict(changed=False, jobs=jobs, states=lc.summarize(jobs), requests=client.transport.stats["requests"])
+        return dict(changed=False, jobs=jobs, states=lc.summarize(jobs))
 
 
 def filter_jobs(jobs, params):
@@ -121,7 +119,7 @@ class JobCancel(Operation):
 
     def run(self, params, ctx):
         ids = job_ids_param(params["job_ids"])
-        client = make_client(params["api"], params, ctx.environ)
+        client = ctx.connect(params["api"], params)
         ids = checked_ids(client, ids)
         if not getattr(client, "can_cancel", True):
             # Also in check mode: predicting a cancel that cannot happen would mislead.
@@ -135,8 +133,7 @@ class JobCancel(Operation):
             canceled = [i for i in active if client.cancel(i)]
         after = list(client.poll(ids).values()) if canceled else list(before.values())
         result = dict(changed=bool(active), canceled=canceled if not ctx.check_mode else active,
-                      already_finished=[i for i in ids if i not in active], jobs=after,
-                      requests=client.transport.stats["requests"])
+                      already_finished=[i for i in ids if i not in active], jobs=after)
         if ctx.diff:
             result["diff"] = {"before": {i: before[i]["state"] for i in ids},
                               "after": {j["id"]: (lc.CANCELED if j["id"] in active else j["state"]) for j in after}}

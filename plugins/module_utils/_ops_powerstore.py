@@ -17,10 +17,9 @@ from ansible_collections.asyncjobs.fleet.plugins.module_utils._common import (
     WAIT_ARGSPEC,
     Operation,
     argspec,
-    make_client,
 )
 from ansible_collections.asyncjobs.fleet.plugins.module_utils._errors import InputError, JobFailed
-from ansible_collections.asyncjobs.fleet.plugins.module_utils._jobs import wait_and_collect
+from ansible_collections.asyncjobs.fleet.plugins.module_utils._jobs import adopt, check_outcome, wait_and_collect
 from ansible_collections.asyncjobs.fleet.plugins.module_utils._lock import submission_lock
 from ansible_collections.asyncjobs.fleet.plugins.module_utils._submit import submit_once
 from ansible_collections.asyncjobs.fleet.plugins.module_utils._transport import join_path
@@ -135,7 +134,7 @@ class VolumeGroup(Operation):
             given = [opt for opt, _f, _t in FIELDS if params[opt] is not None]
             if given:
                 raise InputError("%s only apply with state=present" % ", ".join(given))
-        client = make_client("powerstore", params, ctx.environ)
+        client = ctx.connect("powerstore", params)
         result = dict(changed=False, job_id=None, job=None, adopted_job_ids=[])
         if ctx.check_mode:
             return self._run(client, name, params, ctx, result)
@@ -176,33 +175,26 @@ class VolumeGroup(Operation):
     # -- present, existing group
     def _modify(self, client, vg, desired, names, params, ctx, result):
         delta = differences(vg, desired)
-        if not ctx.check_mode:
-            # Adopt a change already under way on this group (e.g. from a run that died mid-wait)
-            # instead of submitting a duplicate; then compare again. Looked for even when the group
-            # already matches: a job in flight may still change it, so its end decides.
-            adopted = client.in_flight(resource_id=vg["id"])
-            if adopted:
-                result["adopted_job_ids"] = [j["id"] for j in adopted]
-                jobs, _stats = wait_and_collect(client, result["adopted_job_ids"], params, ctx,
-                                                extra_on_timeout=dict(result))
-                result["adopted_jobs"] = jobs
-                vg = client.volume_group(vg["name"]) or client.volume_group(desired.get("name", vg["name"])) or vg
-                delta = differences(vg, desired)
-                result["changed"] = any(j["state"] == lc.SUCCEEDED for j in jobs)
+        # Adopt a change already under way on this group (e.g. from a run that died mid-wait)
+        # instead of submitting a duplicate; then compare again. Looked for even when the group
+        # already matches: a job in flight may still change it, so its end decides.
+        jobs = self._adopt(client, params, ctx, result, resource_id=vg["id"])
+        if jobs:
+            vg = client.volume_group(vg["name"]) or client.volume_group(desired.get("name", vg["name"])) or vg
+            delta = differences(vg, desired)
+            result["changed"] = any(j["state"] == lc.SUCCEEDED for j in jobs)
         before = {DIFF_KEY[f]: readable(f, current_values(vg)[f], names) for f in delta}
         after = {DIFF_KEY[f]: readable(f, v, names) for f, v in delta.items()}
         result["changes"] = after
         if ctx.diff and (delta or result["changed"]):
             result["diff"] = {"before": before, "after": after}
+        result["volume_group"] = summarize_vg(vg)
         if not delta:
-            result.update(volume_group=summarize_vg(vg), requests=client.transport.stats["requests"])
             return result
         result["changed"] = True
         if ctx.check_mode:
-            result.update(volume_group=summarize_vg(vg), requests=client.transport.stats["requests"])
             return result
         body = {field: ("" if value is None else value) for field, value in delta.items()}
-        result["volume_group"] = summarize_vg(vg)
         job_id = self._change(client, ctx, result, "PATCH", join_path("/volume_group", vg["id"]), body,
                               "PATCH volume group %s" % vg["name"], "modify", resource_id=vg["id"])
         final = self._wait(client, job_id, "modify volume group %s" % vg["name"], params, ctx, result)
@@ -210,7 +202,7 @@ class VolumeGroup(Operation):
             return result
         vg = client.volume_group(desired.get("name", vg["name"]))
         left = differences(vg, desired) if vg else desired
-        result.update(volume_group=summarize_vg(vg), requests=client.transport.stats["requests"])
+        result["volume_group"] = summarize_vg(vg)
         if left:
             raise JobFailed("PowerStore job %s completed but volume group %s still differs in: %s"
                             % (job_id, desired.get("name", params["name"]), ", ".join(sorted(left))), **result)
@@ -223,24 +215,18 @@ class VolumeGroup(Operation):
                              "to create one, give its name as name" % (name, params["new_name"]))
         body = dict(desired, name=name)
         body = {k: v for k, v in body.items() if v is not None}
-        if not ctx.check_mode:
-            adopted = client.in_flight(resource_name=name, action="create")
-            if adopted:
-                result["adopted_job_ids"] = [j["id"] for j in adopted]
-                jobs, _stats = wait_and_collect(client, result["adopted_job_ids"], params, ctx,
-                                                extra_on_timeout=dict(result))
-                result["adopted_jobs"] = jobs
-                vg = client.volume_group(name)
-                if vg is not None:
-                    result["changed"] = True
-                    return self._modify(client, vg, desired, names, params, ctx, result)
+        if self._adopt(client, params, ctx, result, resource_name=name, action="create"):
+            vg = client.volume_group(name)
+            if vg is not None:
+                result["changed"] = True
+                return self._modify(client, vg, desired, names, params, ctx, result)
         result["changed"] = True
         if ctx.diff:
             result["diff"] = {"before": {"state": "absent"},
                               "after": dict({DIFF_KEY[f]: readable(f, v, names) for f, v in body.items()},
                                             state="present")}
         if ctx.check_mode:
-            result.update(volume_group=None, requests=client.transport.stats["requests"])
+            result["volume_group"] = None
             return result
         job_id = self._change(client, ctx, result, "POST", "/volume_group", body, "POST volume group %s" % name,
                               "create", resource_name=name)
@@ -248,30 +234,22 @@ class VolumeGroup(Operation):
         final = self._wait(client, job_id, "create volume group %s" % name, params, ctx, result)
         if final is None or final["state"] != lc.SUCCEEDED:
             return result
-        result.update(volume_group=summarize_vg(client.volume_group(name)),
-                      requests=client.transport.stats["requests"])
+        result["volume_group"] = summarize_vg(client.volume_group(name))
         return result
 
     # -- absent
     def _absent(self, client, vg, name, params, ctx, result):
-        if vg is not None and not ctx.check_mode:
-            adopted = client.in_flight(resource_id=vg["id"])
-            if adopted:
-                result["adopted_job_ids"] = [j["id"] for j in adopted]
-                jobs, _stats = wait_and_collect(client, result["adopted_job_ids"], params, ctx,
-                                                extra_on_timeout=dict(result))
-                result["adopted_jobs"] = jobs
-                vg = client.volume_group(name)
-                result["changed"] = vg is None
+        if vg is not None and self._adopt(client, params, ctx, result, resource_id=vg["id"]):
+            vg = client.volume_group(name)
+            result["changed"] = vg is None
         if vg is None:
-            result.update(volume_group=None, requests=client.transport.stats["requests"])
+            result["volume_group"] = None
             return result
         result["changed"] = True
         if ctx.diff:
             result["diff"] = {"before": dict(state="present", name=vg["name"]), "after": {"state": "absent"}}
         result["volume_group"] = summarize_vg(vg)
         if ctx.check_mode:
-            result["requests"] = client.transport.stats["requests"]
             return result
         job_id = self._change(client, ctx, result, "DELETE", join_path("/volume_group", vg["id"]), None,
                               "DELETE volume group %s" % vg["name"], "delete", resource_id=vg["id"])
@@ -303,25 +281,31 @@ class VolumeGroup(Operation):
         return job_id
 
     # -- waiting
+    @staticmethod
+    def _adopt(client, params, ctx, result, **where):
+        """Adopt the jobs in flight on the group (not in check mode, which only reads); their final records."""
+        if ctx.check_mode:
+            return []
+        jobs = adopt(client, client.in_flight(**where), params, ctx, result)
+        if jobs:
+            result["adopted_jobs"] = jobs
+        return jobs
+
     def _wait(self, client, job_id, what, params, ctx, result):
         """Wait for the submitted job; None when not waiting. A failed job fails the task."""
         if self.held is not None:
             self.held.release()
         result.update(job_id=job_id, changed=True)
         if not params["wait"]:
-            result["requests"] = client.transport.stats["requests"]
             return None
-        jobs, stats = wait_and_collect(client, [job_id], params, ctx, extra_on_timeout=dict(result))
-        job = jobs[0]
-        result.update(job=job, requests=client.transport.stats["requests"], **stats)
+        job = wait_and_collect(client, [job_id], params, ctx, extra_on_timeout=dict(result))[0]
+        result["job"] = job
         if job["state"] != lc.SUCCEEDED:
             # FAILED means PowerStore cleaned up after itself; UNRECOVERABLE_FAILED may leave changes.
             result["changed"] = job["raw_state"] == "UNRECOVERABLE_FAILED"
-            if params["fail_on"] != "never":
-                raise JobFailed("PowerStore job %s (%s) ended %s (state %s%s): %s" % (
-                    job_id, what, job["state"], job["raw_state"],
-                    ", HTTP %s" % job["response_status"] if job.get("response_status") else "",
-                    job.get("message") or "no message"), **result)
+        check_outcome([job], params["fail_on"], result, message=lambda bad: "PowerStore job %s (%s) ended %s (state %s%s): %s" % (
+            job_id, what, job["state"], job["raw_state"], ", HTTP %s" % job["response_status"] if job.get("response_status") else "",
+            job.get("message") or "no message"))
         return job
 
 

@@ -16,17 +16,15 @@ from ansible_collections.asyncjobs.fleet.plugins.module_utils._common import (
     WAIT_ARGSPEC,
     Operation,
     argspec,
-    make_client,
 )
 from ansible_collections.asyncjobs.fleet.plugins.module_utils._errors import (
     FleetError,
     InputError,
-    JobFailed,
     WaitTimeout,
 )
+from ansible_collections.asyncjobs.fleet.plugins.module_utils._jobs import adopt, check_outcome
 from ansible_collections.asyncjobs.fleet.plugins.module_utils._lock import submission_lock
 from ansible_collections.asyncjobs.fleet.plugins.module_utils._submit import submit_once
-from ansible_collections.asyncjobs.fleet.plugins.module_utils._wait import wait_for_jobs
 
 
 class JobPaused(FleetError):
@@ -34,18 +32,15 @@ class JobPaused(FleetError):
 
 
 class PausedWatch(object):
-    """Progress hook for the wait loop: forwards progress, and gives up on a job that
-    has been paused for ``limit`` seconds, since only someone on the service resumes it."""
+    """A stop rule for the wait loop: give up on a job that has been paused for ``limit``
+    seconds, since only someone on the service resumes it (returns the error to raise)."""
 
-    def __init__(self, limit, function, progress=None):
+    def __init__(self, limit, function):
         self.limit = limit
         self.function = function
-        self.progress = progress
         self.since = {}
 
     def __call__(self, elapsed, jobs):
-        if self.progress is not None:
-            self.progress(elapsed, jobs)
         for record in jobs:
             if record["state"] != lc.PAUSED:
                 self.since.pop(record["id"], None)
@@ -53,11 +48,12 @@ class PausedWatch(object):
             first = self.since.setdefault(record["id"], elapsed)
             if elapsed - first >= self.limit:
                 at = " at %s%%" % record["progress"] if record.get("progress") is not None else ""
-                raise JobPaused(
+                return JobPaused(
                     "%s job %s has been paused%s for %.1fs (paused_timeout=%ss). It stays on the service: resume it "
                     "there, then wait with asyncjobs.fleet.job_wait (api=rpc, job_ids=[%s]) or re-run this task, "
                     "which adopts it" % (self.function, record["id"], at, elapsed - first, self.limit, record["id"]),
                     job=record)
+        return None
 
 
 class RpcCall(Operation):
@@ -90,7 +86,7 @@ class RpcCall(Operation):
                 else _rpc.check_client_ref(client_ref)
         elif params["client_ref"] is not None:
             raise InputError("client_ref applies to asynchronous functions only (asynchronous=true)")
-        client = make_client("rpc", params, ctx.environ)
+        client = ctx.connect("rpc", params)
         if params["api_version"] is not None:
             client.set_version(params["api_version"])
         if asynchronous:
@@ -101,14 +97,13 @@ class RpcCall(Operation):
     def _sync(client, function, arguments, params, ctx):
         changes = params["changes"]
         if ctx.check_mode and changes:
-            return dict(changed=True, would_call=dict(function=function, arguments=arguments, api_version=client.version),
-                        requests=client.transport.stats["requests"])
+            return dict(changed=True, would_call=dict(function=function, arguments=arguments, api_version=client.version))
         try:
             output = client.call(function, arguments, read_only=not changes)
         except _rpc.RpcError as exc:
-            exc.result.update(changed=False, requests=client.transport.stats["requests"])
+            exc.result.update(changed=False)
             raise
-        return dict(changed=changes, result=output, requests=client.transport.stats["requests"])
+        return dict(changed=changes, result=output)
 
     def _async(self, client, function, arguments, client_ref, params, ctx):
         if ctx.check_mode:
@@ -137,6 +132,9 @@ class RpcCall(Operation):
             ctx.warn("%d in-flight %s jobs carry client_ref %s (%s); adopting the newest, %s"
                      % (len(in_flight), function, client_ref, ", ".join(j["id"] for j in in_flight), adopted["id"]))
         result = dict(changed=changes, client_ref=client_ref, adopted=adopted is not None, **lock_info)
+        if not ctx.check_mode:
+            # The adopted job is this task's job: waited for below like a submitted one.
+            adopt(client, [adopted] if adopted else [], params, ctx, result, wait=False)
         if ctx.check_mode:
             # Nothing is submitted; an in-flight job is only reported, not waited for.
             if adopted is None:
@@ -144,7 +142,6 @@ class RpcCall(Operation):
                                             api_version=client.version)
             else:
                 result.update(job_id=adopted["id"], job=adopted)
-            result["requests"] = client.transport.stats["requests"]
             return result
         if adopted:
             job_id = adopted["id"]
@@ -162,23 +159,18 @@ class RpcCall(Operation):
     @staticmethod
     def _wait(client, function, job_id, adopted, params, ctx, result):
         if not params["wait"]:
-            result.update(job=adopted, requests=client.transport.stats["requests"])
+            result["job"] = adopted
             return result
-        watch = PausedWatch(params["paused_timeout"], function, ctx.progress)
         try:
-            outcome = wait_for_jobs(client, [job_id], ctx.deadline(params["wait_timeout"]), params["poll_interval"],
-                                    params["max_poll_interval"], progress=watch)
+            outcome = ctx.wait(client, [job_id], params, stop=PausedWatch(params["paused_timeout"], function))
         except (WaitTimeout, JobPaused) as exc:
-            exc.result.update(result, requests=client.transport.stats["requests"])
+            exc.result.update(result)
             raise
         record = client.result_of(outcome["jobs"][0])
         output, error = record.pop("result"), record.pop("error")
-        result.update(job=record, result=output, error=error, elapsed=outcome["elapsed"], polls=outcome["polls"],
-                      history=outcome["history"], requests=client.transport.stats["requests"])
-        if record["state"] != lc.SUCCEEDED and params["fail_on"] != "never":
-            raise JobFailed("%s job %s %s (%s)%s" % (
-                function, job_id, record["state"], record["raw_state"],
-                ": " + record["message"] if record.get("message") else ""), **result)
+        result.update(job=record, result=output, error=error)
+        check_outcome([record], params["fail_on"], result, message=lambda bad: "%s job %s %s (%s)%s" % (
+            function, job_id, record["state"], record["raw_state"], ": " + record["message"] if record.get("message") else ""))
         return result
 
 

@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import base64
 import collections
+import contextlib
 import email.utils
 import os
 import random
@@ -389,6 +390,28 @@ def _describe_body(text, headers):
 def _excerpt(text, limit=200):
     text = clip(text, limit)
     return repr(text) if text else "an empty body"
+
+
+@contextlib.contextmanager
+def polling(transport, deadline, retries, backoff):
+    """Bound a transport to a wait while it polls: no retry outlives ``deadline``, and each
+    request gets at most ``retries`` quick retries (backoff base at most ``backoff``), since a
+    failed poll is simply polled again. Restored afterwards. Only attributes the transport
+    has are touched, so a minimal backend without a Transport (tests, fakes) works too.
+    """
+    tuned = {"deadline": lambda old: deadline, "retries": lambda old: min(old, retries),
+             "backoff": lambda old: min(old, backoff)}
+    saved = {}
+    if transport is not None:
+        for name, value in tuned.items():
+            if hasattr(transport, name):
+                saved[name] = getattr(transport, name)
+                setattr(transport, name, value(saved[name]))
+    try:
+        yield transport
+    finally:
+        for name, value in saved.items():
+            setattr(transport, name, value)
 
 
 class Transport(object):

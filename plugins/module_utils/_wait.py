@@ -26,6 +26,7 @@ from __future__ import annotations
 import time
 
 from ansible_collections.asyncjobs.fleet.plugins.module_utils import _lifecycle as lc
+from ansible_collections.asyncjobs.fleet.plugins.module_utils._transport import parse_retry_after, polling
 from ansible_collections.asyncjobs.fleet.plugins.module_utils._errors import (
     ApiError,
     InputError,
@@ -39,6 +40,8 @@ POLL_RETRIES = 1
 POLL_BACKOFF = 0.5
 # Consecutive failed polls tolerated (each already had POLL_RETRIES retries).
 MAX_ERRORS = 5
+# Shortest pause a server's Retry-After can ask for (0 would make the loop spin).
+MIN_DELAY = 0.1
 
 
 class Deadline(object):
@@ -97,107 +100,145 @@ def _fingerprint(jobs):
 
 
 def wait_for_jobs(backend, ids, timeout, poll_interval=0.5, max_poll_interval=10.0,
-                  max_errors=MAX_ERRORS, progress=None, clock=time.monotonic, sleep=time.sleep):
+                  max_errors=MAX_ERRORS, progress=None, clock=time.monotonic, sleep=time.sleep,
+                  stop=None, pause_first=False, first_retry_after=None):
     """Poll ``ids`` until every job is terminal or the deadline passes.
 
     ``timeout`` is the task's Deadline (shared with its other waits), or seconds for a
-    deadline of this wait alone. Returns a dict: ``jobs`` (id -> last normalised job),
-    ``elapsed``, ``polls``, ``history`` (state counts each time they changed). Raises
-    WaitTimeout naming every job and its last known state, so the user can resume with job_wait.
+    deadline of this wait alone. ``stop(elapsed, jobs)`` may return a FleetError that ends
+    the wait early (a rule of the caller's, such as a job paused too long); it gets the
+    wait's snapshot and is raised.
+
+    Jobs are polled at once; with ``pause_first`` (an operation monitor just handed over)
+    the first poll comes after ``first_retry_after`` or one interval. A server's Retry-After
+    (``backend.retry_after`` after a poll, or ``retry_after`` on a failed poll's error) sets
+    the next pause exactly: never earlier, and no later either, as the server said when.
+
+    Returns a dict: ``jobs`` (id -> last normalised job), ``elapsed``, ``polls``,
+    ``history`` (state counts each time they changed). Raises WaitTimeout naming every
+    job and its last known state, so the user can resume with job_wait; its ``facts``
+    say what a caller may word its own way (the last poll error, a Retry-After past the deadline).
     """
     budget = timeout if isinstance(timeout, Deadline) else Deadline(timeout, clock)
     clock = budget.clock
-    timeout = budget.timeout
     ids = [str(i) for i in ids]
     start = clock()
-    deadline = budget.at
     schedule = Schedule(poll_interval, max_poll_interval)
-    transport = getattr(backend, "transport", None)
-    saved = _polling(transport, deadline, schedule.initial)
-    jobs = {}
-    history = []
-    polls = errors = 0
-    last_error = None
-    pending = list(ids)
-    try:
+    state = _Round(ids)
+    delay = hint = None
+    if pause_first:
+        delay, from_server = next_delay(first_retry_after, schedule)
+        hint = delay if from_server else None
+    with polling(getattr(backend, "transport", None), budget.at, POLL_RETRIES, min(POLL_BACKOFF, schedule.initial)):
         while True:
-            polls += 1
-            retry_after = None
-            try:
-                fresh = backend.poll(pending)
-                errors = 0
-            except (TransportError, ApiError) as exc:
-                # 4xx other than throttling is not transient, nor is a listing that does not page: stop at once.
-                if isinstance(exc, PagingError) or (
-                        isinstance(exc, ApiError) and exc.status is not None and exc.status < 500 and exc.status != 429):
-                    raise
-                errors += 1
-                last_error = exc.msg
-                if errors > max_errors:
-                    exc.result.update(_snapshot(ids, jobs, start, clock, polls, history))
-                    exc.msg = "%s (after %d consecutive failed polls; last known states: %s)" % (
-                        exc.msg, errors, _states_text(ids, jobs))
-                    raise
-                retry_after = getattr(exc, "retry_after", None)
-                fresh = {}
-            moved = bool(fresh) and _fingerprint(fresh) != _fingerprint({k: jobs[k] for k in fresh if k in jobs})
-            jobs.update(fresh)
-            pending = [i for i in ids if not (i in jobs and jobs[i]["terminal"])]
+            if delay is not None:
+                _pause(budget, delay, hint, state, start, sleep)
+            hint = state.poll(backend, max_errors, start, clock, pause_first)
             elapsed = clock() - start
-            counts = lc.summarize(jobs[i] for i in ids if i in jobs)
-            if not history or history[-1]["states"] != counts:
-                history.append({"elapsed": round(elapsed, 2), "states": counts})
             if progress is not None:
                 # Called every round; the reporter decides what is worth a line.
-                progress(elapsed, [jobs[i] for i in ids if i in jobs])
-            if not pending:
-                result = _snapshot(ids, jobs, start, clock, polls, history)
-                return result
-            now = clock()
-            delay = schedule.next(moved)
-            if retry_after is not None:
-                delay = max(delay, retry_after)
-            # A server asking us to come back after the deadline gets no early poll.
-            if now >= deadline or (retry_after is not None and now + retry_after >= deadline):
-                result = _snapshot(ids, jobs, start, clock, polls, history)
-                msg = "Timed out after %ss waiting for %d of %d job(s): %s" % (
-                    timeout, len(pending), len(ids), _states_text(ids, jobs))
-                if budget.start < start:
-                    # An earlier wait of the same task used part of the budget.
-                    msg += " (wait_timeout bounds all the waits of the task; earlier steps used %.1fs)" % (
-                        start - budget.start)
-                if last_error:
-                    msg += "; last poll error: %s" % last_error
-                if retry_after is not None and now < deadline:
-                    msg += " (the server asked to retry after %ss, past the deadline)" % retry_after
-                raise WaitTimeout(msg, pending=pending, waited=budget.waited(), **result)
-            sleep(min(delay, max(0.0, deadline - now)))
-    finally:
-        _restore(transport, saved)
+                progress(elapsed, state.known())
+            if stop is not None:
+                error = stop(elapsed, state.known())
+                if error is not None:
+                    error.result.update(state.snapshot(start, clock))
+                    raise error
+            if not state.pending:
+                return state.snapshot(start, clock)
+            delay, from_server = next_delay(hint, schedule, state.moved)
+            hint = delay if from_server else None
 
 
-def _polling(transport, deadline, poll_interval):
-    """Bound the transport to the wait: its deadline, and short retries per poll request.
-
-    Returns the settings to restore. Only attributes the transport has are touched, so
-    a minimal backend (tests, other clients) works too.
-    """
-    if transport is None:
-        return {}
-    tuned = {"deadline": lambda old: deadline,
-             "retries": lambda old: min(old, POLL_RETRIES),
-             "backoff": lambda old: min(old, POLL_BACKOFF, poll_interval)}
-    saved = {}
-    for name, value in tuned.items():
-        if hasattr(transport, name):
-            saved[name] = getattr(transport, name)
-            setattr(transport, name, value(saved[name]))
-    return saved
+def _number(value):
+    return None if value is None else float(value)
 
 
-def _restore(transport, saved):
-    for name, value in saved.items():
-        setattr(transport, name, value)
+def next_delay(retry_after, schedule, moved=False, now=None):
+    """(seconds, from_server): a server's Retry-After exactly (seconds, or the header's text),
+    else the schedule's next interval."""
+    hint = retry_after if isinstance(retry_after, (int, float)) else parse_retry_after(retry_after, now)
+    if hint is not None:
+        return max(MIN_DELAY, hint), True
+    return schedule.next(moved), False
+
+
+def _pause(budget, delay, hint, state, start, sleep):
+    """Sleep until the next poll; WaitTimeout when the deadline (or a Retry-After past it) comes first."""
+    now = budget.clock()
+    # A server asking us to come back after the deadline gets no early poll.
+    if now >= budget.at or (hint is not None and now + delay >= budget.at):
+        raise state.timeout(budget, start, delay if hint is not None and now < budget.at else None)
+    sleep(min(delay, max(0.0, budget.at - now)))
+
+
+class _Round(object):
+    """What one wait knows (last jobs, history, counters), polled one round at a time."""
+
+    def __init__(self, ids):
+        self.ids = ids
+        self.jobs = {}
+        self.history = []
+        self.pending = list(ids)
+        self.polls = self.errors = 0
+        self.last_error = None
+        self.moved = False
+
+    def known(self):
+        return [self.jobs[i] for i in self.ids if i in self.jobs]
+
+    def poll(self, backend, max_errors, start, clock, paused_first):
+        """One poll round; returns the server's Retry-After hint (seconds) or None.
+
+        A change counts as movement (the interval resets). So does a job's first answer,
+        unless the wait paused before its first poll: that pause already took the
+        schedule's first step.
+        """
+        self.polls += 1
+        try:
+            fresh = backend.poll(self.pending)
+            self.errors = 0
+            hint = getattr(backend, "retry_after", None)
+        except (TransportError, ApiError) as exc:
+            # 4xx other than throttling is not transient, nor is a listing that does not page: stop at once.
+            if isinstance(exc, PagingError) or (
+                    isinstance(exc, ApiError) and exc.status is not None and exc.status < 500 and exc.status != 429):
+                raise
+            self.errors += 1
+            self.last_error = exc.msg
+            if self.errors > max_errors:
+                exc.result.update(self.snapshot(start, clock))
+                exc.failed_polls, exc.poll_error = self.errors, exc.msg
+                exc.msg = "%s (after %d consecutive failed polls; last known states: %s)" % (
+                    exc.msg, self.errors, _states_text(self.ids, self.jobs))
+                raise
+            hint = getattr(exc, "retry_after", None)
+            fresh = {}
+        seen = {k: self.jobs[k] for k in fresh if k in self.jobs}
+        self.moved = bool(fresh) and _fingerprint(fresh) != _fingerprint(seen) and (bool(seen) or not paused_first)
+        self.jobs.update(fresh)
+        self.pending = [i for i in self.ids if not (i in self.jobs and self.jobs[i]["terminal"])]
+        counts = lc.summarize(self.known())
+        if not self.history or self.history[-1]["states"] != counts:
+            self.history.append({"elapsed": round(clock() - start, 2), "states": counts})
+        return _number(hint)
+
+    def snapshot(self, start, clock):
+        return _snapshot(self.ids, self.jobs, start, clock, self.polls, self.history)
+
+    def timeout(self, budget, start, past_deadline):
+        result = self.snapshot(start, budget.clock)
+        msg = "Timed out after %ss waiting for %d of %d job(s): %s" % (
+            budget.timeout, len(self.pending), len(self.ids), _states_text(self.ids, self.jobs))
+        if budget.start < start:
+            # An earlier wait of the same task used part of the budget.
+            msg += " (wait_timeout bounds all the waits of the task; earlier steps used %.1fs)" % (start - budget.start)
+        if self.last_error:
+            msg += "; last poll error: %s" % self.last_error
+        if past_deadline is not None:
+            msg += " (the server asked to retry after %ss, past the deadline)" % past_deadline
+        exc = WaitTimeout(msg, pending=list(self.pending), waited=budget.waited(), **result)
+        exc.facts = {"last_error": self.last_error, "retry_after_past_deadline": past_deadline}
+        return exc
 
 
 def _snapshot(ids, jobs, start, clock, polls, history):

@@ -27,7 +27,7 @@ from ansible_collections.asyncjobs.fleet.plugins.module_utils._common import (
     APIS,
     ENV_PREFIX,
     Context,
-    check_common_params,
+    execute,
     secret_values,
     validation_kwargs,
 )
@@ -109,12 +109,9 @@ class FleetAction(ActionBase):
         ctx = Context(check_mode=self._task.check_mode, diff=self._task.diff, progress=progress,
                       environ=self._environment())
         try:
-            check_common_params(validated.validated_parameters)
-            out = op.run(validated.validated_parameters, ctx)
+            out = execute(op, validated.validated_parameters, ctx)
         except FleetError as exc:
-            out = dict(exc.result)
-            out.setdefault("changed", False)
-            out.update(failed=True, msg=exc.msg)
+            out = dict(exc.result, failed=True, msg=exc.msg)
         if ctx.warnings:
             out.setdefault("warnings", []).extend(ctx.warnings)
         no_log_values = set(validated._no_log_values) | set(op.extra_no_log_values(validated.validated_parameters))

@@ -20,6 +20,7 @@ from ansible_collections.asyncjobs.fleet.plugins.module_utils._errors import (
     WaitTimeout,
 )
 from ansible_collections.asyncjobs.fleet.plugins.module_utils._transport import Redactor, Response
+from ansible_collections.asyncjobs.fleet.plugins.module_utils import _wait
 from ansible_collections.asyncjobs.fleet.plugins.module_utils._wait import Schedule
 
 RULES = ar.Rules()
@@ -247,18 +248,18 @@ def test_same_origin():
 
 def test_next_delay_uses_retry_after_exactly():
     schedule = Schedule(0.5, 10)
-    assert ar.next_delay("7", schedule) == (7.0, True)
-    assert ar.next_delay(None, schedule) == (0.5, False)
-    assert ar.next_delay("", schedule) == (0.75, False)
-    assert ar.next_delay("soon", schedule) == (1.125, False)
+    assert _wait.next_delay("7", schedule) == (7.0, True)
+    assert _wait.next_delay(None, schedule) == (0.5, False)
+    assert _wait.next_delay("", schedule) == (0.75, False)
+    assert _wait.next_delay("soon", schedule) == (1.125, False)
     # longer than max_poll_interval: still honoured
-    assert ar.next_delay("30", Schedule(1, 5)) == (30.0, True)
+    assert _wait.next_delay("30", Schedule(1, 5)) == (30.0, True)
 
 
 def test_next_delay_http_date_and_zero():
     now = 1_700_000_000.0
-    assert ar.next_delay(email.utils.formatdate(now + 12, usegmt=True), Schedule(1, 5), now=now) == (12.0, True)
-    assert ar.next_delay("0", Schedule(1, 5)) == (ar.MIN_DELAY, True)
+    assert _wait.next_delay(email.utils.formatdate(now + 12, usegmt=True), Schedule(1, 5), now=now) == (12.0, True)
+    assert _wait.next_delay("0", Schedule(1, 5)) == (_wait.MIN_DELAY, True)
 
 
 # ---------------------------------------------------------------- request building
@@ -352,7 +353,7 @@ class FakeTransport(object):
         self.clock = clock
         self.script = list(script)
         self.cost = cost
-        self.deadline = "unset"
+        self.deadline = None
         self.deadlines = []
         self.calls = []
 

@@ -15,6 +15,7 @@ from ansible_collections.asyncjobs.fleet.plugins.module_utils import _lifecycle 
 from ansible_collections.asyncjobs.fleet.plugins.module_utils import _transport
 from ansible_collections.asyncjobs.fleet.plugins.module_utils import _wait
 from ansible_collections.asyncjobs.fleet.plugins.module_utils._errors import (
+    FleetError,
     ApiError,
     InputError,
     TransportError,
@@ -292,6 +293,37 @@ def test_interval_backs_off_and_resets_on_progress():
     run(backend, ["1"], clock, poll_interval=1, max_poll_interval=10)
     # first poll counts as movement (nothing known before); then 1, 1.5; progress resets to 1.
     assert clock.sleeps == [1.0, 1.0, 1.5, 1.0]
+
+
+def test_a_stop_rule_ends_the_wait_with_its_error_and_the_snapshot():
+    clock = FakeClock()
+    backend = FakeBackend([{"1": job("1", lc.PAUSED)}, {"1": job("1", lc.PAUSED)}, {"1": job("1", lc.SUCCEEDED)}], clock)
+    seen = []
+
+    def stop(elapsed, jobs):
+        seen.append((elapsed, [j["state"] for j in jobs]))
+        return FleetError("paused too long") if len(seen) == 2 else None
+
+    progress = []
+    with pytest.raises(FleetError, match="paused too long") as info:
+        run(backend, ["1"], clock, poll_interval=1, stop=stop, progress=lambda e, jobs: progress.append(e))
+    # Asked after every poll, after progress; the second answer ends the wait before a third poll.
+    assert seen == [(0.0, [lc.PAUSED]), (1.0, [lc.PAUSED])] and progress == [0.0, 1.0]
+    assert len(backend.calls) == 2
+    assert info.value.result["polls"] == 2 and info.value.result["jobs"][0]["state"] == lc.PAUSED
+    assert backend.transport.deadline is None
+
+
+def test_an_operation_monitor_pauses_before_its_first_poll():
+    clock = FakeClock()
+    backend = FakeBackend([{"1": job("1", lc.RUNNING)}, {"1": job("1", lc.SUCCEEDED)}], clock)
+    out = run(backend, ["1"], clock, poll_interval=1, max_poll_interval=10, pause_first=True)
+    # One interval before the first poll; that answer is not movement, so the schedule grows.
+    assert clock.sleeps == [1.0, 1.5] and out["polls"] == 2
+    clock = FakeClock()
+    backend = FakeBackend([{"1": job("1", lc.RUNNING)}, {"1": job("1", lc.SUCCEEDED)}], clock)
+    run(backend, ["1"], clock, poll_interval=1, pause_first=True, first_retry_after="4")
+    assert clock.sleeps == [4.0, 1.0]
 
 
 def test_deadline_set_during_wait_and_restored():
