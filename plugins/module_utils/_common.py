@@ -331,6 +331,15 @@ class Operation(object):
         """Secret values found inside options that are not no_log themselves (e.g. headers)."""
         return ()
 
+    def no_log_values(self, params, environ=None):
+        """Every value a result must not show: no_log options (top-level: no option of the
+        collection has no_log suboptions), secrets inside other options, and every credential
+        the task may use (see secret_values). Read from the spec itself rather than from
+        ansible-core's validator, whose record of them is private."""
+        values = set(str(params[name]) for name, spec in self.argument_spec.items()
+                     if spec.get("no_log") and params.get(name) not in (None, ""))
+        return values | set(self.extra_no_log_values(params)) | secret_values(params, environ)
+
 
 def execute(op, params, ctx):
     """Run an Operation for either adapter (module or action plugin): reject unusable durations

@@ -14,7 +14,6 @@ from ansible.module_utils.basic import AnsibleModule, missing_required_lib
 from ansible_collections.asyncjobs.fleet.plugins.module_utils._common import (
     Context,
     execute,
-    secret_values,
     validation_kwargs,
 )
 from ansible_collections.asyncjobs.fleet.plugins.module_utils._errors import FleetError
@@ -22,8 +21,7 @@ from ansible_collections.asyncjobs.fleet.plugins.module_utils._errors import Fle
 
 def run_module(op):
     module = AnsibleModule(argument_spec=op.argument_spec, supports_check_mode=True, **validation_kwargs(op))
-    module.no_log_values.update(op.extra_no_log_values(module.params))
-    module.no_log_values.update(secret_values(module.params))
+    module.no_log_values.update(op.no_log_values(module.params))
     for name, available, error in op.requirements:
         if not available:
             module.fail_json(msg=missing_required_lib(name), exception=str(error))

@@ -28,7 +28,6 @@ from ansible_collections.asyncjobs.fleet.plugins.module_utils._common import (
     ENV_PREFIX,
     Context,
     execute,
-    secret_values,
     validation_kwargs,
 )
 from ansible_collections.asyncjobs.fleet.plugins.module_utils._errors import FleetError
@@ -73,6 +72,43 @@ def _json_output():
     return callback.rsplit(".", 1)[-1] in ("json", "jsonl")
 
 
+def own_group_defaults(args, module_defaults, resolved_action, template):
+    """``args`` (merged by Ansible from every group's module_defaults) with only the task's own
+    API's group kept, for the job_* modules, which are in every API's group.
+
+    Ansible merges the defaults of every group a module is in, the group listed last winning,
+    and hands the action plugin the merged args only. So an option whose value is the one
+    another API's group supplied becomes the own group's value, or is dropped (its <PREFIX>_*
+    fallback then applies). Options given on the task, or in defaults for the module itself,
+    are kept. ``module_defaults`` is the task's list of layers ({"group/...": {...}}), public
+    task data on every supported ansible-core; ``template`` renders a layer's values.
+    """
+    args = dict(args)
+    api = args.get("api")
+    if api not in APIS:
+        return args
+    merged = {}
+    for layer in module_defaults or []:
+        merged.update(layer)
+    own_key = GROUP % api
+    groups = dict((key, template(merged[key]) or {}) for key in merged if key in set(GROUP % name for name in APIS))
+    if not set(groups) - set([own_key]):
+        return args
+    # Which group supplied each option, in Ansible's merge order (later groups win).
+    supplier = {}
+    for key, values in groups.items():
+        supplier.update((option, key) for option in values)
+    specific = template(merged.get(resolved_action) or {})
+    for option, key in supplier.items():
+        if key == own_key or option in specific or args.get(option) != groups[key][option]:
+            continue  # its own group's, the module's own default, or given on the task
+        if option in groups.get(own_key, {}):
+            args[option] = groups[own_key][option]
+        else:
+            del args[option]
+    return args
+
+
 class FleetAction(ActionBase):
     """Subclasses set OP to an Operation instance."""
 
@@ -114,9 +150,7 @@ class FleetAction(ActionBase):
             out = dict(exc.result, failed=True, msg=exc.msg)
         if ctx.warnings:
             out.setdefault("warnings", []).extend(ctx.warnings)
-        no_log_values = set(validated._no_log_values) | set(op.extra_no_log_values(validated.validated_parameters))
-        no_log_values |= secret_values(validated.validated_parameters, ctx.environ)
-        result.update(remove_values(out, no_log_values))
+        result.update(remove_values(out, op.no_log_values(validated.validated_parameters, ctx.environ)))
         return result
 
     def _api(self, args):
@@ -135,30 +169,10 @@ class FleetAction(ActionBase):
         <PREFIX>_* fallback then applies). Options given on the task or in defaults for the
         module itself are kept.
         """
-        args = dict(self._task.args)
-        api = args.get("api")
-        if not self._task.action.rsplit(".", 1)[-1].startswith("job_") or api not in APIS:
-            return args
-        merged = {}
-        for layer in self._task.module_defaults or []:
-            merged.update(layer)
-        own_key = GROUP % api
-        groups = dict((key, self._templar.template(merged[key]) or {}) for key in merged
-                      if key in set(GROUP % name for name in APIS))
-        if set(groups) - set([own_key]):
-            # Which group supplied each option, in Ansible's merge order (later groups win).
-            supplier = {}
-            for key, values in groups.items():
-                supplier.update((option, key) for option in values)
-            specific = self._templar.template(merged.get(self._task.resolved_action) or {})
-            for option, key in supplier.items():
-                if key == own_key or option in specific or args.get(option) != groups[key][option]:
-                    continue  # its own group's, the module's own default, or given on the task
-                if option in groups.get(own_key, {}):
-                    args[option] = groups[own_key][option]
-                else:
-                    del args[option]
-        return args
+        if not self._task.action.rsplit(".", 1)[-1].startswith("job_"):
+            return dict(self._task.args)
+        return own_group_defaults(self._task.args, self._task.module_defaults, self._task.resolved_action,
+                                  self._templar.template)
 
     def _module_args(self, args):
         """Task options plus the secret <PREFIX>_* fallbacks the module would read from its environment."""

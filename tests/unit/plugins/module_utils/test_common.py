@@ -143,3 +143,14 @@ def test_secret_values_cover_options_env_and_basic_tokens():
     assert {"opt-pw", "uri-pw", "env-pw", "key-s"} <= values
     assert base64.b64encode(b"u1:opt-pw").decode() in values and base64.b64encode(b"u2:env-pw").decode() in values
     assert "u1" not in values and "u2" not in values
+
+
+def test_no_log_values_come_from_the_spec_secret_options_and_credentials():
+    from ansible_collections.asyncjobs.fleet.plugins.module_utils._async_request import ASYNC_REQUEST
+    params = {name: spec.get("default") for name, spec in ASYNC_REQUEST.argument_spec.items()}
+    params.update(url="https://h.example/x", url_username="ops", url_password="pw-secret-1",
+                  headers={"X-Api-Token": "tok-secret-2", "Accept": "application/json"})
+    values = ASYNC_REQUEST.no_log_values(params, environ={"DRM_PASSWORD": "env-secret-3"})
+    # The no_log option, a secret header (not no_log itself), an environment credential.
+    assert {"pw-secret-1", "tok-secret-2", "env-secret-3"} <= values
+    assert "ops" not in values and "application/json" not in values and "https://h.example/x" not in values
