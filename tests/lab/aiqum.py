@@ -15,13 +15,12 @@ import json
 import os
 import random
 import re
-import threading
 import time
 import uuid
 from collections import Counter
 from urllib.parse import urlencode
 
-from labcore import Appliance, BadRequest, Response, basic_credentials
+from labcore import Appliance, BadRequest, Response, Setting, basic_credentials, one_of
 
 PREFIX = r"/api(?:/v2)?"
 DEFAULT_DURATIONS = {"file_share_create": 2.0, "file_share_modify": 1.0, "file_share_delete": 1.0,
@@ -249,6 +248,8 @@ def _matcher(expr):
 class AIQUM(Appliance):
     name = "aiqum"
     stat_groups = ("submissions",)
+    default_durations = DEFAULT_DURATIONS
+    settings = {"job_vocabulary": Setting("observed", one_of(*VOCABULARIES))}
     routes = (
         ("GET", PREFIX + r"/datacenter/cluster/clusters/?", "/api/datacenter/cluster/clusters", "h_list_clusters"),
         ("GET", PREFIX + r"/datacenter/svm/svms/?", "/api/datacenter/svm/svms", "h_list_svms"),
@@ -272,18 +273,15 @@ class AIQUM(Appliance):
 
     def __init__(self, opts, state_dir):
         super().__init__(opts, state_dir)
-        self.lock = threading.RLock()
         self.path = os.path.join(state_dir, "aiqum.json")
-        self.credentials = (opts.username, opts.password)
         self.seed = opts.seed
         self.state = None
         if os.path.exists(self.path):
             with open(self.path) as fh:
                 saved = json.load(fh)
-            self.state, self.config = saved["state"], saved["config"]
+            self.state = saved["state"]
+            self.restore_config(saved["config"])
         else:
-            self.config = {"durations": dict(DEFAULT_DURATIONS), "time_scale": opts.time_scale,
-                           "job_vocabulary": "observed"}
             self.state = seed_inventory(self.seed)
             self._save()
 
@@ -299,27 +297,8 @@ class AIQUM(Appliance):
             self.state = seed_inventory(self.seed)
             self._save()
 
-    def get_config(self):
-        with self.lock:
-            return copy.deepcopy(self.config)
-
-    def set_config(self, body):
-        with self.lock:
-            for op, seconds in (body.get("durations") or {}).items():
-                if op not in DEFAULT_DURATIONS:
-                    raise BadRequest(f"unknown operation {op!r}; known: {list(DEFAULT_DURATIONS)}")
-                self.config["durations"][op] = float(seconds)
-            if "time_scale" in body:
-                self.config["time_scale"] = float(body["time_scale"])
-            if "job_vocabulary" in body:
-                if body["job_vocabulary"] not in VOCABULARIES:
-                    raise BadRequest(f"job_vocabulary must be one of {list(VOCABULARIES)}")
-                self.config["job_vocabulary"] = body["job_vocabulary"]
-            unknown = set(body) - {"durations", "time_scale", "job_vocabulary"}
-            if unknown:
-                raise BadRequest(f"unknown config keys {sorted(unknown)}")
-            self._save()
-        return self.get_config()
+    def config_changed(self):
+        self._save()
 
     def extra_stats(self):
         with self.lock:
@@ -358,9 +337,6 @@ class AIQUM(Appliance):
         return Response.json({"error": {"message": message, "code": str(status)}}, status)
 
     # -- time -----------------------------------------------------------------------------------
-    def _duration(self, op):
-        return self.config["durations"][op] * self.config["time_scale"]
-
     def _settle(self):
         now = time.time()
         due = sorted((j for j in self.state["jobs"] if not j["applied"] and j["end"] <= now), key=lambda j: (j["end"], j["seq"]))
@@ -612,7 +588,7 @@ class AIQUM(Appliance):
             if rules is not None:
                 check_rules_shape(rules)
             now = time.time()
-            job = self._new_job("file_share_create", name, svm, now, self._duration("file_share_create"))
+            job = self._new_job("file_share_create", name, svm, now, self.duration("file_share_create"))
             job["description"] = f"Create file share {name} on SVM {svm['name']}"
             job["spec"] = {"svm": svm["key"], "aggregate": aggregate["key"], "size": size,
                            "rules": normalise_rules(rules or [])}
@@ -698,7 +674,7 @@ class AIQUM(Appliance):
                 check_rules_shape(rules)
                 spec["rules"] = normalise_rules(rules)
             svm = self.state["svms"][share["svm"]["key"]]
-            job = self._new_job("file_share_modify", share["name"], svm, time.time(), self._duration("file_share_modify"))
+            job = self._new_job("file_share_modify", share["name"], svm, time.time(), self.duration("file_share_modify"))
             job["resource"]["key"] = share["key"]
             job["spec"] = dict(spec, key=share["key"])
             if "size" in spec:
@@ -759,7 +735,7 @@ class AIQUM(Appliance):
             self._settle()
             share = self._one("file_shares", match.group("key"), "File share")
             svm = self.state["svms"][share["svm"]["key"]]
-            job = self._new_job("file_share_delete", share["name"], svm, time.time(), self._duration("file_share_delete"))
+            job = self._new_job("file_share_delete", share["name"], svm, time.time(), self.duration("file_share_delete"))
             job["resource"]["key"] = share["key"]
             job["spec"] = {"key": share["key"]}
             job["description"] = f"Delete file share {share['name']} on SVM {svm['name']}"
@@ -786,7 +762,7 @@ class AIQUM(Appliance):
             self._check_new_name("luns", "lun", name, svm, bool(VOLUME_NAME.match(name)))
             size = self._size(body)
             aggregate = self._aggregate(body, svm)
-            job = self._new_job("lun_create", name, svm, time.time(), self._duration("lun_create"))
+            job = self._new_job("lun_create", name, svm, time.time(), self.duration("lun_create"))
             job["description"] = f"Create LUN {name} on SVM {svm['name']}"
             job["spec"] = {"svm": svm["key"], "aggregate": aggregate["key"], "size": size,
                            "os_type": body.get("os_type") or "linux"}
@@ -817,7 +793,7 @@ class AIQUM(Appliance):
                 raise BadRequest("Only space.size can be modified, one property per request")
             size = self._size(body)
             svm = self.state["svms"][lun["svm"]["key"]]
-            job = self._new_job("lun_modify", lun["name"], svm, time.time(), self._duration("lun_modify"))
+            job = self._new_job("lun_modify", lun["name"], svm, time.time(), self.duration("lun_modify"))
             job["resource"]["key"] = lun["key"]
             job["spec"] = {"key": lun["key"], "size": size}
             job["description"] = f"Resize LUN {lun['name']} to {size} bytes"
@@ -845,7 +821,7 @@ class AIQUM(Appliance):
             self._settle()
             lun = self._one("luns", match.group("key"), "LUN")
             svm = self.state["svms"][lun["svm"]["key"]]
-            job = self._new_job("lun_delete", lun["name"], svm, time.time(), self._duration("lun_delete"))
+            job = self._new_job("lun_delete", lun["name"], svm, time.time(), self.duration("lun_delete"))
             job["resource"]["key"] = lun["key"]
             job["spec"] = {"key": lun["key"]}
             job["description"] = f"Delete LUN {lun['name']}"

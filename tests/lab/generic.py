@@ -21,15 +21,13 @@ Retry-After discipline is measured: every non-terminal answer that carries ``Ret
 records when the next poll is due, and a poll that arrives earlier (minus a 50 ms tolerance)
 counts as ``polls.early`` in ``/_lab/stats`` (else ``polls.on_time``).
 """
-import copy
 import itertools
 import json
 import re
-import threading
 import time
 from collections import Counter
 
-from labcore import Appliance, BadRequest, Response, basic_credentials
+from labcore import Appliance, BadRequest, Response, Setting, basic_credentials, integer, iso
 
 CONVENTIONS = ("azure", "arm", "location", "aip", "prefer")
 DEFAULT_DURATIONS = {name: 2.0 for name in CONVENTIONS}
@@ -37,10 +35,6 @@ API_VERSION = "2024-01-01"
 EARLY_TOLERANCE = 0.05
 MAX_SYNC_SECONDS = 30.0
 NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]{0,62}$")
-
-
-def iso(ts):
-    return time.strftime("%Y-%m-%dT%H:%M:%S", time.gmtime(ts)) + ".%03dZ" % int((ts % 1) * 1000)
 
 
 class Op:
@@ -69,6 +63,9 @@ class Op:
 class Generic(Appliance):
     name = "generic"
     stat_groups = ("submissions", "polls", "prefer")
+    default_durations = DEFAULT_DURATIONS
+    duration_kind = "convention"
+    settings = {"retry_after": Setting(1, integer(0))}  # whole seconds, on every non-terminal answer
     routes = (
         ("POST", r"/azure/widgets/?", "/azure/widgets", "h_azure_submit"),
         ("GET", r"/azure/widgets/?", "/azure/widgets", "h_azure_list"),
@@ -87,10 +84,7 @@ class Generic(Appliance):
 
     def __init__(self, opts, state_dir):
         super().__init__(opts, state_dir)
-        self.lock = threading.RLock()
-        self.credentials = (opts.username, opts.password)
-        self.scheme = "https" if getattr(opts, "tls", False) else "http"
-        self.config = {"durations": dict(DEFAULT_DURATIONS), "time_scale": opts.time_scale, "retry_after": 1}
+        self.scheme = "https" if self.tls else "http"
         self.reset_state()
 
     # -- control plane -------------------------------------------------------------------------
@@ -99,28 +93,6 @@ class Generic(Appliance):
             self.ops = {}
             self.widgets = {}  # ARM resources by name: {"op": op id, "size": n}
             self.seq = itertools.count(1)
-
-    def get_config(self):
-        with self.lock:
-            return copy.deepcopy(self.config)
-
-    def set_config(self, body):
-        with self.lock:
-            unknown = set(body) - {"durations", "time_scale", "retry_after"}
-            if unknown:
-                raise BadRequest(f"unknown config keys {sorted(unknown)}; known: durations, time_scale, retry_after")
-            for kind, seconds in (body.get("durations") or {}).items():
-                if kind not in DEFAULT_DURATIONS:
-                    raise BadRequest(f"unknown convention {kind!r}; known: {list(CONVENTIONS)}")
-                self.config["durations"][kind] = float(seconds)
-            if "time_scale" in body:
-                self.config["time_scale"] = float(body["time_scale"])
-            if "retry_after" in body:
-                value = int(body["retry_after"])
-                if value < 0:
-                    raise BadRequest("retry_after must be >= 0 (integer seconds)")
-                self.config["retry_after"] = value
-        return self.get_config()
 
     def extra_stats(self):
         with self.lock:
@@ -170,7 +142,7 @@ class Generic(Appliance):
     def _new(self, kind, body, payload):
         duration = body.get("duration")
         if duration is None:
-            duration = self.config["durations"][kind] * self.config["time_scale"]
+            duration = self.duration(kind)
         try:
             duration = float(duration)
         except (TypeError, ValueError):
