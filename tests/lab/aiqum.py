@@ -20,7 +20,7 @@ import uuid
 from collections import Counter
 from urllib.parse import urlencode
 
-from labcore import Appliance, BadRequest, Response, Setting, basic_credentials, one_of
+from labcore import Appliance, BadRequest, Response, Setting, one_of
 
 PREFIX = r"/api(?:/v2)?"
 DEFAULT_DURATIONS = {"file_share_create": 2.0, "file_share_modify": 1.0, "file_share_delete": 1.0,
@@ -328,10 +328,8 @@ class AIQUM(Appliance):
 
     # -- auth and errors ------------------------------------------------------------------------
     def authenticate(self, req):
-        if basic_credentials(req) == self.credentials:
-            return None
-        return Response(401, json.dumps({"error": {"message": "Authentication required", "code": "401"}}),
-                        "application/json", headers={"WWW-Authenticate": 'Basic realm="Active IQ Unified Manager (lab)"'})
+        return self.basic_challenge(req, "Active IQ Unified Manager (lab)",
+                                    json.dumps({"error": {"message": "Authentication required", "code": "401"}}))
 
     def error(self, status, message, req=None):
         return Response.json({"error": {"message": message, "code": str(status)}}, status)
@@ -510,14 +508,9 @@ class AIQUM(Appliance):
             return Response.json(self._one("luns", match.group("key"), "LUN"))
 
     # -- submissions: validation ----------------------------------------------------------------
-    def _body(self, req):
-        try:
-            body = req.json()
-        except ValueError:
-            raise BadRequest("Request body is not valid JSON") from None
-        if not isinstance(body, dict):
-            raise BadRequest("Request body must be a JSON object")
-        return body
+    @staticmethod
+    def _body(req):
+        return req.json_object("Request body is not valid JSON", "Request body must be a JSON object")
 
     @staticmethod
     def _size(body, required=True):

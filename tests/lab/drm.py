@@ -22,7 +22,7 @@ import zlib
 from collections import Counter
 from xml.sax.saxutils import escape, quoteattr
 
-from labcore import Appliance, BadRequest, Response, iso, parse_condition, basic_credentials
+from labcore import Appliance, BadRequest, Response, iso, parse_condition
 
 # jobType codes from 3 on are lab values (Digi documents none beyond the listing example's 0).
 OP_TYPES = {"send_message": 0, "update_firmware": 1, "disconnect": 2, "query_firmware_targets": 3,
@@ -517,10 +517,8 @@ class DRM(Appliance):
     def authenticate(self, req):
         if (req.headers.get("X-API-KEY-ID"), req.headers.get("X-API-KEY-SECRET")) == self.api_key:
             return None
-        if basic_credentials(req) == self.credentials:
-            return None
-        return Response(401, "<error>Authentication required</error>",
-                        headers={"WWW-Authenticate": 'Basic realm="Remote Manager (lab)"'})
+        return self.basic_challenge(req, "Remote Manager (lab)", "<error>Authentication required</error>",
+                                    "text/xml; charset=utf-8")
 
     def error(self, status, message, req=None):
         if req is not None and req.wants_json() and not req.path.startswith("/ws/sci"):

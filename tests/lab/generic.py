@@ -27,7 +27,7 @@ import re
 import time
 from collections import Counter
 
-from labcore import Appliance, BadRequest, Response, Setting, basic_credentials, integer, iso
+from labcore import Appliance, BadRequest, Response, Setting, integer, iso
 
 CONVENTIONS = ("azure", "arm", "location", "aip", "prefer")
 DEFAULT_DURATIONS = {name: 2.0 for name in CONVENTIONS}
@@ -104,10 +104,8 @@ class Generic(Appliance):
 
     # -- auth and errors ------------------------------------------------------------------------
     def authenticate(self, req):
-        if basic_credentials(req) == self.credentials:
-            return None
-        return Response(401, json.dumps({"error": {"code": "Unauthorized", "message": "Authentication required"}}),
-                        "application/json", headers={"WWW-Authenticate": 'Basic realm="generic lab"'})
+        return self.basic_challenge(req, "generic lab",
+                                    json.dumps({"error": {"code": "Unauthorized", "message": "Authentication required"}}))
 
     def error(self, status, message, req=None):
         return Response.json({"error": {"code": "BadRequest" if status == 400 else str(status), "message": message}},
@@ -124,15 +122,7 @@ class Generic(Appliance):
 
     @staticmethod
     def _body(req):
-        if not req.body:
-            return {}
-        try:
-            body = json.loads(req.body)
-        except ValueError:
-            raise BadRequest("the body must be JSON") from None
-        if not isinstance(body, dict):
-            raise BadRequest("the body must be a JSON object")
-        return body
+        return req.json_object("the body must be JSON", "the body must be a JSON object")
 
     @staticmethod
     def _api_version(req):
@@ -168,6 +158,10 @@ class Generic(Appliance):
         seconds = self.config["retry_after"]
         op.not_before = now + seconds
         return {"Retry-After": str(seconds)}
+
+    def _accepted_empty(self, op, now, headers):
+        """202 without a body: the monitor ``headers`` plus Retry-After."""
+        return Response(202, b"", None, dict(headers, **self._retry_after(op, now)))
 
     def _poll(self, op, now):
         """Count a monitor poll as early or on time against the last Retry-After."""
@@ -236,8 +230,7 @@ class Generic(Appliance):
         base = self._base(req)
         headers = {"Azure-AsyncOperation": f"{base}/arm/operations/{op.id}?api-version={API_VERSION}",
                    "Location": f"{base}/arm/operationResults/{op.id}?api-version={API_VERSION}"}
-        headers.update(self._retry_after(op, now))
-        return Response(202, b"", None, headers)
+        return self._accepted_empty(op, now, headers)
 
     def _arm_resource(self, op, now):
         state = op.outcome() if op.done(now) else "Creating"
@@ -274,8 +267,7 @@ class Generic(Appliance):
         self._poll(op, now)
         if not op.done(now):
             headers = {"Location": f"{self._base(req)}/arm/operationResults/{op.id}?api-version={API_VERSION}"}
-            headers.update(self._retry_after(op, now))
-            return Response(202, b"", None, headers)
+            return self._accepted_empty(op, now, headers)
         if op.fail:
             return Response.json({"error": self._error(op)}, 409)
         if op.cancel:
@@ -288,8 +280,7 @@ class Generic(Appliance):
         op = self._new("location", body, {"report": body.get("report", "default")})
         now = time.time()
         headers = {"Location": f"/location/jobs/{op.id}"}  # path-absolute: clients must resolve it
-        headers.update(self._retry_after(op, now))
-        return Response(202, b"", None, headers)
+        return self._accepted_empty(op, now, headers)
 
     def h_location_status(self, req, match):
         op = self._op("location", match["id"])
@@ -297,8 +288,7 @@ class Generic(Appliance):
         self._poll(op, now)
         if not op.done(now):
             headers = {"Location": f"/location/jobs/{op.id}"}
-            headers.update(self._retry_after(op, now))
-            return Response(202, b"", None, headers)
+            return self._accepted_empty(op, now, headers)
         if op.fail:
             return Response.json({"error": self._error(op)}, 422)
         if op.cancel:
@@ -362,8 +352,7 @@ class Generic(Appliance):
             return Response.json(self._report(op), 200, headers)
         now = time.time()
         headers = {"Location": f"jobs/{op.id}", "Preference-Applied": "respond-async"}  # relative to /prefer/
-        headers.update(self._retry_after(op, now))
-        return Response(202, b"", None, headers)
+        return self._accepted_empty(op, now, headers)
 
     @staticmethod
     def _report(op):

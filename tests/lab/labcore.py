@@ -61,6 +61,16 @@ class Request:
     def json(self):
         return json.loads(self.body or b"{}")
 
+    def json_object(self, not_json, not_object):
+        """The body as a JSON object ({} when empty), else BadRequest with the appliance's wording."""
+        try:
+            body = self.json()
+        except ValueError:
+            raise BadRequest(not_json) from None
+        if not isinstance(body, dict):
+            raise BadRequest(not_object)
+        return body
+
 
 class Response:
     def __init__(self, status=200, body=b"", content_type="text/xml; charset=utf-8", headers=None):
@@ -355,19 +365,19 @@ def parse_condition(text, fields):
             return Cmp(field, "in", values)
         raise BadRequest(f"Invalid condition: expected an operator after {field!r}")
 
-    def conjunction():
-        parts = [comparison()]
-        while peek()[0] == "word" and peek()[1].lower() == "and":
+    def chain(word, operand):
+        """operand (word operand)*, as one flat BoolOp."""
+        parts = [operand()]
+        while peek()[0] == "word" and peek()[1].lower() == word:
             take()
-            parts.append(comparison())
-        return parts[0] if len(parts) == 1 else BoolOp("and", parts)
+            parts.append(operand())
+        return parts[0] if len(parts) == 1 else BoolOp(word, parts)
+
+    def conjunction():
+        return chain("and", comparison)
 
     def disjunction():
-        parts = [conjunction()]
-        while peek()[0] == "word" and peek()[1].lower() == "or":
-            take()
-            parts.append(conjunction())
-        return parts[0] if len(parts) == 1 else BoolOp("or", parts)
+        return chain("or", conjunction)
 
     node = disjunction()
     take("end")
@@ -411,6 +421,12 @@ class Appliance:
 
     def error(self, status, message, req=None):
         return Response(status, json.dumps({"error": message}), "application/json")
+
+    def basic_challenge(self, req, realm, body, content_type="application/json"):
+        """None when ``req`` carries the lab's Basic credentials, else a 401 asking for them."""
+        if basic_credentials(req) == self.credentials:
+            return None
+        return Response(401, body, content_type, headers={"WWW-Authenticate": f'Basic realm="{realm}"'})
 
     def extra_stats(self):
         return {}

@@ -530,11 +530,12 @@ class PowerStore(Appliance):
                                          response_type="job_error_response")
 
     def _submit(self, req, action, resource_id, resource_name, run, ok_status):
-        """Run `run` now (sync) or as a job (?is_async=true).  run() -> (resource_id, response_body)."""
+        """Run `run` now (sync: 201 {"id"} or 204) or as a job (?is_async=true: 202 {"id": job id}).
+        run() -> (resource_id, response_body)."""
         self.stats.count("submissions", action)
         if (req.param("is_async") or "").lower() != "true":
             _rid, body = run()
-            return body
+            return Response.json({"id": body["id"]}, 201) if ok_status == "201" else Response(204)
         now = time.time()
         duration = self.duration(action)
         job = Job(id=str(uuid.UUID(int=self.rng.getrandbits(128), version=4)), action=action,
@@ -543,7 +544,7 @@ class PowerStore(Appliance):
         self.jobs[job.id] = job
         self.seq += 1
         heapq.heappush(self.events, (now + duration * EVAL_AT, self.seq, job.id))
-        return None, job.id
+        return Response.json({"id": job.id}, 202)
 
     # -- handlers: session --------------------------------------------------------------------
     def h_login(self, req, _match):
@@ -714,10 +715,7 @@ class PowerStore(Appliance):
                 # Job bodies are tagged job_create_response / job_error_response (spec discriminator).
                 return vg["id"], {"id": vg["id"], "response_type": "job_create_response"}
 
-            out = self._submit(req, "create", None, body["name"], run, "201")
-            if isinstance(out, tuple):
-                return Response.json({"id": out[1]}, 202)
-            return Response.json({"id": out["id"]}, 201)
+            return self._submit(req, "create", None, body["name"], run, "201")
 
     def h_vg_modify(self, req, match):
         body = self._json_body(req)
@@ -749,10 +747,7 @@ class PowerStore(Appliance):
                 current.update(changes)
                 return vid, None
 
-            out = self._submit(req, "modify", vid, vg["name"], run, "204")
-            if isinstance(out, tuple):
-                return Response.json({"id": out[1]}, 202)
-            return Response(204)
+            return self._submit(req, "modify", vid, vg["name"], run, "204")
 
     def h_vg_delete(self, req, match):
         body = self._json_body(req)
@@ -772,10 +767,7 @@ class PowerStore(Appliance):
                         self.volumes[vol_id]["volume_group_ids"].remove(vid)
                 return vid, None
 
-            out = self._submit(req, "delete", vid, vg["name"], run, "204")
-            if isinstance(out, tuple):
-                return Response.json({"id": out[1]}, 202)
-            return Response(204)
+            return self._submit(req, "delete", vid, vg["name"], run, "204")
 
     # -- lab control --------------------------------------------------------------------------
     def lab_extra(self, req, sub):
