@@ -154,10 +154,11 @@ class Faults:
         self.configure({})
 
     def configure(self, spec):
-        if not isinstance(spec, dict) or not isinstance(spec.get("rules") or [], list):
-            raise BadRequest(f'faults must be an object {{"seed": n, "rules": [...]}}, got {spec!r}')
+        given = (spec.get("rules") or []) if isinstance(spec, dict) else None
+        if not isinstance(given, list) or not all(isinstance(raw, dict) for raw in given):
+            raise BadRequest(f'faults must be an object {{"seed": n, "rules": [{{...}}, ...]}}, got {spec!r}')
         rules = []
-        for raw in spec.get("rules") or []:
+        for raw in given:
             kinds = raw.get("kinds") or ["500"]
             bad = [k for k in kinds if k not in FAULT_KINDS]
             if bad:

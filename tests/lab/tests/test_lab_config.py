@@ -67,8 +67,9 @@ def test_malformed_bodies_get_a_400(lab, appliance):
     refused(lab, appliance, [1], "JSON object")
     refused(lab, appliance, {"durations": None}, "durations must be an object")
     refused(lab, appliance, {"durations": [1]}, "durations must be an object")
-    resp = post(lab, appliance, [1], path="/_lab/faults")
-    assert resp.status_code == 400 and "faults must be an object" in resp.json()["error"]
+    for faults in ([1], {"rules": [1]}, {"rules": "500"}):
+        resp = post(lab, appliance, faults, path="/_lab/faults")
+        assert resp.status_code == 400 and "faults must be an object" in resp.json()["error"], (faults, resp.text)
 
 
 @pytest.mark.parametrize("appliance", APPLIANCES)
