@@ -15,13 +15,12 @@ import json
 import os
 import random
 import re
-import threading
 import time
 import uuid
 from collections import Counter
 from urllib.parse import urlencode
 
-from labcore import Appliance, BadRequest, Response, basic_credentials
+from labcore import Appliance, BadRequest, Response, Setting, one_of
 
 PREFIX = r"/api(?:/v2)?"
 DEFAULT_DURATIONS = {"file_share_create": 2.0, "file_share_modify": 1.0, "file_share_delete": 1.0,
@@ -249,6 +248,8 @@ def _matcher(expr):
 class AIQUM(Appliance):
     name = "aiqum"
     stat_groups = ("submissions",)
+    default_durations = DEFAULT_DURATIONS
+    settings = {"job_vocabulary": Setting("observed", one_of(*VOCABULARIES))}
     routes = (
         ("GET", PREFIX + r"/datacenter/cluster/clusters/?", "/api/datacenter/cluster/clusters", "h_list_clusters"),
         ("GET", PREFIX + r"/datacenter/svm/svms/?", "/api/datacenter/svm/svms", "h_list_svms"),
@@ -272,18 +273,15 @@ class AIQUM(Appliance):
 
     def __init__(self, opts, state_dir):
         super().__init__(opts, state_dir)
-        self.lock = threading.RLock()
         self.path = os.path.join(state_dir, "aiqum.json")
-        self.credentials = (opts.username, opts.password)
         self.seed = opts.seed
         self.state = None
         if os.path.exists(self.path):
             with open(self.path) as fh:
                 saved = json.load(fh)
-            self.state, self.config = saved["state"], saved["config"]
+            self.state = saved["state"]
+            self.restore_config(saved["config"])
         else:
-            self.config = {"durations": dict(DEFAULT_DURATIONS), "time_scale": opts.time_scale,
-                           "job_vocabulary": "observed"}
             self.state = seed_inventory(self.seed)
             self._save()
 
@@ -299,27 +297,8 @@ class AIQUM(Appliance):
             self.state = seed_inventory(self.seed)
             self._save()
 
-    def get_config(self):
-        with self.lock:
-            return copy.deepcopy(self.config)
-
-    def set_config(self, body):
-        with self.lock:
-            for op, seconds in (body.get("durations") or {}).items():
-                if op not in DEFAULT_DURATIONS:
-                    raise BadRequest(f"unknown operation {op!r}; known: {list(DEFAULT_DURATIONS)}")
-                self.config["durations"][op] = float(seconds)
-            if "time_scale" in body:
-                self.config["time_scale"] = float(body["time_scale"])
-            if "job_vocabulary" in body:
-                if body["job_vocabulary"] not in VOCABULARIES:
-                    raise BadRequest(f"job_vocabulary must be one of {list(VOCABULARIES)}")
-                self.config["job_vocabulary"] = body["job_vocabulary"]
-            unknown = set(body) - {"durations", "time_scale", "job_vocabulary"}
-            if unknown:
-                raise BadRequest(f"unknown config keys {sorted(unknown)}")
-            self._save()
-        return self.get_config()
+    def config_changed(self):
+        self._save()
 
     def extra_stats(self):
         with self.lock:
@@ -349,18 +328,13 @@ class AIQUM(Appliance):
 
     # -- auth and errors ------------------------------------------------------------------------
     def authenticate(self, req):
-        if basic_credentials(req) == self.credentials:
-            return None
-        return Response(401, json.dumps({"error": {"message": "Authentication required", "code": "401"}}),
-                        "application/json", headers={"WWW-Authenticate": 'Basic realm="Active IQ Unified Manager (lab)"'})
+        return self.basic_challenge(req, "Active IQ Unified Manager (lab)",
+                                    json.dumps({"error": {"message": "Authentication required", "code": "401"}}))
 
     def error(self, status, message, req=None):
         return Response.json({"error": {"message": message, "code": str(status)}}, status)
 
     # -- time -----------------------------------------------------------------------------------
-    def _duration(self, op):
-        return self.config["durations"][op] * self.config["time_scale"]
-
     def _settle(self):
         now = time.time()
         due = sorted((j for j in self.state["jobs"] if not j["applied"] and j["end"] <= now), key=lambda j: (j["end"], j["seq"]))
@@ -534,14 +508,9 @@ class AIQUM(Appliance):
             return Response.json(self._one("luns", match.group("key"), "LUN"))
 
     # -- submissions: validation ----------------------------------------------------------------
-    def _body(self, req):
-        try:
-            body = req.json()
-        except ValueError:
-            raise BadRequest("Request body is not valid JSON") from None
-        if not isinstance(body, dict):
-            raise BadRequest("Request body must be a JSON object")
-        return body
+    @staticmethod
+    def _body(req):
+        return req.json_object("Request body is not valid JSON", "Request body must be a JSON object")
 
     @staticmethod
     def _size(body, required=True):
@@ -596,23 +565,26 @@ class AIQUM(Appliance):
             raise BadRequest(f"A {kind.replace('_', ' ')} named {name} is being provisioned on SVM {svm['name']} "
                              f"by job {busy['key']}", 409)
 
+    def _creation(self, body, table, kind):
+        """The checks of every create, in order: (name, svm, size, aggregate) or BadRequest."""
+        name = body.get("name")
+        if not isinstance(name, str) or not name:
+            raise BadRequest("name is required")
+        svm = self._svm(body)
+        self._check_new_name(table, kind, name, svm, bool(VOLUME_NAME.match(name)))
+        return name, svm, self._size(body), self._aggregate(body, svm)
+
     # -- file shares ----------------------------------------------------------------------------
     def h_create_share(self, req, _match):
         body = self._body(req)
         with self.lock:
             self._settle()
-            name = body.get("name")
-            if not isinstance(name, str) or not name:
-                raise BadRequest("name is required")
-            svm = self._svm(body)
-            self._check_new_name("file_shares", "file_share", name, svm, bool(VOLUME_NAME.match(name)))
-            size = self._size(body)
-            aggregate = self._aggregate(body, svm)
+            name, svm, size, aggregate = self._creation(body, "file_shares", "file_share")
             rules = _lookup(body, "access_control.export_policy.rules")
             if rules is not None:
                 check_rules_shape(rules)
             now = time.time()
-            job = self._new_job("file_share_create", name, svm, now, self._duration("file_share_create"))
+            job = self._new_job("file_share_create", name, svm, now, self.duration("file_share_create"))
             job["description"] = f"Create file share {name} on SVM {svm['name']}"
             job["spec"] = {"svm": svm["key"], "aggregate": aggregate["key"], "size": size,
                            "rules": normalise_rules(rules or [])}
@@ -649,6 +621,17 @@ class AIQUM(Appliance):
             job["outcome"] = "partial_failures"
             job["message"] = "%d of %d tasks failed: %s" % (len(failed), len(items_ok), "; ".join(failed))
 
+    def _reserve(self, job, aggregate, size):
+        """Take a new volume's or LUN's space at its job's end; when it is not there, the job
+        fails (its later items, export rules, are not attempted) and the answer is False."""
+        problem = self._space_check(job, aggregate, size)
+        if problem:
+            later = len(job["items"]) - 1
+            self._finish(job, [False] * (1 + later), [problem] + ["Not attempted: the volume was not created"] * later)
+            return False
+        self._consume(aggregate, size)
+        return True
+
     def _warning(self, aggregate):
         bs = aggregate["space"]["block_storage"]
         return (f"Aggregate {aggregate['name']} is {100 * bs['used'] // bs['size']}% full after this operation"
@@ -658,19 +641,10 @@ class AIQUM(Appliance):
         spec = job["spec"]
         svm = self.state["svms"][spec["svm"]]
         aggregate = self.state["aggregates"][spec["aggregate"]]
-        problem = self._space_check(job, aggregate, spec["size"])
-        if problem:
-            self._finish(job, [False] + [False] * len(spec["rules"]),
-                         [problem] + ["Not attempted: the volume was not created"] * len(spec["rules"]))
+        if not self._reserve(job, aggregate, spec["size"]):
             return
-        self._consume(aggregate, spec["size"])
-        good, oks, msgs = [], [True], [""]
-        for rule in spec["rules"]:
-            bad = [c["match"] for c in rule["clients"] if not valid_client_match(c["match"])]
-            oks.append(not bad)
-            msgs.append(f"Failed to create {rule_label(rule)}: invalid client match {bad[0]!r}" if bad else "")
-            if not bad:
-                good.append(rule)
+        good, oks, msgs = self._rule_outcomes(spec["rules"])
+        oks, msgs = [True] + oks, [""] + msgs  # the volume's item comes first
         share = make_share(job["resource"]["name"], svm, aggregate, spec["size"], good, salt=job["key"])
         self.state["file_shares"][share["key"]] = share
         job["resource"]["key"] = share["key"]
@@ -697,9 +671,7 @@ class AIQUM(Appliance):
                 rules = _lookup(body, "access_control.export_policy.rules")
                 check_rules_shape(rules)
                 spec["rules"] = normalise_rules(rules)
-            svm = self.state["svms"][share["svm"]["key"]]
-            job = self._new_job("file_share_modify", share["name"], svm, time.time(), self._duration("file_share_modify"))
-            job["resource"]["key"] = share["key"]
+            job = self._job_on(share, "file_share_modify")
             job["spec"] = dict(spec, key=share["key"])
             if "size" in spec:
                 job["description"] = f"Resize file share {share['name']} to {spec['size']} bytes"
@@ -717,24 +689,10 @@ class AIQUM(Appliance):
             self._finish(job, [False] * len(job["items"]), ["File share was deleted before the change ran"] * len(job["items"]))
             return
         job["results"] = [{"name": "fileshareKey", "value": share["key"]}]
-        aggregate = self.state["aggregates"][share["aggregate"]["key"]]
         if "size" in spec:
-            delta = spec["size"] - share["space"]["size"]
-            problem = self._space_check(job, aggregate, delta) if delta > 0 else None
-            if problem:
-                self._finish(job, [False], [problem])
-                return
-            self._consume(aggregate, delta)
-            share["space"]["size"] = spec["size"]
-            self._finish(job, [True], [""], self._warning(aggregate) if delta > 0 else None)
+            self._resize(job, share, spec["size"])
             return
-        good, oks, msgs = [], [], []
-        for rule in spec["rules"]:
-            bad = [c["match"] for c in rule["clients"] if not valid_client_match(c["match"])]
-            oks.append(not bad)
-            msgs.append(f"Failed to create {rule_label(rule)}: invalid client match {bad[0]!r}" if bad else "")
-            if not bad:
-                good.append(rule)
+        good, oks, msgs = self._rule_outcomes(spec["rules"])
         share["access_control"]["export_policy"]["rules"] = normalise_rules(good)
         if not spec["rules"]:
             oks, msgs = [True], [""]
@@ -743,6 +701,60 @@ class AIQUM(Appliance):
             self._finish(job, oks, msgs)
         else:
             self._finish_rules(job, oks, msgs)
+
+    @staticmethod
+    def _rule_outcomes(rules):
+        """(the rules that can be created, ok per rule, message per rule): a rule with a client
+        match that is not valid is refused."""
+        good, oks, msgs = [], [], []
+        for rule in rules:
+            bad = [c["match"] for c in rule["clients"] if not valid_client_match(c["match"])]
+            oks.append(not bad)
+            msgs.append(f"Failed to create {rule_label(rule)}: invalid client match {bad[0]!r}" if bad else "")
+            if not bad:
+                good.append(rule)
+        return good, oks, msgs
+
+    def _resize(self, job, obj, size):
+        """A share's or LUN's resize at the job's end: growing needs the space on its aggregate."""
+        aggregate = self.state["aggregates"][obj["aggregate"]["key"]]
+        delta = size - obj["space"]["size"]
+        problem = self._space_check(job, aggregate, delta) if delta > 0 else None
+        if problem:
+            self._finish(job, [False], [problem])
+            return
+        self._consume(aggregate, delta)
+        obj["space"]["size"] = size
+        self._finish(job, [True], [""], self._warning(aggregate) if delta > 0 else None)
+
+    def _job_on(self, obj, op):
+        """A new job of ``op`` on an existing share or LUN."""
+        svm = self.state["svms"][obj["svm"]["key"]]
+        job = self._new_job(op, obj["name"], svm, time.time(), self.duration(op))
+        job["resource"]["key"] = obj["key"]
+        return job
+
+    def _delete(self, table, key, what, description, item):
+        """DELETE of a share or LUN: a job whose end removes it; ``description`` and ``item`` are
+        templates of ``{name}`` and ``{svm}``."""
+        op = {"file_shares": "file_share_delete", "luns": "lun_delete"}[table]
+        with self.lock:
+            self._settle()
+            obj = self._one(table, key, what)
+            job = self._job_on(obj, op)
+            job["spec"] = {"key": obj["key"]}
+            names = {"name": obj["name"], "svm": obj["svm"]["name"]}
+            job["description"] = description.format(**names)
+            job["items"] = [{"name": item.format(**names)}]
+            return self._accepted(job)
+
+    def _apply_delete(self, job, table, what):
+        obj = self.state[table].pop(job["spec"]["key"], None)
+        if obj is None:
+            self._finish(job, [False], [f"{what} no longer exists"])
+            return
+        self._consume(self.state["aggregates"][obj["aggregate"]["key"]], -obj["space"]["size"])
+        self._finish(job, [True], [""])
 
     def _finish_rules(self, job, oks, msgs):
         failed = [m for ok, m in zip(oks, msgs) if not ok]
@@ -755,38 +767,19 @@ class AIQUM(Appliance):
             job["outcome"], job["message"] = "normal", ""
 
     def h_delete_share(self, req, match):
-        with self.lock:
-            self._settle()
-            share = self._one("file_shares", match.group("key"), "File share")
-            svm = self.state["svms"][share["svm"]["key"]]
-            job = self._new_job("file_share_delete", share["name"], svm, time.time(), self._duration("file_share_delete"))
-            job["resource"]["key"] = share["key"]
-            job["spec"] = {"key": share["key"]}
-            job["description"] = f"Delete file share {share['name']} on SVM {svm['name']}"
-            job["items"] = [{"name": f"Delete volume {share['name']}"}]
-            return self._accepted(job)
+        return self._delete("file_shares", match.group("key"), "File share", "Delete file share {name} on SVM {svm}",
+                            "Delete volume {name}")
 
     def _apply_file_share_delete(self, job):
-        share = self.state["file_shares"].pop(job["spec"]["key"], None)
-        if share is None:
-            self._finish(job, [False], ["File share no longer exists"])
-            return
-        self._consume(self.state["aggregates"][share["aggregate"]["key"]], -share["space"]["size"])
-        self._finish(job, [True], [""])
+        self._apply_delete(job, "file_shares", "File share")
 
     # -- LUNs -----------------------------------------------------------------------------------
     def h_create_lun(self, req, _match):
         body = self._body(req)
         with self.lock:
             self._settle()
-            name = body.get("name")
-            if not isinstance(name, str) or not name:
-                raise BadRequest("name is required")
-            svm = self._svm(body)
-            self._check_new_name("luns", "lun", name, svm, bool(VOLUME_NAME.match(name)))
-            size = self._size(body)
-            aggregate = self._aggregate(body, svm)
-            job = self._new_job("lun_create", name, svm, time.time(), self._duration("lun_create"))
+            name, svm, size, aggregate = self._creation(body, "luns", "lun")
+            job = self._new_job("lun_create", name, svm, time.time(), self.duration("lun_create"))
             job["description"] = f"Create LUN {name} on SVM {svm['name']}"
             job["spec"] = {"svm": svm["key"], "aggregate": aggregate["key"], "size": size,
                            "os_type": body.get("os_type") or "linux"}
@@ -796,11 +789,8 @@ class AIQUM(Appliance):
     def _apply_lun_create(self, job):
         spec = job["spec"]
         aggregate = self.state["aggregates"][spec["aggregate"]]
-        problem = self._space_check(job, aggregate, spec["size"])
-        if problem:
-            self._finish(job, [False], [problem])
+        if not self._reserve(job, aggregate, spec["size"]):
             return
-        self._consume(aggregate, spec["size"])
         lun = make_lun(job["resource"]["name"], self.state["svms"][spec["svm"]], aggregate, spec["size"], spec["os_type"],
                        salt=job["key"])
         self.state["luns"][lun["key"]] = lun
@@ -816,9 +806,7 @@ class AIQUM(Appliance):
             if set(body) != {"space"}:
                 raise BadRequest("Only space.size can be modified, one property per request")
             size = self._size(body)
-            svm = self.state["svms"][lun["svm"]["key"]]
-            job = self._new_job("lun_modify", lun["name"], svm, time.time(), self._duration("lun_modify"))
-            job["resource"]["key"] = lun["key"]
+            job = self._job_on(lun, "lun_modify")
             job["spec"] = {"key": lun["key"], "size": size}
             job["description"] = f"Resize LUN {lun['name']} to {size} bytes"
             job["items"] = [{"name": f"Resize LUN {lun['name']}"}]
@@ -830,35 +818,13 @@ class AIQUM(Appliance):
             self._finish(job, [False], ["LUN was deleted before the change ran"])
             return
         job["results"] = [{"name": "lunKey", "value": lun["key"]}]
-        aggregate = self.state["aggregates"][lun["aggregate"]["key"]]
-        delta = job["spec"]["size"] - lun["space"]["size"]
-        problem = self._space_check(job, aggregate, delta) if delta > 0 else None
-        if problem:
-            self._finish(job, [False], [problem])
-            return
-        self._consume(aggregate, delta)
-        lun["space"]["size"] = job["spec"]["size"]
-        self._finish(job, [True], [""], self._warning(aggregate) if delta > 0 else None)
+        self._resize(job, lun, job["spec"]["size"])
 
     def h_delete_lun(self, req, match):
-        with self.lock:
-            self._settle()
-            lun = self._one("luns", match.group("key"), "LUN")
-            svm = self.state["svms"][lun["svm"]["key"]]
-            job = self._new_job("lun_delete", lun["name"], svm, time.time(), self._duration("lun_delete"))
-            job["resource"]["key"] = lun["key"]
-            job["spec"] = {"key": lun["key"]}
-            job["description"] = f"Delete LUN {lun['name']}"
-            job["items"] = [{"name": f"Delete LUN {lun['name']}"}]
-            return self._accepted(job)
+        return self._delete("luns", match.group("key"), "LUN", "Delete LUN {name}", "Delete LUN {name}")
 
     def _apply_lun_delete(self, job):
-        lun = self.state["luns"].pop(job["spec"]["key"], None)
-        if lun is None:
-            self._finish(job, [False], ["LUN no longer exists"])
-            return
-        self._consume(self.state["aggregates"][lun["aggregate"]["key"]], -lun["space"]["size"])
-        self._finish(job, [True], [""])
+        self._apply_delete(job, "luns", "LUN")
 
 
 def create(opts, state_dir):

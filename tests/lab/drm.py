@@ -16,14 +16,13 @@ import os
 import random
 import re
 import sqlite3
-import threading
 import time
 import xml.etree.ElementTree as ET
 import zlib
 from collections import Counter
 from xml.sax.saxutils import escape, quoteattr
 
-from labcore import Appliance, BadRequest, Response, iso, parse_condition, basic_credentials
+from labcore import Appliance, BadRequest, Response, iso, parse_condition
 
 # jobType codes from 3 on are lab values (Digi documents none beyond the listing example's 0).
 OP_TYPES = {"send_message": 0, "update_firmware": 1, "disconnect": 2, "query_firmware_targets": 3,
@@ -302,6 +301,7 @@ class DRM(Appliance):
     # job_reads: per job id, "<id> progress" and "<id> results" GETs, so tests can tell a poll of
     # the progress view from a read of a finished job's per-device results.
     stat_groups = ("submissions", "job_reads")
+    default_durations = DEFAULT_DURATIONS
     routes = (
         ("POST", r"/ws/sci/?", "/ws/sci", "h_sci_post"),
         ("GET", r"/ws/sci/?", "/ws/sci", "h_sci_list"),
@@ -318,21 +318,16 @@ class DRM(Appliance):
 
     def __init__(self, opts, state_dir):
         super().__init__(opts, state_dir)
-        self.lock = threading.RLock()
         self.store = Store(os.path.join(state_dir, "drm.sqlite"))
-        self.credentials = (opts.username, opts.password)
         self.api_key = (opts.api_key_id, opts.api_key_secret)
         if self.store.meta("fleet") is None:
             self.store.set_meta("fleet", {"devices": opts.devices, "seed": opts.seed})
-            self.store.set_meta("config", self._default_config())
+            self.store.set_meta("config", self.config)
             self._generate()
         self._load()
         self.store.commit()
 
     # -- state lifecycle ----------------------------------------------------------------------
-    def _default_config(self):
-        return {"durations": dict(DEFAULT_DURATIONS), "time_scale": self.opts.time_scale}
-
     def _generate(self):
         fleet = self.store.meta("fleet")
         self.store.wipe()
@@ -357,7 +352,7 @@ class DRM(Appliance):
         for job_id, data in db.execute("SELECT job, data FROM parts ORDER BY job, seq"):
             part = Part(**json.loads(data))
             self.jobs[job_id].parts[part.dev] = part
-        self.config = self.store.meta("config")
+        self.restore_config(self.store.meta("config"))
         self.next_job_id = self.store.meta("next_job_id")
         self.events, self.seq, self.waiting = [], 0, {}
         self._dirty_jobs, self._dirty_parts, self._dirty_devices = set(), {}, {}
@@ -381,21 +376,9 @@ class DRM(Appliance):
         with self.lock:
             self.store.close()
 
-    def get_config(self):
-        with self.lock:
-            return json.loads(json.dumps(self.config))
-
-    def set_config(self, body):
-        with self.lock:
-            for op, seconds in (body.get("durations") or {}).items():
-                if op not in DEFAULT_DURATIONS:
-                    raise BadRequest(f"unknown operation {op!r}; known: {list(DEFAULT_DURATIONS)}")
-                self.config["durations"][op] = float(seconds)
-            if "time_scale" in body:
-                self.config["time_scale"] = float(body["time_scale"])
-            self.store.set_meta("config", self.config)
-            self._commit()
-        return self.get_config()
+    def config_changed(self):
+        self.store.set_meta("config", self.config)
+        self._commit()
 
     def extra_stats(self):
         with self.lock:
@@ -429,9 +412,6 @@ class DRM(Appliance):
         self.store.commit()
 
     # -- time and events ----------------------------------------------------------------------
-    def _duration(self, op):
-        return self.config["durations"][op] * self.config["time_scale"]
-
     def _push(self, when, kind, job_id, dev_id):
         self.seq += 1
         heapq.heappush(self.events, (when, self.seq, kind, job_id, dev_id))
@@ -443,7 +423,7 @@ class DRM(Appliance):
 
     def _start_part(self, job, part, when):
         part.state, part.start = "pending", when
-        part.end = when + self._duration(job.op)
+        part.end = when + self.duration(job.op)
         part.fails = job.op == "update_firmware" and self.devices[part.dev].fails_firmware
         self._schedule_part_events(job, part)
 
@@ -496,7 +476,7 @@ class DRM(Appliance):
         elif job.op in ("disconnect", "reboot"):
             # The device drops its connection now and comes back after another op duration.
             self._set_online(dev, False, when)
-            dev.reconnect_at = when + self._duration(job.op)
+            dev.reconnect_at = when + self.duration(job.op)
             self._push(dev.reconnect_at, "reconnect", None, dev_id)
             # A reboot's success is an empty device element (no reply body is documented).
             ok, result = True, "<disconnected/>" if job.op == "disconnect" else ""
@@ -537,10 +517,8 @@ class DRM(Appliance):
     def authenticate(self, req):
         if (req.headers.get("X-API-KEY-ID"), req.headers.get("X-API-KEY-SECRET")) == self.api_key:
             return None
-        if basic_credentials(req) == self.credentials:
-            return None
-        return Response(401, "<error>Authentication required</error>",
-                        headers={"WWW-Authenticate": 'Basic realm="Remote Manager (lab)"'})
+        return self.basic_challenge(req, "Remote Manager (lab)", "<error>Authentication required</error>",
+                                    "text/xml; charset=utf-8")
 
     def error(self, status, message, req=None):
         if req is not None and req.wants_json() and not req.path.startswith("/ws/sci"):
@@ -939,7 +917,7 @@ class DRM(Appliance):
         else:
             steps = [(0.0, 0, "Sending request"), (1.0, 100, "Complete")]
         # A canceled part's end is the cancel time, so its history uses the planned duration.
-        span = self._duration(job.op) if part.state == "canceled" else part.end - part.start
+        span = self.duration(job.op) if part.state == "canceled" else part.end - part.start
         entries = []
         for frac, pct, msg in steps:
             when = part.start + frac * span

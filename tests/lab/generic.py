@@ -21,15 +21,13 @@ Retry-After discipline is measured: every non-terminal answer that carries ``Ret
 records when the next poll is due, and a poll that arrives earlier (minus a 50 ms tolerance)
 counts as ``polls.early`` in ``/_lab/stats`` (else ``polls.on_time``).
 """
-import copy
 import itertools
 import json
 import re
-import threading
 import time
 from collections import Counter
 
-from labcore import Appliance, BadRequest, Response, basic_credentials
+from labcore import Appliance, BadRequest, Response, Setting, integer, iso
 
 CONVENTIONS = ("azure", "arm", "location", "aip", "prefer")
 DEFAULT_DURATIONS = {name: 2.0 for name in CONVENTIONS}
@@ -37,10 +35,6 @@ API_VERSION = "2024-01-01"
 EARLY_TOLERANCE = 0.05
 MAX_SYNC_SECONDS = 30.0
 NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]{0,62}$")
-
-
-def iso(ts):
-    return time.strftime("%Y-%m-%dT%H:%M:%S", time.gmtime(ts)) + ".%03dZ" % int((ts % 1) * 1000)
 
 
 class Op:
@@ -69,6 +63,9 @@ class Op:
 class Generic(Appliance):
     name = "generic"
     stat_groups = ("submissions", "polls", "prefer")
+    default_durations = DEFAULT_DURATIONS
+    duration_kind = "convention"
+    settings = {"retry_after": Setting(1, integer(0))}  # whole seconds, on every non-terminal answer
     routes = (
         ("POST", r"/azure/widgets/?", "/azure/widgets", "h_azure_submit"),
         ("GET", r"/azure/widgets/?", "/azure/widgets", "h_azure_list"),
@@ -87,10 +84,7 @@ class Generic(Appliance):
 
     def __init__(self, opts, state_dir):
         super().__init__(opts, state_dir)
-        self.lock = threading.RLock()
-        self.credentials = (opts.username, opts.password)
-        self.scheme = "https" if getattr(opts, "tls", False) else "http"
-        self.config = {"durations": dict(DEFAULT_DURATIONS), "time_scale": opts.time_scale, "retry_after": 1}
+        self.scheme = "https" if self.tls else "http"
         self.reset_state()
 
     # -- control plane -------------------------------------------------------------------------
@@ -99,28 +93,6 @@ class Generic(Appliance):
             self.ops = {}
             self.widgets = {}  # ARM resources by name: {"op": op id, "size": n}
             self.seq = itertools.count(1)
-
-    def get_config(self):
-        with self.lock:
-            return copy.deepcopy(self.config)
-
-    def set_config(self, body):
-        with self.lock:
-            unknown = set(body) - {"durations", "time_scale", "retry_after"}
-            if unknown:
-                raise BadRequest(f"unknown config keys {sorted(unknown)}; known: durations, time_scale, retry_after")
-            for kind, seconds in (body.get("durations") or {}).items():
-                if kind not in DEFAULT_DURATIONS:
-                    raise BadRequest(f"unknown convention {kind!r}; known: {list(CONVENTIONS)}")
-                self.config["durations"][kind] = float(seconds)
-            if "time_scale" in body:
-                self.config["time_scale"] = float(body["time_scale"])
-            if "retry_after" in body:
-                value = int(body["retry_after"])
-                if value < 0:
-                    raise BadRequest("retry_after must be >= 0 (integer seconds)")
-                self.config["retry_after"] = value
-        return self.get_config()
 
     def extra_stats(self):
         with self.lock:
@@ -132,10 +104,8 @@ class Generic(Appliance):
 
     # -- auth and errors ------------------------------------------------------------------------
     def authenticate(self, req):
-        if basic_credentials(req) == self.credentials:
-            return None
-        return Response(401, json.dumps({"error": {"code": "Unauthorized", "message": "Authentication required"}}),
-                        "application/json", headers={"WWW-Authenticate": 'Basic realm="generic lab"'})
+        return self.basic_challenge(req, "generic lab",
+                                    json.dumps({"error": {"code": "Unauthorized", "message": "Authentication required"}}))
 
     def error(self, status, message, req=None):
         return Response.json({"error": {"code": "BadRequest" if status == 400 else str(status), "message": message}},
@@ -152,15 +122,7 @@ class Generic(Appliance):
 
     @staticmethod
     def _body(req):
-        if not req.body:
-            return {}
-        try:
-            body = json.loads(req.body)
-        except ValueError:
-            raise BadRequest("the body must be JSON") from None
-        if not isinstance(body, dict):
-            raise BadRequest("the body must be a JSON object")
-        return body
+        return req.json_object("the body must be JSON", "the body must be a JSON object")
 
     @staticmethod
     def _api_version(req):
@@ -170,7 +132,7 @@ class Generic(Appliance):
     def _new(self, kind, body, payload):
         duration = body.get("duration")
         if duration is None:
-            duration = self.config["durations"][kind] * self.config["time_scale"]
+            duration = self.duration(kind)
         try:
             duration = float(duration)
         except (TypeError, ValueError):
@@ -196,6 +158,10 @@ class Generic(Appliance):
         seconds = self.config["retry_after"]
         op.not_before = now + seconds
         return {"Retry-After": str(seconds)}
+
+    def _accepted_empty(self, op, now, headers):
+        """202 without a body: the monitor ``headers`` plus Retry-After."""
+        return Response(202, b"", None, dict(headers, **self._retry_after(op, now)))
 
     def _poll(self, op, now):
         """Count a monitor poll as early or on time against the last Retry-After."""
@@ -264,8 +230,7 @@ class Generic(Appliance):
         base = self._base(req)
         headers = {"Azure-AsyncOperation": f"{base}/arm/operations/{op.id}?api-version={API_VERSION}",
                    "Location": f"{base}/arm/operationResults/{op.id}?api-version={API_VERSION}"}
-        headers.update(self._retry_after(op, now))
-        return Response(202, b"", None, headers)
+        return self._accepted_empty(op, now, headers)
 
     def _arm_resource(self, op, now):
         state = op.outcome() if op.done(now) else "Creating"
@@ -302,8 +267,7 @@ class Generic(Appliance):
         self._poll(op, now)
         if not op.done(now):
             headers = {"Location": f"{self._base(req)}/arm/operationResults/{op.id}?api-version={API_VERSION}"}
-            headers.update(self._retry_after(op, now))
-            return Response(202, b"", None, headers)
+            return self._accepted_empty(op, now, headers)
         if op.fail:
             return Response.json({"error": self._error(op)}, 409)
         if op.cancel:
@@ -316,8 +280,7 @@ class Generic(Appliance):
         op = self._new("location", body, {"report": body.get("report", "default")})
         now = time.time()
         headers = {"Location": f"/location/jobs/{op.id}"}  # path-absolute: clients must resolve it
-        headers.update(self._retry_after(op, now))
-        return Response(202, b"", None, headers)
+        return self._accepted_empty(op, now, headers)
 
     def h_location_status(self, req, match):
         op = self._op("location", match["id"])
@@ -325,8 +288,7 @@ class Generic(Appliance):
         self._poll(op, now)
         if not op.done(now):
             headers = {"Location": f"/location/jobs/{op.id}"}
-            headers.update(self._retry_after(op, now))
-            return Response(202, b"", None, headers)
+            return self._accepted_empty(op, now, headers)
         if op.fail:
             return Response.json({"error": self._error(op)}, 422)
         if op.cancel:
@@ -390,8 +352,7 @@ class Generic(Appliance):
             return Response.json(self._report(op), 200, headers)
         now = time.time()
         headers = {"Location": f"jobs/{op.id}", "Preference-Applied": "respond-async"}  # relative to /prefer/
-        headers.update(self._retry_after(op, now))
-        return Response(202, b"", None, headers)
+        return self._accepted_empty(op, now, headers)
 
     @staticmethod
     def _report(op):

@@ -1,12 +1,15 @@
 """Shared machinery for lab appliances: HTTP plumbing, control plane, stats, faults, conditions.
 
-Every appliance module (drm.py, later powerstore.py, ...) subclasses :class:`Appliance`, declares
-its routes and implements the handlers.  This module owns what is common to all of them: request
-counting, seeded fault injection and the unauthenticated ``/_lab/*`` control plane.
+Every appliance module (drm.py, powerstore.py, ...) subclasses :class:`Appliance`, declares its
+routes, its ``/_lab/config`` table (``default_durations`` and ``settings``) and implements the
+handlers.  This module owns what is common to all of them: request counting, seeded fault
+injection, the configuration's checks and the unauthenticated ``/_lab/*`` control plane.
 """
 import base64
 import binascii
+import copy
 import json
+import math
 import random
 import re
 import socket
@@ -57,6 +60,16 @@ class Request:
 
     def json(self):
         return json.loads(self.body or b"{}")
+
+    def json_object(self, not_json, not_object):
+        """The body as a JSON object ({} when empty), else BadRequest with the appliance's wording."""
+        try:
+            body = self.json()
+        except ValueError:
+            raise BadRequest(not_json) from None
+        if not isinstance(body, dict):
+            raise BadRequest(not_object)
+        return body
 
 
 class Response:
@@ -141,8 +154,11 @@ class Faults:
         self.configure({})
 
     def configure(self, spec):
+        given = (spec.get("rules") or []) if isinstance(spec, dict) else None
+        if not isinstance(given, list) or not all(isinstance(raw, dict) for raw in given):
+            raise BadRequest(f'faults must be an object {{"seed": n, "rules": [{{...}}, ...]}}, got {spec!r}')
         rules = []
-        for raw in spec.get("rules") or []:
+        for raw in given:
             kinds = raw.get("kinds") or ["500"]
             bad = [k for k in kinds if k not in FAULT_KINDS]
             if bad:
@@ -178,6 +194,68 @@ class Faults:
                 if self.rng.random() < rule["rate"]:
                     return rule, self.rng.choice(rule["kinds"])
             return None
+
+
+# ---------------------------------------------------------------------------------------------
+# /_lab/config: every appliance has `durations` (seconds by job kind, x `time_scale`) and
+# `time_scale` (default: --time-scale), plus its own `settings` table.  A POST changes only the
+# keys it names and is checked whole before anything changes: one bad key and nothing changes.
+
+
+class Setting:
+    """One appliance-specific ``/_lab/config`` key: its default and ``check(name, value)``,
+    which returns the value to store or raises BadRequest."""
+
+    def __init__(self, default, check):
+        self.default, self.check = default, check
+
+
+def _number(name, value):
+    # JSON numbers only: a string or a boolean is a caller's mistake, not a value to coerce.
+    if isinstance(value, bool) or not isinstance(value, (int, float)) or not math.isfinite(value):
+        raise BadRequest(f"{name} must be a number, got {value!r}")
+    return value
+
+
+def seconds(positive=False):
+    """A duration in seconds (stored as a float): 0 or more, or more than 0 when ``positive``."""
+    def check(name, value):
+        value = float(_number(name, value))
+        if value < 0 or (positive and value == 0):
+            raise BadRequest(f"{name} must be {'more than 0' if positive else '0 or more'}, got {value!r}")
+        return value
+    return check
+
+
+def integer(low=None, high=None):
+    """A whole number, ``low`` or more and ``high`` or less when given (3.0 is taken as 3; 3.5 is
+    refused, not rounded)."""
+    bounds = "" if low is None else f" from {low} to {high}" if high is not None else f" of {low} or more"
+
+    def check(name, value):
+        value = _number(name, value)
+        if value != int(value) or (low is not None and value < low) or (high is not None and value > high):
+            raise BadRequest(f"{name} must be a whole number{bounds}, got {value!r}")
+        return int(value)
+    return check
+
+
+def integer_set(name, value):
+    """A list of whole numbers, stored sorted without repeats."""
+    if not isinstance(value, list):
+        raise BadRequest(f"{name} must be a list of whole numbers, got {value!r}")
+    return sorted({integer()(name, item) for item in value})
+
+
+def one_of(*choices):
+    def check(name, value):
+        if value not in choices:
+            raise BadRequest(f"{name} must be one of {list(choices)}, got {value!r}")
+        return value
+    return check
+
+
+_SECONDS = seconds()
 
 
 # ---------------------------------------------------------------------------------------------
@@ -288,19 +366,19 @@ def parse_condition(text, fields):
             return Cmp(field, "in", values)
         raise BadRequest(f"Invalid condition: expected an operator after {field!r}")
 
-    def conjunction():
-        parts = [comparison()]
-        while peek()[0] == "word" and peek()[1].lower() == "and":
+    def chain(word, operand):
+        """operand (word operand)*, as one flat BoolOp."""
+        parts = [operand()]
+        while peek()[0] == "word" and peek()[1].lower() == word:
             take()
-            parts.append(comparison())
-        return parts[0] if len(parts) == 1 else BoolOp("and", parts)
+            parts.append(operand())
+        return parts[0] if len(parts) == 1 else BoolOp(word, parts)
+
+    def conjunction():
+        return chain("and", comparison)
 
     def disjunction():
-        parts = [conjunction()]
-        while peek()[0] == "word" and peek()[1].lower() == "or":
-            take()
-            parts.append(conjunction())
-        return parts[0] if len(parts) == 1 else BoolOp("or", parts)
+        return chain("or", conjunction)
 
     node = disjunction()
     take("end")
@@ -321,12 +399,20 @@ class Appliance:
     name = None
     routes = ()
     stat_groups = ()  # extra counter groups always present in /_lab/stats
+    # /_lab/config: seconds by job kind (x time_scale), what a kind is (for errors), further keys.
+    default_durations = {}
+    duration_kind = "operation"
+    settings = {}
 
     def __init__(self, opts, state_dir):
         self.opts = opts
         self.state_dir = state_dir
         self.stats = Stats(self.stat_groups)
         self.faults = Faults()
+        self.lock = threading.RLock()  # the appliance's state, config included
+        self.credentials = (opts.username, opts.password)
+        self.tls = bool(getattr(opts, "tls", False))
+        self.config = self.default_config()
         self._routes = [(m, re.compile(rx + r"\Z"), tpl, h) for m, rx, tpl, h in self.routes]
 
     # Subclass hooks -------------------------------------------------------------------------
@@ -337,17 +423,20 @@ class Appliance:
     def error(self, status, message, req=None):
         return Response(status, json.dumps({"error": message}), "application/json")
 
+    def basic_challenge(self, req, realm, body, content_type="application/json"):
+        """None when ``req`` carries the lab's Basic credentials, else a 401 asking for them."""
+        if basic_credentials(req) == self.credentials:
+            return None
+        return Response(401, body, content_type, headers={"WWW-Authenticate": f'Basic realm="{realm}"'})
+
     def extra_stats(self):
         return {}
 
     def reset_state(self):
         """Restore the simulated system to its initial generated state."""
 
-    def get_config(self):
-        return {}
-
-    def set_config(self, body):
-        raise BadRequest("this appliance has no configuration")
+    def config_changed(self):
+        """Called under the lock after a POST changed the config: persist it if state survives a restart."""
 
     def lab_extra(self, req, sub):
         """Appliance-specific /_lab/<sub> endpoints; return a Response or None for 404."""
@@ -359,6 +448,56 @@ class Appliance:
 
     def close(self):
         pass
+
+    # Configuration ---------------------------------------------------------------------------
+    def default_config(self):
+        config = {"durations": dict(self.default_durations), "time_scale": self.opts.time_scale}
+        config.update((name, copy.deepcopy(setting.default)) for name, setting in self.settings.items())
+        return config
+
+    def restore_config(self, saved):
+        """Adopt a persisted config; what it lacks (a state dir written by an older lab) keeps its default."""
+        config = self.default_config()
+        config["durations"].update((k, v) for k, v in saved.get("durations", {}).items() if k in config["durations"])
+        config.update((k, v) for k, v in saved.items() if k in config and k != "durations")
+        self.config = config
+
+    def duration(self, kind):
+        """Effective seconds of a job of this kind: its configured duration x time_scale."""
+        return self.config["durations"][kind] * self.config["time_scale"]
+
+    def get_config(self):
+        with self.lock:
+            return copy.deepcopy(self.config)
+
+    def set_config(self, body):
+        with self.lock:
+            self.config = self.checked_config(body)
+            self.config_changed()
+        return self.get_config()
+
+    def checked_config(self, body):
+        """The config after the POSTed ``body``, or BadRequest; ``self.config`` itself is not touched."""
+        if not isinstance(body, dict):
+            raise BadRequest(f"the config must be a JSON object, got {body!r}")
+        known = ["durations", "time_scale", *self.settings]
+        unknown = [key for key in body if key not in known]
+        if unknown:
+            raise BadRequest(f"unknown config keys {sorted(unknown)}; known: {', '.join(known)}")
+        config = copy.deepcopy(self.config)
+        durations = body.get("durations", {})
+        if not isinstance(durations, dict):
+            raise BadRequest(f"durations must be an object of seconds by {self.duration_kind}, got {durations!r}")
+        for kind, value in durations.items():
+            if kind not in config["durations"]:
+                raise BadRequest(f"unknown {self.duration_kind} {kind!r}; known: {list(config['durations'])}")
+            config["durations"][kind] = _SECONDS(f"durations[{kind!r}]", value)
+        if "time_scale" in body:
+            config["time_scale"] = _SECONDS("time_scale", body["time_scale"])
+        for name, setting in self.settings.items():
+            if name in body:
+                config[name] = setting.check(name, body[name])
+        return config
 
     # Routing --------------------------------------------------------------------------------
     def route(self, method, path):

@@ -14,11 +14,10 @@ import json
 import random
 import re
 import secrets
-import threading
 import time
 import uuid
 
-from labcore import Appliance, BadRequest, Response, Stats, basic_credentials
+from labcore import Appliance, Response, Setting, Stats, basic_credentials, seconds
 
 API = "/api/rest"
 DEFAULT_DURATIONS = {"create": 1.0, "modify": 2.0, "delete": 1.0}
@@ -314,6 +313,8 @@ def _uuid(rng):
 class PowerStore(Appliance):
     name = "powerstore"
     stat_groups = ("submissions", "auth")
+    default_durations = DEFAULT_DURATIONS
+    settings = {"idle_timeout": Setting(DEFAULT_IDLE_TIMEOUT, seconds(positive=True))}
     routes = (
         ("GET", API + r"/login_session/?", API + "/login_session", "h_login"),
         ("POST", API + r"/logout/?", API + "/logout", "h_logout"),
@@ -334,12 +335,7 @@ class PowerStore(Appliance):
     def __init__(self, opts, state_dir):
         super().__init__(opts, state_dir)
         self.stats = _Stats(self.stat_groups)
-        self.lock = threading.RLock()
-        self.credentials = (opts.username, opts.password)
-        self.tls = bool(getattr(opts, "tls", False))
         self.seed = opts.seed
-        self.config = {"durations": dict(DEFAULT_DURATIONS), "time_scale": opts.time_scale,
-                       "idle_timeout": DEFAULT_IDLE_TIMEOUT}
         self.sessions = {}
         self.reset_state()
 
@@ -382,29 +378,6 @@ class PowerStore(Appliance):
                "volume_group_ids": []}
         self.volumes[vid] = vol
         return vol
-
-    def get_config(self):
-        with self.lock:
-            return json.loads(json.dumps(self.config))
-
-    def set_config(self, body):
-        with self.lock:
-            for op, seconds in (body.get("durations") or {}).items():
-                if op not in DEFAULT_DURATIONS:
-                    raise BadRequest(f"unknown operation {op!r}; known: {sorted(DEFAULT_DURATIONS)}")
-                if float(seconds) < 0:
-                    raise BadRequest("durations must not be negative")
-                self.config["durations"][op] = float(seconds)
-            if "time_scale" in body:
-                self.config["time_scale"] = float(body["time_scale"])
-            if "idle_timeout" in body:
-                if float(body["idle_timeout"]) <= 0:
-                    raise BadRequest("idle_timeout must be positive")
-                self.config["idle_timeout"] = float(body["idle_timeout"])
-            unknown = set(body) - {"durations", "time_scale", "idle_timeout"}
-            if unknown:
-                raise BadRequest(f"unknown config keys {sorted(unknown)}")
-        return self.get_config()
 
     def extra_stats(self):
         with self.lock:
@@ -557,20 +530,21 @@ class PowerStore(Appliance):
                                          response_type="job_error_response")
 
     def _submit(self, req, action, resource_id, resource_name, run, ok_status):
-        """Run `run` now (sync) or as a job (?is_async=true).  run() -> (resource_id, response_body)."""
+        """Run `run` now (sync: 201 {"id"} or 204) or as a job (?is_async=true: 202 {"id": job id}).
+        run() -> (resource_id, response_body)."""
         self.stats.count("submissions", action)
         if (req.param("is_async") or "").lower() != "true":
             _rid, body = run()
-            return body
+            return Response.json({"id": body["id"]}, 201) if ok_status == "201" else Response(204)
         now = time.time()
-        duration = self.config["durations"][action] * self.config["time_scale"]
+        duration = self.duration(action)
         job = Job(id=str(uuid.UUID(int=self.rng.getrandbits(128), version=4)), action=action,
                   resource_id=resource_id, resource_name=resource_name, user=self.credentials[0],
                   submit=now, duration=duration, run=run, ok_status=ok_status)
         self.jobs[job.id] = job
         self.seq += 1
         heapq.heappush(self.events, (now + duration * EVAL_AT, self.seq, job.id))
-        return None, job.id
+        return Response.json({"id": job.id}, 202)
 
     # -- handlers: session --------------------------------------------------------------------
     def h_login(self, req, _match):
@@ -741,10 +715,7 @@ class PowerStore(Appliance):
                 # Job bodies are tagged job_create_response / job_error_response (spec discriminator).
                 return vg["id"], {"id": vg["id"], "response_type": "job_create_response"}
 
-            out = self._submit(req, "create", None, body["name"], run, "201")
-            if isinstance(out, tuple):
-                return Response.json({"id": out[1]}, 202)
-            return Response.json({"id": out["id"]}, 201)
+            return self._submit(req, "create", None, body["name"], run, "201")
 
     def h_vg_modify(self, req, match):
         body = self._json_body(req)
@@ -776,10 +747,7 @@ class PowerStore(Appliance):
                 current.update(changes)
                 return vid, None
 
-            out = self._submit(req, "modify", vid, vg["name"], run, "204")
-            if isinstance(out, tuple):
-                return Response.json({"id": out[1]}, 202)
-            return Response(204)
+            return self._submit(req, "modify", vid, vg["name"], run, "204")
 
     def h_vg_delete(self, req, match):
         body = self._json_body(req)
@@ -799,10 +767,7 @@ class PowerStore(Appliance):
                         self.volumes[vol_id]["volume_group_ids"].remove(vid)
                 return vid, None
 
-            out = self._submit(req, "delete", vid, vg["name"], run, "204")
-            if isinstance(out, tuple):
-                return Response.json({"id": out[1]}, 202)
-            return Response(204)
+            return self._submit(req, "delete", vid, vg["name"], run, "204")
 
     # -- lab control --------------------------------------------------------------------------
     def lab_extra(self, req, sub):

@@ -24,11 +24,10 @@ import hmac
 import json
 import os
 import re
-import threading
 import time
 from collections import Counter
 
-from labcore import Appliance, Response
+from labcore import Appliance, Response, Setting, integer, integer_set, iso, seconds
 
 VERSIONS = ("8.0",)
 STATUS = {"UNKNOWN": -1, "INIT": 1, "RUNNING": 2, "PAUSED": 3, "COMPLETED": 4, "FAILED": 5}
@@ -47,19 +46,17 @@ SEARCH_PARAMETERS = ("name_starts_with", "status")
 ORDER_FIELDS = ("id", "name", "status", "progress", "client_ref", "submitted")
 
 
-def default_config(time_scale):
-    return {
-        "durations": {SMART: 4.0, RESYNC: 6.0},  # seconds of run time, x time_scale
-        "time_scale": time_scale,
-        "init_seconds": 0.4,        # a job is INIT (queued) this long (x time_scale) before it runs
-        "failing_slots": [3],       # SMART test completes with device_ok false
-        "busy_slots": [6],          # SMART test fails at busy_fail_at percent: _result raises DiskBusy
-        "pause_slots": [7],         # SMART test pauses at pause_at percent until resume_job
-        "pause_at": 50,
-        "busy_fail_at": 30,
-        "block_after": 0,           # refused signatures in a row before every request gets 401 "Ip blocked" (0: never)
-        "block_seconds": 15,        # how long the block lasts (real seconds)
-    }
+SETTINGS = {
+    "init_seconds": Setting(0.4, seconds()),      # a job is INIT (queued) this long (x time_scale) before it runs
+    "failing_slots": Setting([3], integer_set),   # SMART test completes with device_ok false
+    "busy_slots": Setting([6], integer_set),      # SMART test fails at busy_fail_at percent: _result raises DiskBusy
+    "pause_slots": Setting([7], integer_set),     # SMART test pauses at pause_at percent until resume_job
+    "pause_at": Setting(50, integer(1, 99)),
+    "busy_fail_at": Setting(30, integer(1, 99)),
+    # refused signatures in a row before every request gets 401 "Ip blocked" (0: never)
+    "block_after": Setting(0, integer(0)),
+    "block_seconds": Setting(15, seconds()),      # how long the block lasts (real seconds)
+}
 
 
 def signing_key(password):
@@ -70,10 +67,6 @@ def signing_key(password):
 def expected_signature(key, method, target, date, body):
     message = f"{method} {target}\nDate: {date}\n".encode("utf-8") + (body or b"")
     return base64.b64encode(hmac.new(key.encode("ascii"), message, hashlib.sha1).digest()).decode("ascii")
-
-
-def iso(ts):
-    return time.strftime("%Y-%m-%dT%H:%M:%S", time.gmtime(ts)) + ".%03dZ" % int((ts % 1) * 1000)
 
 
 EMPTY_LIST = {"__type__": "List", "__sub_type__": "Unicode", "__elements__": []}
@@ -142,13 +135,15 @@ class Job:
 class Rpc(Appliance):
     name = "rpc"
     stat_groups = ("calls", "submissions", "errors")
+    default_durations = {SMART: 4.0, RESYNC: 6.0}  # seconds of run time, x time_scale
+    duration_kind = "async function"
+    settings = SETTINGS
     routes = (
         ("POST", r"/api/external/(?P<version>[^/]+)/(?P<method>[^/]+)", "/api/external/{version}/{method}", "h_call"),
     )
 
     def __init__(self, opts, state_dir):
         super().__init__(opts, state_dir)
-        self.lock = threading.RLock()
         self.username = opts.username
         self.key = signing_key(opts.password)
         self.failures, self.blocked_until = 0, 0.0
@@ -157,10 +152,9 @@ class Rpc(Appliance):
         if os.path.exists(self.path):
             with open(self.path) as fh:
                 saved = json.load(fh)
-            self.config = saved["config"]
+            self.restore_config(saved["config"])
             self._restore(saved)
         else:
-            self.config = default_config(opts.time_scale)
             self._generate()
             self._save()
 
@@ -194,34 +188,8 @@ class Rpc(Appliance):
             self.failures, self.blocked_until = 0, 0.0
             self._save()
 
-    def get_config(self):
-        with self.lock:
-            return json.loads(json.dumps(self.config))
-
-    def set_config(self, body):
-        with self.lock:
-            for key, value in body.items():
-                if key == "durations":
-                    for fn, seconds in value.items():
-                        if fn not in self.config["durations"]:
-                            raise ValueError(f"unknown async function {fn!r}; known: {sorted(self.config['durations'])}")
-                        self.config["durations"][fn] = float(seconds)
-                elif key in ("time_scale", "init_seconds", "block_seconds"):
-                    self.config[key] = float(value)
-                elif key == "block_after":
-                    if int(value) < 0:
-                        raise ValueError("block_after must be 0 (never block) or more")
-                    self.config[key] = int(value)
-                elif key in ("pause_at", "busy_fail_at"):
-                    if not 0 < int(value) < 100:
-                        raise ValueError(f"{key} must be a percentage between 1 and 99")
-                    self.config[key] = int(value)
-                elif key in ("failing_slots", "busy_slots", "pause_slots"):
-                    self.config[key] = sorted({int(s) for s in value})
-                else:
-                    raise ValueError(f"unknown config key {key!r}")
-            self._save()
-        return self.get_config()
+    def config_changed(self):
+        self._save()
 
     def extra_stats(self):
         with self.lock:
@@ -291,8 +259,8 @@ class Rpc(Appliance):
                 self.failures = 0
                 return None
             self.failures += 1
-            if self.config.get("block_after") and self.failures >= self.config["block_after"]:
-                self.failures, self.blocked_until = 0, time.time() + self.config.get("block_seconds", 15)
+            if self.config["block_after"] and self.failures >= self.config["block_after"]:
+                self.failures, self.blocked_until = 0, time.time() + self.config["block_seconds"]
         self.stats.count("errors", "Unauthorized")
         return Response.json({"text": problem}, 401)
 
@@ -431,8 +399,7 @@ class Rpc(Appliance):
 
     def _submit(self, now, name, client_ref, args, output, progress_kind="percent", pause_at=None, fail_at=None,
                 error=None):
-        duration = self.config["durations"][name] * self.config["time_scale"]
-        job = Job(id=self.next_id, name=name, client_ref=client_ref, args=args, submitted=now, duration=duration,
+        job = Job(id=self.next_id, name=name, client_ref=client_ref, args=args, submitted=now, duration=self.duration(name),
                   run_since=now + self.config["init_seconds"] * self.config["time_scale"], run_done=0.0,
                   pause_at=pause_at, fail_at=fail_at, error=error, output=output, state="active",
                   completed=None, progress_kind=progress_kind)

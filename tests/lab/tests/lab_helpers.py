@@ -16,6 +16,18 @@ DEVICES = 1200
 TIME_SCALE = 0.25
 
 
+def poll_until(fetch, done, timeout=10, interval=0.05, what="the condition"):
+    """fetch() until done(value), then return that value; AssertionError after ``timeout`` seconds.
+    Tests wait for a state this way, never for a fixed time."""
+    deadline = time.time() + timeout
+    while time.time() < deadline:
+        value = fetch()
+        if done(value):
+            return value
+        time.sleep(interval)
+    raise AssertionError(f"{what} not reached within {timeout} s")
+
+
 def dev_id(index):
     """Device id of fleet index `index` (0-based), see README fleet rules."""
     return "00000000-00000000-00409DFF-FF%06X" % (index + 1)
@@ -50,12 +62,52 @@ class SCI:
 
     def wait(self, job_id, timeout=15):
         """The documented client loop: HEAD until 200, then GET the result."""
-        deadline = time.time() + timeout
-        while time.time() < deadline:
-            if self.head(job_id) == 200:
-                return ET.fromstring(self.get(job_id).content)
-            time.sleep(0.05)
-        raise AssertionError(f"job {job_id} did not finish")
+        poll_until(lambda: self.head(job_id), lambda status: status == 200, timeout, what=f"the end of job {job_id}")
+        return ET.fromstring(self.get(job_id).content)
+
+
+class Aiqum:
+    """A small AIQUM client: Basic auth, collections, jobs."""
+
+    ACTIVE = ("queued", "running", "QUEUED", "RUNNING")  # both job vocabularies
+
+    def __init__(self, lab):
+        self.lab = lab
+        self.base = lab.url("aiqum")
+        self.http = requests.Session()
+        self.http.auth = (USER, PASSWORD)
+
+    def get(self, path, **params):
+        return self.http.get(self.base + path, params=params, timeout=10)
+
+    def records(self, path, **params):
+        resp = self.get(path, **params)
+        assert resp.status_code == 200, resp.text
+        return resp.json()["records"]
+
+    def one(self, path, **params):
+        found = self.records(path, **params)
+        assert len(found) == 1, found
+        return found[0]
+
+    def submit(self, method, path, body=None):
+        resp = self.http.request(method, self.base + path, json=body, timeout=10)
+        assert resp.status_code == 202, resp.text
+        job = resp.json()["job"]
+        assert job["_links"]["self"]["href"] == "/api/management-server/jobs/" + job["key"]
+        return job["key"]
+
+    def wait(self, key, timeout=10):
+        """The job once it has ended."""
+        return poll_until(lambda: self.get("/api/v2/management-server/jobs/" + key).json(),
+                          lambda job: job["state"] not in self.ACTIVE, timeout, 0.02, f"the end of job {key}")
+
+    def svm(self, name="svm_nfs_a"):
+        return self.one("/api/datacenter/svm/svms", name=name)
+
+    def create_share(self, name, size, svm="svm_nfs_a", **extra):
+        body = dict({"name": name, "svm": {"key": self.svm(svm)["key"]}, "space": {"size": size}}, **extra)
+        return self.submit("POST", "/api/v2/storage-provider/file-shares", body)
 
 
 def nas_headers(user, password, method, target, body, date=None):

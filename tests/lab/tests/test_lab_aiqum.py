@@ -1,58 +1,13 @@
 """Behaviour of the simulated NetApp Active IQ Unified Manager (storage-provider jobs)."""
 import re
-import time
 
 import pytest
 import requests
 
-from lab_helpers import PASSWORD, USER
+from lab_helpers import USER, Aiqum
 
 GiB = 1 << 30
 JOB_KEY = re.compile(r"^[0-9a-f]{16}:-?[0-9a-f]{1,8}:[0-9a-f]+:-?[0-9a-f]{1,4}$")
-
-
-class Aiqum:
-    def __init__(self, lab):
-        self.lab = lab
-        self.base = lab.url("aiqum")
-        self.http = requests.Session()
-        self.http.auth = (USER, PASSWORD)
-
-    def get(self, path, **params):
-        return self.http.get(self.base + path, params=params, timeout=10)
-
-    def records(self, path, **params):
-        resp = self.get(path, **params)
-        assert resp.status_code == 200, resp.text
-        return resp.json()["records"]
-
-    def one(self, path, **params):
-        found = self.records(path, **params)
-        assert len(found) == 1, found
-        return found[0]
-
-    def submit(self, method, path, body=None):
-        resp = self.http.request(method, self.base + path, json=body, timeout=10)
-        assert resp.status_code == 202, resp.text
-        job = resp.json()["job"]
-        assert job["_links"]["self"]["href"] == "/api/management-server/jobs/" + job["key"]
-        return job["key"]
-
-    def wait(self, key, timeout=10):
-        deadline = time.time() + timeout
-        while time.time() < deadline:
-            job = self.get("/api/v2/management-server/jobs/" + key).json()
-            if job["state"] not in ("queued", "running", "QUEUED", "RUNNING"):
-                return job
-            time.sleep(0.02)
-        raise AssertionError(f"job {key} did not finish")
-
-    def svm(self, name="svm_nfs_a"):
-        return self.one("/api/datacenter/svm/svms", name=name)
-
-    def create_share(self, name, size, svm="svm_nfs_a", **extra):
-        body = dict({"name": name, "svm": {"key": self.svm(svm)["key"]}, "space": {"size": size}}, **extra)
-        return self.submit("POST", "/api/v2/storage-provider/file-shares", body)
 
 
 @pytest.fixture

@@ -1,5 +1,4 @@
 """Fidelity: Digi's own python-devicecloud client, unchanged, works against the lab."""
-import time
 import xml.etree.ElementTree as ET
 
 import pytest
@@ -7,7 +6,7 @@ from devicecloud import DeviceCloud, DeviceCloudHttpException
 from devicecloud.devicecore import dev_connectware_id, group_path
 from devicecloud.sci import AsyncRequestProxy, DeviceTarget, GroupTarget, TagTarget
 
-from lab_helpers import DEVICES, KEY_ID, KEY_SECRET, PASSWORD, USER, dev_id
+from lab_helpers import DEVICES, KEY_ID, KEY_SECRET, PASSWORD, USER, dev_id, poll_until
 
 QUERY = '<rci_request version="1.1"><query_setting/></rci_request>'
 
@@ -35,11 +34,7 @@ def test_send_sci_async_completes(dc):
     proxy = dc.sci.send_sci_async("send_message", DeviceTarget(dev_id(1)), QUERY)
     assert isinstance(proxy, AsyncRequestProxy)
     assert proxy.completed is False
-    deadline = time.time() + 10
-    while not proxy.completed:
-        assert time.time() < deadline
-        time.sleep(0.05)
-    dom = ET.fromstring(proxy.response)
+    dom = _wait(proxy)
     assert dom.findtext("status") == "complete"
     assert dom.find("./send_message/device/rci_reply/query_setting/system") is not None
 
@@ -95,10 +90,7 @@ def test_tag_and_group_targets(dc):
 
 
 def _wait(proxy, timeout=10):
-    deadline = time.time() + timeout
-    while not proxy.completed:
-        assert time.time() < deadline
-        time.sleep(0.05)
+    poll_until(lambda: proxy.completed, bool, timeout, what="the end of the async SCI request")
     return ET.fromstring(proxy.response)
 
 

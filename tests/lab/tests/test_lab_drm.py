@@ -6,7 +6,7 @@ import xml.etree.ElementTree as ET
 import pytest
 import requests
 
-from lab_helpers import KEY_ID, KEY_SECRET, dev_id, device_target
+from lab_helpers import KEY_ID, KEY_SECRET, dev_id, device_target, poll_until
 
 QUERY = '<rci_request version="1.1"><query_setting/></rci_request>'
 
@@ -290,10 +290,7 @@ def test_reboot_drops_and_reconnects_offline_gets_2001(http, sci, lab):
     assert (row.findtext("jobProgressSuccess"), row.findtext("jobProgressFailures")) == ("1", "1")
     # The device rebooted: offline at the end of its part, back one reboot-duration later.
     assert lab.device(dev_id(0))["dpLastDisconnectTime"]
-    deadline = time.time() + 10
-    while not lab.device(dev_id(0))["online"]:
-        assert time.time() < deadline
-        time.sleep(0.05)
+    poll_until(lambda: lab.device(dev_id(0))["online"], bool, 10, what="the device's reconnection")
 
 
 def test_file_system_commands_and_errors(sci, lab):

@@ -5,7 +5,7 @@ from urllib.parse import urljoin
 import pytest
 import requests
 
-from lab_helpers import PASSWORD, USER
+from lab_helpers import PASSWORD, USER, poll_until
 
 V = "?api-version=2024-01-01"
 
@@ -18,17 +18,6 @@ def gen(lab):
     yield session
     lab.config("generic", durations={k: 2.0 for k in ("azure", "arm", "location", "aip", "prefer")},
                time_scale=0.25, retry_after=1)
-
-
-def wait_until(fetch, done, timeout=5.0):
-    """fetch() until done(value); returns that value."""
-    deadline = time.time() + timeout
-    while time.time() < deadline:
-        value = fetch()
-        if done(value):
-            return value
-        time.sleep(0.05)
-    raise AssertionError("condition not reached")
 
 
 ROUTES = [("POST", "/azure/widgets" + V), ("GET", "/azure/operations/azure-1" + V), ("PUT", "/arm/widgets/w" + V),
@@ -138,7 +127,7 @@ def test_location_job_202_until_done_then_resource(gen):
     assert resp.status_code == 202 and resp.headers["Location"].startswith("/location/jobs/")
     monitor = urljoin(gen.base + "/location/jobs", resp.headers["Location"])
     assert gen.get(monitor).status_code == 202
-    final = wait_until(lambda: gen.get(monitor), lambda r: r.status_code == 200)
+    final = poll_until(lambda: gen.get(monitor), lambda r: r.status_code == 200, timeout=5)
     assert final.json() == {"id": resp.headers["Location"].rsplit("/", 1)[1], "report": "r1", "status": "ready", "rows": 42}
 
 
@@ -157,7 +146,7 @@ def test_aip_operation(gen):
     assert body["done"] is False and body["name"].startswith("operations/aip-")
     assert "response" not in body and "error" not in body
     url = gen.base + "/v1/" + body["name"]
-    final = wait_until(lambda: gen.get(url).json(), lambda b: b["done"])
+    final = poll_until(lambda: gen.get(url).json(), lambda b: b["done"], timeout=5)
     assert final["response"] == {"@type": "type.googleapis.com/lab.v1.ImportResponse", "source": "gs://b/x", "imported": 42}
     assert final["metadata"]["progressPercent"] == 100 and "error" not in final
 
@@ -188,7 +177,7 @@ def test_prefer_respond_async(gen, lab):
     assert monitor.startswith(gen.base + "/prefer/jobs/")
     first = gen.get(monitor).json()
     assert first["completed"] is False and first["progress"] in ("pending", "processing")
-    final = wait_until(lambda: gen.get(monitor).json(), lambda b: b["completed"])
+    final = poll_until(lambda: gen.get(monitor).json(), lambda b: b["completed"], timeout=5)
     assert final["progress"] == "succeeded" and final["task"]["result"]["rows"] == 42
     assert lab.stats("generic")["prefer"] == {"respond-async": 1}
 

@@ -9,7 +9,7 @@ import pytest
 import requests
 
 import labctl
-from lab_helpers import PASSWORD, USER
+from lab_helpers import PASSWORD, USER, poll_until
 
 PyPowerStore = pytest.importorskip("PyPowerStore")
 from PyPowerStore import powerstore_conn  # noqa: E402
@@ -225,15 +225,11 @@ def test_paging_offset_limit_range_and_416(ps, http):
 # ---------------------------------------------------------------- jobs
 
 def watch(http, job_id, timeout=5):
+    """Every state the job showed until its end."""
     seen = []
-    deadline = time.time() + timeout
-    while time.time() < deadline:
-        job = http.job(job_id)
-        seen.append(job)
-        if job["state"] in ("COMPLETED", "FAILED"):
-            return seen
-        time.sleep(0.02)
-    raise AssertionError("job %s did not finish: %s" % (job_id, seen[-1]))
+    poll_until(lambda: seen.append(http.job(job_id)) or seen[-1], lambda job: job["state"] in ("COMPLETED", "FAILED"),
+               timeout, 0.02, f"the end of job {job_id}")
+    return seen
 
 
 def test_async_modify_job_progresses_then_applies(ps, http):

@@ -7,7 +7,7 @@ import requests
 
 import labctl
 import rpc as rpc_lab
-from lab_helpers import PASSWORD, USER, NasSigner, nas_headers
+from lab_helpers import PASSWORD, USER, NasSigner, nas_headers, poll_until
 
 SMART = "storage.Disks.run_smart_test"
 RESYNC = "volumes.Volumes.resync"
@@ -53,16 +53,18 @@ class Rpc:
                          with_parameters=EMPTY_LIST)["async_jobs"]
 
     def wait(self, job_id, until=("COMPLETED", "FAILED"), timeout=10):
-        deadline = time.time() + timeout
+        """(the job once its status is one of `until`, the statuses it went through)."""
         seen = []
-        while time.time() < deadline:
+
+        def fetch():
             job = self.job(job_id)
             if not seen or seen[-1] != job["status"]:
                 seen.append(job["status"])
-            if job["status"] in [STATUS[s] for s in until]:
-                return job, seen
-            time.sleep(0.02)
-        raise AssertionError(f"job {job_id} stayed at {seen}")
+            return job
+
+        job = poll_until(fetch, lambda job: job["status"] in [STATUS[s] for s in until], timeout, 0.02,
+                         f"job {job_id} in {until}")
+        return job, seen
 
 
 @pytest.fixture

@@ -7,13 +7,11 @@ same JSON types, a recorded null accepting any type. Where they differ the lab i
 import pathlib
 import re
 import sys
-import time
-from urllib.parse import quote, unquote
+from urllib.parse import unquote
 
 import pytest
-import requests
 
-from lab_helpers import PASSWORD, USER
+import lab_helpers
 
 sys.path.insert(0, str(pathlib.Path(__file__).resolve().parents[2] / "unit" / "vendor"))
 import recordings  # noqa: E402
@@ -29,33 +27,12 @@ NOT_SERVED = {
 }
 
 
-class Aiqum(object):
-    def __init__(self, lab):
-        self.base = lab.url("aiqum")
-        self.http = requests.Session()
-        self.http.auth = (USER, PASSWORD)
-
-    def get(self, path, **params):
-        return self.http.get(self.base + path, params=params, timeout=10)
-
-    def one(self, path, **params):
-        records = self.get(path, **params).json()["records"]
-        assert len(records) == 1, records
-        return records[0]
-
+class Aiqum(lab_helpers.Aiqum):
     def create_share(self, name):
-        svm = self.one("/api/datacenter/svm/svms", name="svm_nfs_a")
-        resp = self.http.post(self.base + "/api/v2/storage-provider/file-shares", timeout=10,
-                              json={"name": name, "svm": {"key": svm["key"]}, "space": {"size": GiB}})
-        assert resp.status_code == 202, resp.text
-        key = resp.json()["job"]["key"]
-        deadline = time.time() + 30
-        while time.time() < deadline:
-            job = self.get("/api/management-server/jobs/" + quote(key, safe=":")).json()
-            if job["state"] not in ("queued", "running", "QUEUED", "RUNNING"):
-                return key
-            time.sleep(0.05)
-        raise AssertionError("job %s did not end" % key)
+        """A 1 GiB share on svm_nfs_a, once its job has ended: the job's key."""
+        key = super().create_share(name, GiB)
+        self.wait(key, timeout=30)
+        return key
 
 
 @pytest.fixture

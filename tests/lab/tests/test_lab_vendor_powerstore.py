@@ -7,13 +7,12 @@ differ the lab is wrong. Errors must also carry the recorded code and wording.
 """
 import pathlib
 import sys
-import time
 import uuid
 
 import pytest
 import requests
 
-from lab_helpers import PASSWORD, USER
+from lab_helpers import PASSWORD, USER, poll_until
 
 sys.path.insert(0, str(pathlib.Path(__file__).resolve().parents[2] / "unit" / "vendor"))
 import recordings  # noqa: E402
@@ -65,13 +64,9 @@ class PowerStore(object):
         resp = self.call(method, path, params={"is_async": "true"}, json=body)
         assert resp.status_code == 202, resp.text
         job_id = resp.json()["id"]
-        deadline = time.time() + 30
-        while time.time() < deadline:
-            job = self.call("GET", "/job/" + job_id, params={"select": "state"}).json()
-            if job["state"] in TERMINAL:
-                return job_id
-            time.sleep(0.05)
-        raise AssertionError("job %s did not end" % job_id)
+        poll_until(lambda: self.call("GET", "/job/" + job_id, params={"select": "state"}).json(),
+                   lambda job: job["state"] in TERMINAL, 30, what=f"the end of job {job_id}")
+        return job_id
 
 
 @pytest.fixture
