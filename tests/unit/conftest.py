@@ -67,6 +67,24 @@ if _hypothesis_settings is not None:
     _hypothesis_settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))
 
 
+@pytest.fixture
+def fake_clients(monkeypatch):
+    """The client factory of the jobs lookup and the drm_devices inventory plugin, replaced by a
+    fakes.ClientFactory: give ``fake_clients.client`` its jobs, devices or error before running a
+    plugin; ``fake_clients.made`` records each (api, params) a plugin asked a client for.
+
+    The one place that knows where those plugins look the factory up.
+    """
+    import fakes
+    from ansible_collections.asyncjobs.fleet.plugins.inventory import drm_devices
+    from ansible_collections.asyncjobs.fleet.plugins.lookup import jobs
+
+    factory = fakes.ClientFactory()
+    for plugin in (jobs, drm_devices):
+        monkeypatch.setattr(plugin, "make_client", factory)
+    return factory
+
+
 def pytest_report_header(config):  # pylint: disable=unused-argument
     spec = importlib.util.find_spec("ansible_collections.asyncjobs.fleet")
     location = list(spec.submodule_search_locations)[0] if spec else "NOT FOUND"

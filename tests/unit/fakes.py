@@ -8,6 +8,8 @@ directory on sys.path).
   transport itself and of clients over a real Transport.
 - FakeTransport: stands in for the Transport below a client (``client.transport``).
 - FakeClient: stands in for a backend client where a plugin asks the client factory for one.
+- trusted(), templatable_strings(): manager values at their most dangerous, and the check that a
+  plugin handed them on unsafe, on every supported ansible-core.
 
 A test file adds what is particular to it (a service's behaviour, the shape of its call records)
 through keyword options or a small subclass, never by copying these.
@@ -17,6 +19,12 @@ from __future__ import annotations
 
 import collections
 import json as jsonlib
+
+try:  # ansible-core 2.19+: a string is templated only when it is tagged as trusted
+    from ansible.template import is_trusted_as_template, trust_as_template
+except ImportError:  # older: every string is templated unless it is wrapped as AnsibleUnsafe
+    is_trusted_as_template = trust_as_template = None
+from ansible.utils.unsafe_proxy import AnsibleUnsafe
 
 from ansible_collections.asyncjobs.fleet.plugins.module_utils._errors import ApiError, InputError
 from ansible_collections.asyncjobs.fleet.plugins.module_utils._transport import Redactor, Response
@@ -206,3 +214,26 @@ class ClientFactory(object):
     def __call__(self, api, params, environ=None):
         self.made.append((api, dict(params)))
         return self.client
+
+
+def trusted(text):
+    """``text`` as a manager value that a plugin forgot to mark would be: templated when read."""
+    return trust_as_template(text) if trust_as_template else text
+
+
+def _is_unsafe(text):
+    if is_trusted_as_template:
+        return not is_trusted_as_template(text)
+    return isinstance(text, AnsibleUnsafe)
+
+
+def templatable_strings(value):
+    """The strings in ``value`` (keys too, however deeply nested) that Ansible would template; none
+    when the plugin marked everything unsafe."""
+    if isinstance(value, dict):
+        return [s for key, item in value.items() for s in templatable_strings(key) + templatable_strings(item)]
+    if isinstance(value, (list, tuple, set)):
+        return [s for item in value for s in templatable_strings(item)]
+    if isinstance(value, (str, bytes)) and not _is_unsafe(value):
+        return [value]
+    return []
