@@ -21,6 +21,7 @@ from urllib.parse import unquote, urlsplit
 
 import pytest
 
+import fakes
 import recordings
 from ansible_collections.asyncjobs.fleet.plugins.module_utils import _aiqum as aq
 from ansible_collections.asyncjobs.fleet.plugins.module_utils import _ops_aiqum as ops
@@ -35,19 +36,6 @@ for _rec in RECORDINGS:
 def of_kind(kind):
     found = BY_KIND.get(kind, [])
     return pytest.mark.parametrize("rec", found, ids=recordings.ids(found))
-
-
-class FakeHttpResponse(object):
-    def __init__(self, status, body, headers):
-        self.status_code = status
-        self.headers = headers
-        self.content = body
-
-    def iter_content(self, _size):
-        return iter([self.content]) if self.content else iter([])
-
-    def close(self):
-        pass
 
 
 def same_resource(path):
@@ -66,7 +54,7 @@ def replaying(rec):
         assert len(sent) == 1, "the client sent more than the recorded request: %r" % sent
         assert (method, same_resource(path)) == (rec.request["method"], same_resource(rec.request["path"])), sent
         headers = {"Content-Type": rec.response.get("content_type", "application/json")}
-        return FakeHttpResponse(rec.status, rec.text.encode("utf-8"), headers)
+        return fakes.FakeHttpResponse(rec.status, headers, rec.text.encode("utf-8"))
 
     transport.session.request = request
     return aq.AiqumClient(transport), sent

@@ -14,6 +14,7 @@ from urllib.parse import urlsplit
 
 import pytest
 
+import fakes
 import recordings
 from ansible_collections.asyncjobs.fleet.plugins.module_utils import _drm
 from ansible_collections.asyncjobs.fleet.plugins.module_utils import _transport
@@ -21,19 +22,6 @@ from ansible_collections.asyncjobs.fleet.plugins.module_utils._errors import Api
 
 RECORDINGS = recordings.load("drm")
 BY_NAME = {r.name: r for r in RECORDINGS}
-
-
-class FakeHttpResponse(object):
-    def __init__(self, status, body, headers):
-        self.status_code = status
-        self.headers = headers
-        self.content = body
-
-    def iter_content(self, _size):
-        return iter([self.content]) if self.content else iter([])
-
-    def close(self):
-        pass
 
 
 class ReplaySession(object):
@@ -50,7 +38,7 @@ class ReplaySession(object):
         self.calls.append((method, path, dict((k, str(v)) for k, v in (params or {}).items())))
         assert (method, path) == (rec.request["method"], rec.request["path"]), rec
         body = rec.text.encode("utf-8")
-        return FakeHttpResponse(rec.status, body, {"Content-Type": rec.response.get("content_type", "text/xml")})
+        return fakes.FakeHttpResponse(rec.status, {"Content-Type": rec.response.get("content_type", "text/xml")}, body)
 
 
 def replay(*recs):

@@ -22,6 +22,7 @@ from urllib.parse import urlsplit
 
 import pytest
 
+import fakes
 import recordings
 from ansible_collections.asyncjobs.fleet.plugins.module_utils import _ops_powerstore as ops
 from ansible_collections.asyncjobs.fleet.plugins.module_utils import _powerstore as ps
@@ -43,19 +44,6 @@ def of_kind(*kinds, where=None):
     return pytest.mark.parametrize("rec", found, ids=recordings.ids(found))
 
 
-class FakeHttpResponse(object):
-    def __init__(self, status, body, headers):
-        self.status_code = status
-        self.headers = headers
-        self.content = body
-
-    def iter_content(self, _size):
-        return iter([self.content]) if self.content else iter([])
-
-    def close(self):
-        pass
-
-
 def replaying(rec):
     """A PowerStoreClient whose transport answers the recorded request with the recorded reply."""
     transport = _transport.Transport("https://powerstore.example", username="admin", password="pw", retries=0)
@@ -66,7 +54,7 @@ def replaying(rec):
         assert len(sent) == 1, "the client sent more than the recorded request: %r" % sent
         assert (method, urlsplit(url).path) == (rec.request["method"], rec.request["path"]), sent
         headers = {"Content-Type": rec.response.get("content_type", "application/json")}
-        return FakeHttpResponse(rec.status, rec.text.encode("utf-8"), headers)
+        return fakes.FakeHttpResponse(rec.status, headers, rec.text.encode("utf-8"))
 
     transport.session.request = request
     client = ps.PowerStoreClient(transport)

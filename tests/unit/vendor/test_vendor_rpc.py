@@ -15,6 +15,7 @@ from urllib.parse import urlsplit
 
 import pytest
 
+import fakes
 import recordings
 from recordings import json_shape, shape_differences
 from ansible_collections.asyncjobs.fleet.plugins.module_utils import _rpc
@@ -23,19 +24,6 @@ from ansible_collections.asyncjobs.fleet.plugins.module_utils._errors import Api
 
 RECORDINGS = recordings.load("rpc")
 BY_NAME = {r.name: r for r in RECORDINGS}
-
-
-class FakeHttpResponse(object):
-    def __init__(self, status, body, headers):
-        self.status_code = status
-        self.headers = headers
-        self.content = body
-
-    def iter_content(self, _size):
-        return iter([self.content]) if self.content else iter([])
-
-    def close(self):
-        pass
 
 
 class Session(object):
@@ -50,7 +38,7 @@ class Session(object):
         path = urlsplit(url).path
         self.calls.append((method, path, json))
         status, body = self.answer(path, json)
-        return FakeHttpResponse(status, _bytes(body), {"Content-Type": "application/json"})
+        return fakes.FakeHttpResponse(status, {"Content-Type": "application/json"}, _bytes(body))
 
 
 def _bytes(body):

@@ -4,6 +4,7 @@
 
 from __future__ import annotations
 
+import functools
 import json
 
 import pytest
@@ -14,7 +15,8 @@ from ansible_collections.asyncjobs.fleet.plugins.module_utils import _lifecycle 
 from ansible_collections.asyncjobs.fleet.plugins.module_utils import _ops_aiqum
 from ansible_collections.asyncjobs.fleet.plugins.module_utils._common import make_client
 from ansible_collections.asyncjobs.fleet.plugins.module_utils._errors import ApiError, InputError
-from ansible_collections.asyncjobs.fleet.plugins.module_utils._transport import Redactor, Response
+
+import fakes
 
 KEY_A = "06a6148bf9e862df:-2611856e:16e8d47e722:-7f87"
 KEY_B = "06a6148bf9e862df:-2611856e:16e8d47e722:-7f86"
@@ -141,35 +143,9 @@ def test_check_svm_accepts_names_and_keys():
 
 # ---------------------------------------------------------------- client against a scripted transport
 
-class FakeSession(object):
-    def __init__(self, auth=("u", "p")):
-        self.auth = auth
-        self.headers = {}
-
-
-class FakeTransport(object):
-    """Answers requests from a script of (status, body) and records what was asked."""
-
-    def __init__(self, script, auth=("u", "p")):
-        self.script = list(script)
-        self.calls = []
-        self.session = FakeSession(auth)
-        self.stats = {"requests": 0}
-        self.redact = Redactor()
-
-    def request(self, method, path, params=None, data=None, json=None, headers=None, expect=(200,), safe=None,
-                what=None):
-        self.calls.append((method, path, dict(params or {}), json))
-        self.stats["requests"] += 1
-        status, body = self.script.pop(0)
-        resp = Response(status, {}, _json_bytes(body), "http://aiqum" + path)
-        if expect and status not in expect:
-            raise ApiError("%s returned HTTP %s" % (what, status), status=status)
-        return resp
-
-
-def _json_bytes(body):
-    return json.dumps(body).encode() if body is not None else b""
+# The shared fake, answering (status, body) replies; calls keep (method, path, params, json).
+FakeTransport = functools.partial(fakes.FakeTransport, base_url="http://aiqum",
+                                  record=lambda c: (c.method, c.path, dict(c.params or {}), c.json))
 
 
 def page(records, next_href=None):

@@ -6,7 +6,6 @@ request building, and the polling loop over a scripted fake transport with a fak
 from __future__ import annotations
 
 import email.utils
-import json
 
 import pytest
 
@@ -19,9 +18,11 @@ from ansible_collections.asyncjobs.fleet.plugins.module_utils._errors import (
     TransportError,
     WaitTimeout,
 )
-from ansible_collections.asyncjobs.fleet.plugins.module_utils._transport import Redactor, Response
+from ansible_collections.asyncjobs.fleet.plugins.module_utils._transport import Redactor
 from ansible_collections.asyncjobs.fleet.plugins.module_utils import _wait
 from ansible_collections.asyncjobs.fleet.plugins.module_utils._wait import Schedule
+
+import fakes
 
 RULES = ar.Rules()
 REQ = "https://api.example.com/v1/projects/p/things:import?x=1"
@@ -333,40 +334,11 @@ def test_error_text():
 
 # ---------------------------------------------------------------- follow (fake transport and clock)
 
-class Clock(object):
-    def __init__(self):
-        self.now = 100.0
-        self.sleeps = []
-
-    def __call__(self):
-        return self.now
-
-    def sleep(self, seconds):
-        self.sleeps.append(round(seconds, 3))
-        self.now += seconds
-
-
-class FakeTransport(object):
-    """Answers GETs from a script of (status, body, headers) or exceptions; each takes `cost` seconds."""
-
-    def __init__(self, clock, script, cost=0.0):
-        self.clock = clock
-        self.script = list(script)
-        self.cost = cost
-        self.deadline = None
-        self.deadlines = []
-        self.calls = []
-
-    def request(self, method, url, headers=None, expect=(200,), what=None, **_kw):
-        self.calls.append((method, url, dict(headers or {})))
-        self.deadlines.append(self.deadline)
-        self.clock.now += self.cost
-        item = self.script.pop(0)
-        if isinstance(item, Exception):
-            raise item
-        status, body, hdrs = item
-        data = json.dumps(body).encode() if isinstance(body, (dict, list)) else (body or b"")
-        return Response(status, dict(hdrs or {}), data, url)
+def scripted(clock, script, cost=0.0):
+    """The shared fake transport, answering (status, body, headers) replies that each take ``cost``
+    seconds of ``clock``; calls keep (method, url, headers)."""
+    return fakes.FakeTransport(script, clock=clock, cost=cost,
+                               record=lambda c: (c.method, c.path, dict(c.headers or {})))
 
 
 def monitor(kind="status", url="https://h/ops/1"):
@@ -374,8 +346,8 @@ def monitor(kind="status", url="https://h/ops/1"):
 
 
 def run_follow(script, kind="status", timeout=60, poll=1.0, max_poll=15.0, first=None, cost=0.0, progress=None):
-    clock = Clock()
-    transport = FakeTransport(clock, script, cost)
+    clock = fakes.FakeClock(digits=3)
+    transport = scripted(clock, script, cost)
     out = ar.follow(transport, monitor(kind), RULES, timeout, poll, max_poll, first_retry_after=first,
                     progress=progress, clock=clock, sleep=clock.sleep)
     return out, clock, transport
@@ -493,8 +465,8 @@ def test_bad_input_fails_before_sending(over, message):
 ])
 def test_monitor_polls_on_another_origin_carry_only_allow_listed_headers(monitor_url, expected):
     """Item 9, at the operation itself (the session enforces the same allow-list underneath)."""
-    clock = Clock()
-    transport = FakeTransport(clock, [(202, {"id": "1"}, {"Location": monitor_url}), (200, {"status": "Succeeded"}, {})])
+    clock = fakes.FakeClock(digits=3)
+    transport = scripted(clock, [(202, {"id": "1"}, {"Location": monitor_url}), (200, {"status": "Succeeded"}, {})])
     transport.stats = {"requests": 2}
     headers = {"Accept": "application/json", "Accept-Language": "de", "X-Credential": "c", "X-Pass": "p", "X-Trace": "t"}
     p = params(headers=headers, poll_interval=0.01, max_poll_interval=0.01)

@@ -4,7 +4,7 @@
 
 from __future__ import annotations
 
-import json as jsonlib
+import functools
 import math
 import re
 import types
@@ -20,34 +20,20 @@ from ansible_collections.asyncjobs.fleet.plugins.module_utils._common import (
 )
 from ansible_collections.asyncjobs.fleet.plugins.module_utils._errors import ApiError, InputError, PagingError
 from ansible_collections.asyncjobs.fleet.plugins.module_utils._pager import LISTING_SECONDS, Pager
-from ansible_collections.asyncjobs.fleet.plugins.module_utils._transport import Redactor, Response, join_path
+from ansible_collections.asyncjobs.fleet.plugins.module_utils._transport import join_path
 from ansible_collections.asyncjobs.fleet.plugins.module_utils._wait import wait_for_jobs
+
+import fakes
 
 PS_ID = "1b6df699-7083-4440-912c-22e2ed89c530"
 AQ_KEY = "06a6148bf9e862df:-2611856e:16e8d47e722:-7f87"
 DEVICE = "00000000-00000000-00409DFF-FF000001"
 
 
-class FakeTransport(object):
-    """Records every request; ``handler(method, path, params)`` returns (status, body[, headers])."""
-
-    def __init__(self, handler):
-        self.handler = handler
-        self.calls = []
-        self.stats = {"requests": 0}
-        self.redact = Redactor()
-        self.session = types.SimpleNamespace(auth=("u", "p"), headers={})
-        self.base_url = "https://manager.example"
-        self.deadline = None
-
-    def request(self, method, path, params=None, data=None, json=None, headers=None, expect=(200,), safe=None,
-                what=None):
-        self.calls.append((method, path, dict(params or {})))
-        self.stats["requests"] += 1
-        reply = self.handler(method, path, params or {})
-        status, body = reply[0], reply[1]
-        text = body if isinstance(body, str) else jsonlib.dumps(body)
-        return Response(status, dict(reply[2]) if len(reply) > 2 else {}, text.encode("utf-8"), self.base_url + path)
+# The shared fake, given ``handler(method, path, params)`` returning (status, body[, headers]);
+# calls keep (method, path, params).
+FakeTransport = functools.partial(fakes.FakeTransport,
+                                  record=lambda c: (c.method, c.path, dict(c.params or {})))
 
 
 # ---------------------------------------------------------------- join_path

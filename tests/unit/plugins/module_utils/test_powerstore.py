@@ -13,7 +13,9 @@ from ansible_collections.asyncjobs.fleet.plugins.module_utils import _lifecycle 
 from ansible_collections.asyncjobs.fleet.plugins.module_utils import _ops_powerstore as ops
 from ansible_collections.asyncjobs.fleet.plugins.module_utils import _powerstore as ps
 from ansible_collections.asyncjobs.fleet.plugins.module_utils._errors import ApiError, InputError
-from ansible_collections.asyncjobs.fleet.plugins.module_utils._transport import Redactor, Response
+from ansible_collections.asyncjobs.fleet.plugins.module_utils._transport import Response
+
+import fakes
 
 FAILED_BODY = {"response_type": "error_response", "messages": [
     {"code": "0xE0A070010004", "severity": "Error", "message_l10n": "The name x is already in use", "arguments": ["x"]}]}
@@ -77,41 +79,26 @@ def test_condition_params():
 
 # ---------------------------------------------------------------- client over a scripted transport
 
-class FakeCookies(dict):
-    def clear(self):
-        dict.clear(self)
-
-
-class FakeSession(object):
-    def __init__(self):
-        self.auth = ("admin", "pw-123")
-        self.headers = {}
-        self.cookies = FakeCookies()
-
-
-class FakeTransport(object):
-    """Answers from a script of (status, headers, body); records what was sent and how."""
-
-    base_url = "https://array"
+class FakeTransport(fakes.FakeTransport):
+    """The shared fake, answering (status, headers, body) replies as the array does: a successful
+    login sets the session cookie. ``sent`` keeps each request with the credentials it carried."""
 
     def __init__(self, script):
-        self.script = list(script)
-        self.sent = []
-        self.session = FakeSession()
-        self.redact = Redactor(["pw-123"])
-        self.stats = {"requests": 0}
+        super().__init__(script, base_url="https://array", auth=("admin", "pw-123"), secrets=["pw-123"])
 
-    def request(self, method, path, params=None, json=None, expect=(200,), what=None, **_kw):
-        self.stats["requests"] += 1
-        self.sent.append(dict(method=method, path=path, params=params, json=json, auth=self.session.auth,
-                              token=self.session.headers.get("DELL-EMC-TOKEN")))
-        status, headers, body = self.script.pop(0)
-        if path.endswith("/login_session") and status == 200:
-            self.session.cookies["auth_cookie"] = "cookie-%d" % len(self.sent)
-        resp = Response(status, headers, body if isinstance(body, bytes) else jsonlib.dumps(body).encode(), path)
-        if expect and status not in expect:
-            raise ApiError("%s returned HTTP %s" % (what, status), status=status)
-        return resp
+    @property
+    def sent(self):
+        return self.calls
+
+    def record(self, call):
+        return dict(method=call.method, path=call.path, params=call.params, json=call.json, auth=self.session.auth,
+                    token=self.session.headers.get("DELL-EMC-TOKEN"))
+
+    def respond(self, call):
+        status, headers, body = super().respond(call)
+        if call.path.endswith("/login_session") and status == 200:
+            self.session.cookies["auth_cookie"] = "cookie-%d" % len(self.calls)
+        return status, body, headers
 
 
 def login(token="tok-1"):

@@ -33,6 +33,8 @@ from ansible_collections.asyncjobs.fleet.plugins.module_utils import _rpc
 from ansible_collections.asyncjobs.fleet.plugins.module_utils import _transport
 from ansible_collections.asyncjobs.fleet.plugins.module_utils._errors import ApiError, FleetError, InputError
 
+import fakes
+
 FAST = settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 CLIENT = settings(max_examples=50, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
@@ -360,46 +362,18 @@ def test_async_request_field_helpers_are_total(obj, path):
 # ---------------------------------------------------------------- every client's poll(), end to end
 
 
-class _Answer(object):
-    def __init__(self, status, body, headers):
-        self.status_code = status
-        self.content = body
-        self.headers = headers
-
-    def iter_content(self, size):
-        return iter([self.content]) if self.content else iter([])
-
-    def close(self):
-        pass
-
-
-class FuzzSession(object):
-    """A requests.Session stand-in: every request gets the fuzzed body (PowerStore's login a token)."""
-
-    def __init__(self, body, content_type):
-        self.body = body
-        self.content_type = content_type
-        self.headers = {}
-        self.auth = None
-        self.verify = True
-
-        class Jar(dict):
-            def clear(self):
-                dict.clear(self)
-        self.cookies = Jar()
-
-    def request(self, method, url, **_kw):
+def fuzz_answer(body, content_type):
+    """A session's answer: every request gets the fuzzed body (PowerStore's login a token)."""
+    def answer(_method, url, _kw):
         if url.split("?", 1)[0].endswith("/login_session"):
-            return _Answer(200, b"[{}]", {"DELL-EMC-TOKEN": "t0ken", "Content-Type": "application/json"})
-        return _Answer(200, self.body, {"Content-Type": self.content_type})
-
-    def close(self):
-        pass
+            return fakes.FakeHttpResponse(200, {"DELL-EMC-TOKEN": "t0ken", "Content-Type": "application/json"}, b"[{}]")
+        return fakes.FakeHttpResponse(200, {"Content-Type": content_type}, body)
+    return answer
 
 
 def fuzz_client(make, body, content_type):
     transport = _transport.Transport("http://lab.invalid", username="u", password="p", sleep=lambda s: None)
-    session = FuzzSession(body, content_type)
+    session = fakes.FakeSession(answer=fuzz_answer(body, content_type))
     session.auth = transport.session.auth
     transport.session = session
     return make(transport)

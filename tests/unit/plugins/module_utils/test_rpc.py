@@ -21,7 +21,9 @@ from ansible_collections.asyncjobs.fleet.plugins.module_utils import _rpc
 from ansible_collections.asyncjobs.fleet.plugins.module_utils._common import Context
 from ansible_collections.asyncjobs.fleet.plugins.module_utils._errors import ApiError, InputError
 from ansible_collections.asyncjobs.fleet.plugins.module_utils._ops_rpc import RPC_CALL, JobPaused, PausedWatch
-from ansible_collections.asyncjobs.fleet.plugins.module_utils._transport import Redactor, Response, Transport
+from ansible_collections.asyncjobs.fleet.plugins.module_utils._transport import Response, Transport
+
+import fakes
 
 SMART = "storage.Disks.run_smart_test"
 
@@ -35,27 +37,19 @@ def error(code, message, status=422, **props):
     return status, {"__type__": "Error", "__properties__": dict(code=code, message=message, **props)}
 
 
-class FakeService(object):
+class FakeService(fakes.FakeTransport):
     """A scripted NAS API: jobs in a dict, newest first in listings, every call recorded."""
 
     def __init__(self, jobs=(), results=None, base_url="http://nas", cap=None, refuse=None):
+        super().__init__(base_url=base_url, secrets=["nas-s3cret"], record=lambda c: (c.path, c.json, c.safe))
         self.jobs = dict((j["__properties__"]["id"], j) for j in jobs)
         self.results = results or {}
         self.cap = cap  # the most jobs one listing answers with, whatever the limit
         self.refuse = refuse  # a 401 body answered to every call
-        self.base_url = base_url
-        self.calls = []
-        self.stats = {"requests": 0}
-        self.redact = Redactor(["nas-s3cret"])
 
-    def request(self, method, path, json=None, headers=None, expect=(200,), safe=None, what=None):
-        assert method == "POST"
-        self.stats["requests"] += 1
-        self.calls.append((path, json, safe))
-        status, body = self.answer(path.rsplit("/", 1)[-1], json or {})
-        if status not in expect:
-            raise ApiError("HTTP %s" % status, status=status)
-        return Response(status, {}, _json_bytes(body), self.base_url + path)
+    def respond(self, call):
+        assert call.method == "POST"
+        return self.answer(call.path.rsplit("/", 1)[-1], call.json or {})
 
     def answer(self, function, params):
         if self.refuse is not None:
@@ -95,10 +89,6 @@ class FakeService(object):
 
     def functions(self):
         return [path.rsplit("/", 1)[-1] for path, _params, _safe in self.calls]
-
-
-def _json_bytes(body):
-    return json.dumps(body).encode("utf-8")
 
 
 # ---------------------------------------------------------------- input checks

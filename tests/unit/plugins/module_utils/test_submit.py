@@ -13,6 +13,8 @@ from ansible_collections.asyncjobs.fleet.plugins.module_utils import _submit
 from ansible_collections.asyncjobs.fleet.plugins.module_utils._drm import build_sci, same_request
 from ansible_collections.asyncjobs.fleet.plugins.module_utils._errors import ApiError, TransportError
 
+import fakes
+
 T0 = 1704067200.0  # 2024-01-01T00:00:00Z
 
 
@@ -88,15 +90,6 @@ def test_select_excludes_known_and_sorts_oldest_first():
     assert [j["id"] for j in found] == ["a", "b"]
 
 
-class FakeTransport(object):
-    def __init__(self, offset=0.0):
-        self.offset = offset
-        self.server_dates = []
-
-    def reply(self, local):
-        self.server_dates.append((date(local + self.offset), local))
-
-
 class Ctx(object):
     def __init__(self):
         self.warnings = []
@@ -113,13 +106,15 @@ def lost(sent=None):
 
 def run(send, finds, transport=None, known=(), result=None, changed=False):
     """submit_once with a scripted find (one list per look) at a fixed local clock."""
-    transport = transport or FakeTransport(offset=3600.0)
+    transport = transport or fakes.FakeTransport()
     looks = []
     sleeps = []
 
     def find(hint):
         looks.append(hint)
-        transport.reply(T0 + 1.0 + len(looks))
+        # The listing's reply, dated by a server clock an hour ahead of the local one.
+        local = T0 + 1.0 + len(looks)
+        transport.server_dates.append((date(local + 3600.0), local))
         outcome = finds[min(len(looks), len(finds)) - 1]
         if isinstance(outcome, Exception):
             raise outcome

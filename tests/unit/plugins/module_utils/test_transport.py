@@ -21,6 +21,8 @@ from ansible_collections.asyncjobs.fleet.plugins.module_utils._errors import (
     TransportError,
 )
 
+import fakes
+
 NOW = 1_700_000_000.0
 
 
@@ -150,65 +152,16 @@ def test_transport_basic_settings():
 
 # ---------------------------------------------------------------- retry loop with a fake session
 
-class FakeResponse(object):
-    def __init__(self, status_code=200, headers=None, content=b""):
-        self.status_code = status_code
-        self.headers = headers or {}
-        self.content = content
-        self.closed = False
-
-    def iter_content(self, chunk_size):
-        for start in range(0, len(self.content), chunk_size):
-            yield self.content[start:start + chunk_size]
-
-    def close(self):
-        self.closed = True
-
-
-class FakeSession(object):
-    """Returns (or raises) scripted results in order; records each call."""
-
-    def __init__(self, script):
-        self.script = list(script)
-        self.calls = []
-
-    def request(self, method, url, **kwargs):
-        self.calls.append((method, url, kwargs))
-        if not self.script:
-            raise AssertionError("unexpected extra request %s %s" % (method, url))
-        item = self.script.pop(0)
-        if isinstance(item, BaseException):
-            raise item
-        return item
-
-    def close(self):
-        pass
-
-
-class FakeClock(object):
-    def __init__(self, start=100.0):
-        self.now = start
-        self.sleeps = []
-
-    def __call__(self):
-        return self.now
-
-    def sleep(self, seconds):
-        assert seconds >= 0
-        self.sleeps.append(seconds)
-        self.now += seconds
-
-
 def make(script, retries=3, password="s3cr3tpw", **kw):
-    clock = FakeClock()
+    clock = fakes.FakeClock()
     t = _transport.Transport("https://drm.example", "admin", password, retries=retries,
                              sleep=clock.sleep, clock=clock, **kw)
-    t.session = FakeSession(script)
+    t.session = fakes.FakeSession(script)
     return t, clock
 
 
 def test_get_retried_on_503_then_succeeds():
-    t, clock = make([FakeResponse(503), FakeResponse(503), FakeResponse(200, content=b"ok")])
+    t, clock = make([fakes.FakeHttpResponse(503), fakes.FakeHttpResponse(503), fakes.FakeHttpResponse(200, content=b"ok")])
     resp = t.request("GET", "/ws/sci")
     assert resp.status == 200 and resp.text == "ok"
     assert len(t.session.calls) == 3
@@ -218,7 +171,7 @@ def test_get_retried_on_503_then_succeeds():
 
 
 def test_retry_delays_follow_backoff_bounds():
-    t, clock = make([FakeResponse(502)] * 3 + [FakeResponse(200)], backoff=0.5, max_backoff=10.0)
+    t, clock = make([fakes.FakeHttpResponse(502)] * 3 + [fakes.FakeHttpResponse(200)], backoff=0.5, max_backoff=10.0)
     t.request("GET", "/x")
     for n, delay in enumerate(clock.sleeps):
         step = min(10.0, 0.5 * 2 ** n)
@@ -226,13 +179,13 @@ def test_retry_delays_follow_backoff_bounds():
 
 
 def test_retry_after_is_passed_to_sleep():
-    t, clock = make([FakeResponse(429, {"Retry-After": "7"}), FakeResponse(200)])
+    t, clock = make([fakes.FakeHttpResponse(429, {"Retry-After": "7"}), fakes.FakeHttpResponse(200)])
     t.request("GET", "/x")
     assert clock.sleeps == [7.0]
 
 
 def test_gives_up_after_retries():
-    t, clock = make([FakeResponse(503)] * 3, retries=2)
+    t, clock = make([fakes.FakeHttpResponse(503)] * 3, retries=2)
     with pytest.raises(ApiError) as info:
         t.request("GET", "/x")
     assert info.value.status == 503
@@ -241,14 +194,14 @@ def test_gives_up_after_retries():
 
 
 def test_zero_retries_means_single_attempt():
-    t, clock = make([FakeResponse(503)], retries=0)
+    t, clock = make([fakes.FakeHttpResponse(503)], retries=0)
     with pytest.raises(ApiError):
         t.request("GET", "/x")
     assert clock.sleeps == []
 
 
 def test_post_not_retried_on_500():
-    t, clock = make([FakeResponse(500, content=b"boom")])
+    t, clock = make([fakes.FakeHttpResponse(500, content=b"boom")])
     with pytest.raises(ApiError) as info:
         t.request("POST", "/ws/sci", data=b"<x/>")
     assert info.value.status == 500
@@ -258,7 +211,7 @@ def test_post_not_retried_on_500():
 
 @pytest.mark.parametrize("status", [429, 503])
 def test_post_retried_when_server_rejected_unprocessed(status):
-    t, clock = make([FakeResponse(status, {"Retry-After": "2"}), FakeResponse(202, content=b"<r/>")])
+    t, clock = make([fakes.FakeHttpResponse(status, {"Retry-After": "2"}), fakes.FakeHttpResponse(202, content=b"<r/>")])
     resp = t.request("POST", "/ws/sci", data=b"<x/>", expect=(200, 202))
     assert resp.status == 202
     assert len(t.session.calls) == 2
@@ -266,12 +219,12 @@ def test_post_retried_when_server_rejected_unprocessed(status):
 
 
 def test_post_marked_safe_is_retried_on_500():
-    t, _clock = make([FakeResponse(500), FakeResponse(200)])
+    t, _clock = make([fakes.FakeHttpResponse(500), fakes.FakeHttpResponse(200)])
     assert t.request("POST", "/rpc", safe=True).status == 200
 
 
 def test_unexpected_status_raises_api_error_with_reason():
-    t, _clock = make([FakeResponse(404, content=b"no such thing")])
+    t, _clock = make([fakes.FakeHttpResponse(404, content=b"no such thing")])
     with pytest.raises(ApiError) as info:
         t.request("GET", "/ws/sci/9")
     assert info.value.status == 404
@@ -280,12 +233,12 @@ def test_unexpected_status_raises_api_error_with_reason():
 
 
 def test_expected_non_200_status_returned():
-    t, _clock = make([FakeResponse(404)])
+    t, _clock = make([fakes.FakeHttpResponse(404)])
     assert t.request("GET", "/x", expect=(200, 404)).status == 404
 
 
 def test_html_error_body_summarised():
-    t, _clock = make([FakeResponse(401, {"Content-Type": "text/html"}, b"<html><body>login</body></html>")])
+    t, _clock = make([fakes.FakeHttpResponse(401, {"Content-Type": "text/html"}, b"<html><body>login</body></html>")])
     with pytest.raises(ApiError) as info:
         t.request("GET", "/x")
     assert "HTML page" in info.value.msg
@@ -293,7 +246,7 @@ def test_html_error_body_summarised():
 
 
 def test_retry_after_beyond_deadline_not_waited():
-    t, clock = make([FakeResponse(503, {"Retry-After": "30"})])
+    t, clock = make([fakes.FakeHttpResponse(503, {"Retry-After": "30"})])
     t.deadline = clock.now + 10.0
     with pytest.raises(ApiError) as info:
         t.request("GET", "/x")
@@ -302,7 +255,7 @@ def test_retry_after_beyond_deadline_not_waited():
 
 
 def test_retry_after_within_deadline_waited():
-    t, clock = make([FakeResponse(503, {"Retry-After": "3"}), FakeResponse(200)])
+    t, clock = make([fakes.FakeHttpResponse(503, {"Retry-After": "3"}), fakes.FakeHttpResponse(200)])
     t.deadline = clock.now + 10.0
     t.request("GET", "/x")
     assert clock.sleeps == [3.0]
@@ -310,7 +263,7 @@ def test_retry_after_within_deadline_waited():
 
 
 def test_deadline_stops_repeated_retries():
-    t, clock = make([FakeResponse(503, {"Retry-After": "1"})] * 20, retries=20)
+    t, clock = make([fakes.FakeHttpResponse(503, {"Retry-After": "1"})] * 20, retries=20)
     t.deadline = clock.now + 5.0
     with pytest.raises(ApiError):
         t.request("GET", "/x")
@@ -321,7 +274,7 @@ def test_deadline_stops_repeated_retries():
 
 def test_deadline_check_uses_backoff_when_no_retry_after():
     # Even the smallest backoff (step/2 = 4s at attempt 0 with base 8) cannot fit: no retry.
-    t, clock = make([FakeResponse(503)], retries=5, backoff=8.0, max_backoff=8.0)
+    t, clock = make([fakes.FakeHttpResponse(503)], retries=5, backoff=8.0, max_backoff=8.0)
     t.deadline = clock.now + 3.0
     with pytest.raises(ApiError):
         t.request("GET", "/x")
@@ -335,7 +288,7 @@ def test_backoff_never_sleeps_past_deadline():
         for seed in range(200):
             random.seed(seed)
             # attempt 0, base 1.0: delay in [0.5, 1.0]; the deadline sits in the middle.
-            t, clock = make([FakeResponse(503), FakeResponse(200)], retries=1, backoff=1.0, max_backoff=10.0)
+            t, clock = make([fakes.FakeHttpResponse(503), fakes.FakeHttpResponse(200)], retries=1, backoff=1.0, max_backoff=10.0)
             start = clock.now
             t.deadline = start + 0.75
             try:
@@ -372,7 +325,7 @@ def test_read_timeout_on_post_not_retried_and_sent_unknown():
 
 
 def test_read_timeout_on_get_retried():
-    t, clock = make([requests.exceptions.ReadTimeout("slow"), FakeResponse(200)])
+    t, clock = make([requests.exceptions.ReadTimeout("slow"), fakes.FakeHttpResponse(200)])
     assert t.request("GET", "/x").status == 200
     assert len(clock.sleeps) == 1
 
@@ -397,7 +350,7 @@ def test_connection_reset_on_post_not_retried():
 
 def test_ssl_error_not_retried():
     exc = requests.exceptions.SSLError("[SSL: CERTIFICATE_VERIFY_FAILED] certificate verify failed")
-    t, _clock = make([exc, FakeResponse(200)])
+    t, _clock = make([exc, fakes.FakeHttpResponse(200)])
     with pytest.raises(TransportError) as info:
         t.request("GET", "/x")
     assert info.value.sent is False
@@ -416,7 +369,7 @@ def test_chunked_encoding_error_described():
 
 def test_password_redacted_from_api_error_message_and_body():
     body = b"bad login for admin with password s3cr3tpw"
-    t, _clock = make([FakeResponse(400, content=body)])
+    t, _clock = make([fakes.FakeHttpResponse(400, content=body)])
     with pytest.raises(ApiError) as info:
         t.request("GET", "/x")
     assert "s3cr3tpw" not in info.value.msg
@@ -433,7 +386,7 @@ def test_password_redacted_from_transport_error():
 
 
 def test_userinfo_and_query_hidden_in_display_url():
-    t, _clock = make([FakeResponse(500)], retries=0)
+    t, _clock = make([fakes.FakeHttpResponse(500)], retries=0)
     with pytest.raises(ApiError) as info:
         t.request("GET", "https://bob:other@drm.example/ws?token=abcd")
     assert "other" not in info.value.msg
@@ -441,7 +394,7 @@ def test_userinfo_and_query_hidden_in_display_url():
 
 
 def test_header_secrets_redacted():
-    t, _clock = make([FakeResponse(403, content=b"key KEYSECRET123 denied")], password=None,
+    t, _clock = make([fakes.FakeHttpResponse(403, content=b"key KEYSECRET123 denied")], password=None,
                      headers={"X-API-KEY-SECRET": "KEYSECRET123"})
     with pytest.raises(ApiError) as info:
         t.request("GET", "/x")
@@ -467,7 +420,7 @@ def test_response_text_and_json():
 
 def test_body_over_the_cap_is_refused_while_streaming(monkeypatch):
     monkeypatch.setattr(_transport, "MAX_RESPONSE_BYTES", 1000)
-    big = FakeResponse(200, content=b"x" * 1001)
+    big = fakes.FakeHttpResponse(200, content=b"x" * 1001)
     t, _clock = make([big])
     with pytest.raises(TransportError) as info:
         t.request("GET", "/ws/sci")
@@ -477,7 +430,7 @@ def test_body_over_the_cap_is_refused_while_streaming(monkeypatch):
 
 def test_declared_length_over_the_cap_is_refused_before_reading(monkeypatch):
     monkeypatch.setattr(_transport, "MAX_RESPONSE_BYTES", 1000)
-    resp = FakeResponse(200, headers={"Content-Length": "5000"}, content=b"")
+    resp = fakes.FakeHttpResponse(200, headers={"Content-Length": "5000"}, content=b"")
     resp.iter_content = None  # reading at all would fail
     t, _clock = make([resp])
     with pytest.raises(TransportError, match="larger than the limit"):
@@ -486,7 +439,7 @@ def test_declared_length_over_the_cap_is_refused_before_reading(monkeypatch):
 
 def test_body_at_the_cap_is_read(monkeypatch):
     monkeypatch.setattr(_transport, "MAX_RESPONSE_BYTES", 1000)
-    t, _clock = make([FakeResponse(200, content=b"y" * 1000)])
+    t, _clock = make([fakes.FakeHttpResponse(200, content=b"y" * 1000)])
     assert len(t.request("GET", "/ws/sci").body) == 1000
 
 
@@ -509,7 +462,7 @@ def test_bad_base_urls_rejected(url, reason):
 def test_echoed_basic_authorization_header_redacted():
     import base64
     token = base64.b64encode(b"admin:s3cr3tpw").decode()
-    t, _clock = make([FakeResponse(400, content=("echo: Authorization: Basic " + token).encode())])
+    t, _clock = make([fakes.FakeHttpResponse(400, content=("echo: Authorization: Basic " + token).encode())])
     with pytest.raises(ApiError) as info:
         t.request("GET", "/x")
     assert token not in info.value.msg and token not in info.value.body
@@ -803,7 +756,7 @@ def test_unreachable_proxy_is_not_described_as_the_server():
 
 
 def test_plain_http_proxy_answering_407_is_explained():
-    t, _clock = make([FakeResponse(407)])
+    t, _clock = make([fakes.FakeHttpResponse(407)])
     with pytest.raises(ApiError) as info:
         t.request("GET", "/x")
     assert "HTTP 407 (proxy authentication required (check the user and password in HTTP_PROXY))" in info.value.msg
@@ -840,7 +793,7 @@ def test_a_link_to_another_origin_is_refused_before_sending(link):
 @pytest.mark.parametrize("link", ["https://drm.example/api/x", "HTTPS://Drm.Example:443/api/x", "/api/x", "api/x",
                                   "//evil.example/api/x"])
 def test_same_origin_and_relative_links_are_followed(link):
-    t, _clock = make([FakeResponse(200, content=b"{}")])
+    t, _clock = make([fakes.FakeHttpResponse(200, content=b"{}")])
     t.request("GET", link)
     url = t.session.calls[0][1]
     assert _transport.url_origin(url) == ("https", "drm.example", 443)
@@ -932,11 +885,11 @@ def _straddling_body(secret, at=200):
 
 
 def test_status_message_and_error_body_redact_before_cutting():
-    t, _clock = make([FakeResponse(400, content=_straddling_body(TOKEN))], password="s3cr3tpw-long-enough")
+    t, _clock = make([fakes.FakeHttpResponse(400, content=_straddling_body(TOKEN))], password="s3cr3tpw-long-enough")
     with pytest.raises(ApiError) as info:
         t.request("GET", "/x")
     assert not _leaks(info.value.msg, TOKEN), info.value.msg
-    t2, _clock = make([FakeResponse(400, content=_straddling_body(TOKEN, 2000))], password="s3cr3tpw-long-enough")
+    t2, _clock = make([fakes.FakeHttpResponse(400, content=_straddling_body(TOKEN, 2000))], password="s3cr3tpw-long-enough")
     with pytest.raises(ApiError) as info2:
         t2.request("GET", "/x")
     assert not _leaks(info2.value.body, TOKEN), info2.value.body[-40:]
@@ -952,7 +905,6 @@ def test_json_error_excerpt_is_redacted():
 
 def _every_excerpt_site(secret_text):
     """(name, text shown) for every place a backend quotes a cut reply, given a reply body."""
-    import json as _json
     from ansible_collections.asyncjobs.fleet.plugins.module_utils import _aiqum, _async_request, _drm
     from ansible_collections.asyncjobs.fleet.plugins.module_utils import _lifecycle, _powerstore, _rpc
     shown = []
@@ -975,14 +927,9 @@ def _every_excerpt_site(secret_text):
     except ApiError as exc:
         shown.append(("drm parse_reply body", exc.body))
 
-    class Fake(object):
-        redact = _transport.Redactor()
-        session = type("S", (), {"auth": ("u", "p"), "headers": {}})()
-
-        def request(self, *args, **kwargs):
-            return _transport.Response(202, {}, _json.dumps({"note": secret_text}).encode(), "https://m.example/x")
+    fake = fakes.FakeTransport(lambda *_a: (202, {"note": secret_text}), base_url="https://m.example")
     try:
-        _aiqum.AiqumClient(Fake()).submit("POST", "/x")
+        _aiqum.AiqumClient(fake).submit("POST", "/x")
     except ApiError as exc:
         shown.append(("aiqum submit", exc.msg))
     return shown

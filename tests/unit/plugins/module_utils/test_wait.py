@@ -22,6 +22,8 @@ from ansible_collections.asyncjobs.fleet.plugins.module_utils._errors import (
     WaitTimeout,
 )
 
+import fakes
+
 
 # ---------------------------------------------------------------- Schedule
 
@@ -53,26 +55,6 @@ def test_schedule_validation(initial, maximum):
 
 # ---------------------------------------------------------------- fakes
 
-class FakeClock(object):
-    def __init__(self, start=1000.0):
-        self.now = start
-        self.sleeps = []
-
-    def __call__(self):
-        return self.now
-
-    def sleep(self, seconds):
-        assert seconds >= 0
-        self.sleeps.append(seconds)
-        self.now += seconds
-
-
-class FakeTransport(object):
-    def __init__(self):
-        self.deadline = None
-        self.stats = {"requests": 0}
-
-
 class FakeBackend(object):
     """poll() answers from a script: each item is a dict {id: job} or an exception.
 
@@ -81,7 +63,7 @@ class FakeBackend(object):
 
     def __init__(self, script, clock=None, poll_cost=0.0):
         self.script = list(script)
-        self.transport = FakeTransport()
+        self.transport = fakes.FakeTransport()
         self.calls = []
         self.deadlines = []
         self.clock = clock
@@ -110,7 +92,7 @@ def run(backend, ids, clock, timeout=60, **kw):
 # ---------------------------------------------------------------- wait_for_jobs
 
 def test_completes_when_all_terminal():
-    clock = FakeClock()
+    clock = fakes.FakeClock(1000.0)
     backend = FakeBackend([
         {"1": job("1", lc.RUNNING), "2": job("2", lc.PENDING)},
         {"1": job("1", lc.SUCCEEDED), "2": job("2", lc.RUNNING)},
@@ -125,7 +107,7 @@ def test_completes_when_all_terminal():
 
 
 def test_already_terminal_returns_without_sleeping():
-    clock = FakeClock()
+    clock = fakes.FakeClock(1000.0)
     backend = FakeBackend([{"1": job("1", lc.CANCELED)}], clock)
     out = run(backend, ["1"], clock)
     assert out["polls"] == 1
@@ -135,7 +117,7 @@ def test_already_terminal_returns_without_sleeping():
 
 def test_two_waits_share_one_deadline():
     """A two-step task: the second wait gets only what the first left of the budget."""
-    clock = FakeClock()
+    clock = fakes.FakeClock(1000.0)
     budget = _wait.Deadline(10, clock)
     first = FakeBackend([{"1": job("1", lc.RUNNING)}] * 6 + [{"1": job("1", lc.SUCCEEDED)}], clock, poll_cost=0.1)
     out = _wait.wait_for_jobs(first, ["1"], budget, poll_interval=1, max_poll_interval=1, clock=clock, sleep=clock.sleep)
@@ -156,7 +138,7 @@ def test_two_waits_share_one_deadline():
 
 def test_an_expired_budget_still_polls_once():
     """A step that starts after the budget ran out reads its job once: done is done, else timeout."""
-    clock = FakeClock()
+    clock = fakes.FakeClock(1000.0)
     budget = _wait.Deadline(5, clock)
     clock.now += 6
     done = FakeBackend([{"1": job("1", lc.SUCCEEDED)}], clock)
@@ -175,7 +157,7 @@ def test_context_makes_the_deadline_once():
 
 
 def test_timeout_lists_every_job_and_pending():
-    clock = FakeClock()
+    clock = fakes.FakeClock(1000.0)
     backend = FakeBackend([{"a": job("a", lc.RUNNING), "b": job("b", lc.SUCCEEDED)}], clock)
     with pytest.raises(WaitTimeout) as info:
         run(backend, ["a", "b", "c"], clock, timeout=10, poll_interval=1, max_poll_interval=2)
@@ -194,7 +176,7 @@ def test_timeout_lists_every_job_and_pending():
 
 
 def test_timeout_message_mentions_last_poll_error():
-    clock = FakeClock()
+    clock = fakes.FakeClock(1000.0)
     backend = FakeBackend([{"a": job("a", lc.RUNNING)}, TransportError("connection reset"),
                            {"a": job("a", lc.RUNNING)}], clock)
     with pytest.raises(WaitTimeout) as info:
@@ -203,7 +185,7 @@ def test_timeout_message_mentions_last_poll_error():
 
 
 def test_default_tolerance_is_five_consecutive_failed_polls():
-    clock = FakeClock()
+    clock = fakes.FakeClock(1000.0)
     err = TransportError("flaky")
     backend = FakeBackend([{"1": job("1", lc.RUNNING)}] + [err] * 5 + [{"1": job("1", lc.SUCCEEDED)}], clock)
     assert run(backend, ["1"], clock)["jobs"][0]["state"] == lc.SUCCEEDED
@@ -214,7 +196,7 @@ def test_default_tolerance_is_five_consecutive_failed_polls():
 
 
 def test_tolerates_max_errors_consecutive_transport_errors():
-    clock = FakeClock()
+    clock = fakes.FakeClock(1000.0)
     err = TransportError("flaky")
     backend = FakeBackend([{"1": job("1", lc.RUNNING)}, err, err, err, {"1": job("1", lc.SUCCEEDED)}], clock)
     out = run(backend, ["1"], clock, max_errors=3)
@@ -223,7 +205,7 @@ def test_tolerates_max_errors_consecutive_transport_errors():
 
 
 def test_error_counter_resets_after_success():
-    clock = FakeClock()
+    clock = fakes.FakeClock(1000.0)
     err = TransportError("flaky")
     backend = FakeBackend([err, err, {"1": job("1", lc.RUNNING)}, err, err, {"1": job("1", lc.SUCCEEDED)}], clock)
     out = run(backend, ["1"], clock, max_errors=2)
@@ -231,7 +213,7 @@ def test_error_counter_resets_after_success():
 
 
 def test_too_many_errors_raise_with_last_states():
-    clock = FakeClock()
+    clock = fakes.FakeClock(1000.0)
     backend = FakeBackend([{"1": job("1", lc.RUNNING), "2": job("2", lc.SUCCEEDED)},
                            TransportError("boom 1"), TransportError("boom 2"), TransportError("boom 3")], clock)
     with pytest.raises(TransportError) as info:
@@ -248,14 +230,14 @@ def test_too_many_errors_raise_with_last_states():
 
 @pytest.mark.parametrize("status", [500, 503, 429, None])
 def test_server_side_api_errors_are_tolerated(status):
-    clock = FakeClock()
+    clock = fakes.FakeClock(1000.0)
     backend = FakeBackend([ApiError("x", status=status), {"1": job("1", lc.SUCCEEDED)}], clock)
     assert run(backend, ["1"], clock)["jobs"][0]["state"] == lc.SUCCEEDED
 
 
 @pytest.mark.parametrize("status", [400, 401, 403, 404])
 def test_client_api_error_raised_immediately(status):
-    clock = FakeClock()
+    clock = fakes.FakeClock(1000.0)
     backend = FakeBackend([ApiError("nope", status=status), {"1": job("1", lc.SUCCEEDED)}], clock)
     with pytest.raises(ApiError) as info:
         run(backend, ["1"], clock, max_errors=5)
@@ -265,7 +247,7 @@ def test_client_api_error_raised_immediately(status):
 
 
 def test_progress_called_each_round():
-    clock = FakeClock()
+    clock = fakes.FakeClock(1000.0)
     seen = []
     backend = FakeBackend([{"1": job("1", lc.RUNNING)}, {"1": job("1", lc.RUNNING)},
                            TransportError("x"), {"1": job("1", lc.SUCCEEDED)}], clock)
@@ -276,7 +258,7 @@ def test_progress_called_each_round():
 
 
 def test_history_records_only_changes():
-    clock = FakeClock()
+    clock = fakes.FakeClock(1000.0)
     backend = FakeBackend([{"1": job("1", lc.PENDING)}, {"1": job("1", lc.PENDING)},
                            {"1": job("1", lc.RUNNING, 10)}, {"1": job("1", lc.RUNNING, 50)},
                            {"1": job("1", lc.SUCCEEDED)}], clock)
@@ -286,7 +268,7 @@ def test_history_records_only_changes():
 
 
 def test_interval_backs_off_and_resets_on_progress():
-    clock = FakeClock()
+    clock = fakes.FakeClock(1000.0)
     backend = FakeBackend([{"1": job("1", lc.RUNNING, 10)}, {"1": job("1", lc.RUNNING, 10)},
                            {"1": job("1", lc.RUNNING, 10)}, {"1": job("1", lc.RUNNING, 20)},
                            {"1": job("1", lc.SUCCEEDED)}], clock)
@@ -296,7 +278,7 @@ def test_interval_backs_off_and_resets_on_progress():
 
 
 def test_a_stop_rule_ends_the_wait_with_its_error_and_the_snapshot():
-    clock = FakeClock()
+    clock = fakes.FakeClock(1000.0)
     backend = FakeBackend([{"1": job("1", lc.PAUSED)}, {"1": job("1", lc.PAUSED)}, {"1": job("1", lc.SUCCEEDED)}], clock)
     seen = []
 
@@ -315,19 +297,19 @@ def test_a_stop_rule_ends_the_wait_with_its_error_and_the_snapshot():
 
 
 def test_an_operation_monitor_pauses_before_its_first_poll():
-    clock = FakeClock()
+    clock = fakes.FakeClock(1000.0)
     backend = FakeBackend([{"1": job("1", lc.RUNNING)}, {"1": job("1", lc.SUCCEEDED)}], clock)
     out = run(backend, ["1"], clock, poll_interval=1, max_poll_interval=10, pause_first=True)
     # One interval before the first poll; that answer is not movement, so the schedule grows.
     assert clock.sleeps == [1.0, 1.5] and out["polls"] == 2
-    clock = FakeClock()
+    clock = fakes.FakeClock(1000.0)
     backend = FakeBackend([{"1": job("1", lc.RUNNING)}, {"1": job("1", lc.SUCCEEDED)}], clock)
     run(backend, ["1"], clock, poll_interval=1, pause_first=True, first_retry_after="4")
     assert clock.sleeps == [4.0, 1.0]
 
 
 def test_deadline_set_during_wait_and_restored():
-    clock = FakeClock(start=500.0)
+    clock = fakes.FakeClock(start=500.0)
     backend = FakeBackend([{"1": job("1", lc.RUNNING)}, {"1": job("1", lc.SUCCEEDED)}], clock)
     run(backend, ["1"], clock, timeout=30)
     assert backend.deadlines == [530.0, 530.0]
@@ -335,7 +317,7 @@ def test_deadline_set_during_wait_and_restored():
 
 
 def test_deadline_restored_after_timeout():
-    clock = FakeClock()
+    clock = fakes.FakeClock(1000.0)
     backend = FakeBackend([{"1": job("1", lc.RUNNING)}], clock)
     with pytest.raises(WaitTimeout):
         run(backend, ["1"], clock, timeout=3)
@@ -343,7 +325,7 @@ def test_deadline_restored_after_timeout():
 
 
 def test_backend_without_transport_is_fine():
-    clock = FakeClock()
+    clock = fakes.FakeClock(1000.0)
 
     class Bare(object):
         def poll(self, ids):
@@ -353,7 +335,7 @@ def test_backend_without_transport_is_fine():
 
 
 def test_slow_polls_count_against_the_deadline():
-    clock = FakeClock()
+    clock = fakes.FakeClock(1000.0)
     backend = FakeBackend([{"1": job("1", lc.RUNNING)}], clock, poll_cost=4.0)
     with pytest.raises(WaitTimeout):
         run(backend, ["1"], clock, timeout=10, poll_interval=1, max_poll_interval=1)
@@ -362,7 +344,7 @@ def test_slow_polls_count_against_the_deadline():
 
 @pytest.mark.parametrize("timeout", [0, -5, None])
 def test_rejects_non_positive_timeout(timeout):
-    clock = FakeClock()
+    clock = fakes.FakeClock(1000.0)
     backend = FakeBackend([{}], clock)
     with pytest.raises(InputError):
         _wait.wait_for_jobs(backend, ["1"], timeout, clock=clock, sleep=clock.sleep)
@@ -403,40 +385,27 @@ def test_progress_line_ignores_negative_progress():
 # poll) is exact. Backoff jitter is pinned to its maximum to make bounds deterministic.
 
 
-class FakeHttpResponse(object):
-    def __init__(self, status, body=b"", headers=None):
-        self.status_code = status
-        self.headers = dict(headers or {})
-        self.content = body
-
-    def iter_content(self, size):
-        return iter([self.content]) if self.content else iter([])
-
-    def close(self):
-        pass
-
-
-class FakeSession(object):
+class FakeSession(fakes.FakeSession):
     """Answers every request with ``answer(n, clock_now)``: a (status, headers) pair, or an exception."""
 
     def __init__(self, clock, answer, job_done_at):
+        super().__init__(answer=self.respond)
         self.clock = clock
-        self.answer = answer
+        self.script_answer = answer
         self.done_at = job_done_at
         self.log = []
-        self.headers = {}
 
-    def request(self, method, url, **_kw):
+    def respond(self, method, url, _kw):
         n = len(self.log)
         self.log.append(self.clock.now)
-        outcome = self.answer(n, self.clock.now)
+        outcome = self.script_answer(n, self.clock.now)
         if isinstance(outcome, BaseException):
-            raise outcome
+            return outcome
         status, headers = outcome
         if status != 200:
-            return FakeHttpResponse(status, b'{"error": "fault"}', headers)
+            return fakes.FakeHttpResponse(status, headers, b'{"error": "fault"}')
         state = "done" if self.clock.now >= self.done_at else "running"
-        return FakeHttpResponse(200, json.dumps({"state": state}).encode(), {"Content-Type": "application/json"})
+        return fakes.FakeHttpResponse(200, {"Content-Type": "application/json"}, json.dumps({"state": state}).encode())
 
 
 class HttpBackend(object):
@@ -454,7 +423,7 @@ class HttpBackend(object):
 
 
 def http_wait(answer, done_after=0.25, timeout=60, poll_interval=0.25, max_poll_interval=5, **kw):
-    clock = FakeClock()
+    clock = fakes.FakeClock(1000.0)
     transport = _transport.Transport("http://lab.invalid", sleep=clock.sleep, clock=clock)
     session = FakeSession(clock, answer, clock.now + done_after)
     transport.session = session
