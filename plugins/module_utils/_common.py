@@ -275,29 +275,28 @@ class Context(object):
         self.transports.append(transport)
         return transport
 
-    def wait(self, backend, ids, params, **options):
+    def wait(self, backend, ids, params, report=True, **options):
         """The task's waits all go through here: the one wait loop, the task's deadline, its
-        poll settings and progress reporting; the runner reports the statistics."""
+        poll settings and progress reporting. The runner reports the statistics of the waits
+        for the jobs the result is about (``report``); a wait before the task's own (a read it
+        needs, an adopted or a conflicting job) is not counted in them."""
         from ansible_collections.asyncjobs.fleet.plugins.module_utils._wait import wait_for_jobs
         deadline = self.deadline(params["wait_timeout"])
-        offset = deadline.waited()
         options.setdefault("progress", self.progress)
         try:
             outcome = wait_for_jobs(backend, ids, deadline, params["poll_interval"], params["max_poll_interval"],
                                     **options)
         except FleetError as exc:
-            if "polls" in exc.result:
-                self._record(exc.result, offset)
+            if report and "polls" in exc.result:
+                self.waits.append(exc.result)
             raise
-        self._record(outcome, offset)
+        if report:
+            self.waits.append(outcome)
         return outcome
 
-    def _record(self, outcome, offset):
-        self.waits.append({"elapsed": outcome["elapsed"], "polls": outcome["polls"],
-                           "history": [dict(h, elapsed=round(h["elapsed"] + offset, 2)) for h in outcome["history"]]})
-
     def account(self, result):
-        """Requests and wait statistics of the whole task, added to its result (success or failure)."""
+        """The task's requests (all of them) and the statistics of its reported waits, added to its
+        result once (success or failure)."""
         if self.transports:
             result["requests"] = sum(t.stats["requests"] for t in self.transports)
         if self.waits:

@@ -37,7 +37,7 @@ def checked_ids(client, ids):
     return [check(i) for i in ids] if check is not None else list(ids)
 
 
-def wait_and_collect(client, ids, params, ctx, extra_on_timeout=None, details="all"):
+def wait_and_collect(client, ids, params, ctx, extra_on_timeout=None, details="all", report=True):
     """Wait for jobs (``ctx.wait``: the task's deadline), then read each finished job's full result once.
 
     ``details`` says which finished jobs get that read: ``all``, ``unsuccessful`` (only
@@ -45,10 +45,11 @@ def wait_and_collect(client, ids, params, ctx, extra_on_timeout=None, details="a
     no batch read for per-item results, so it costs one request per job read.
 
     Returns the final jobs list. On timeout raises WaitTimeout carrying the last known
-    jobs plus ``extra_on_timeout`` (e.g. changed=True after a submission).
+    jobs plus ``extra_on_timeout`` (e.g. changed=True after a submission). ``report``: see
+    ``Context.wait``.
     """
     try:
-        outcome = ctx.wait(client, ids, params)
+        outcome = ctx.wait(client, ids, params, report=report)
     except WaitTimeout as exc:
         exc.result.update(extra_on_timeout or {})
         raise
@@ -76,7 +77,8 @@ def adopt(client, found, params, ctx, result, wait=True, details="all"):
     result["adopted_job_ids"] = list(dict.fromkeys(list(result.get("adopted_job_ids") or []) + ids))
     if not wait:
         return list(found)
-    return wait_and_collect(client, ids, params, ctx, extra_on_timeout=dict(result, changed=True), details=details)
+    return wait_and_collect(client, ids, params, ctx, extra_on_timeout=dict(result, changed=True), details=details,
+                            report=False)
 
 
 def device_summary(devices):

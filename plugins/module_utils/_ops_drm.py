@@ -82,7 +82,7 @@ def wait_for_conflicts(client, ctx, conflicts, params, result, what):
              "to end before reading the devices again" % (what, ", ".join(ids)))
     result["waited_for_job_ids"] = sorted(set(result.get("waited_for_job_ids", []) + ids), key=_job_number)
     try:
-        ctx.wait(client, ids, params)
+        ctx.wait(client, ids, params, report=False)
     except WaitTimeout as exc:
         raise JobFailed("%s: not submitted. Conflicting job(s) %s on the targeted devices were still in flight "
                         "at the end of wait_timeout (%ss): %s. Wait for them or cancel them (asyncjobs.fleet.job_wait "
@@ -374,7 +374,7 @@ class Settings(Operation):
         adopted = self._in_flight(client, ctx, targets, desired, params, recovery)
         job_id = _submit(client, ctx, "send_message", targets, query, {"reply": "all"}, recovery,
                          known_ids=adopted)
-        jobs = wait_and_collect(client, [job_id], params, ctx)
+        jobs = wait_and_collect(client, [job_id], params, ctx, report=False)
         current = {}
         failed = {}
         for dev_id, res in (jobs[0].get("devices") or {}).items():
