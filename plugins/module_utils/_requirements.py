@@ -4,13 +4,38 @@
 
 # PRIVATE: for internal use by the asyncjobs.fleet collection only. No API guarantee.
 
-"""Third-party libraries, imported once and guarded, for missing_required_lib messages."""
+"""Third-party libraries, imported once and guarded, for missing_required_lib messages.
+
+The guards live here, not in the clients that use the libraries, so that the backend
+registry can name each API's libraries without importing its client.
+"""
 
 from __future__ import annotations
 
-from ansible_collections.asyncjobs.fleet.plugins.module_utils import _drm, _transport
+from ansible_collections.asyncjobs.fleet.plugins.module_utils import _transport
+
+try:
+    # Imported here for _drm, which takes it from this module.
+    import xmltodict  # pylint: disable=unused-import
+    HAS_XMLTODICT = True
+    XMLTODICT_IMPORT_ERROR = None
+except ImportError as exc:  # pragma: no cover - exercised via missing_required_lib
+    xmltodict = None
+    HAS_XMLTODICT = False
+    XMLTODICT_IMPORT_ERROR = exc
 
 REQUESTS = ("requests", _transport.HAS_REQUESTS, _transport.REQUESTS_IMPORT_ERROR)
-XMLTODICT = ("xmltodict", _drm.HAS_XMLTODICT, _drm.XMLTODICT_IMPORT_ERROR)
+XMLTODICT = ("xmltodict", HAS_XMLTODICT, XMLTODICT_IMPORT_ERROR)
 DRM = (REQUESTS, XMLTODICT)
 JSON = (REQUESTS,)
+
+
+def requirements_of(op, params):
+    """The libraries ``op`` needs for these (validated) options, as (name, available, error).
+
+    An operation whose API is an option (job_*) declares ``requirements_for(params)``, so a
+    PowerStore task is not refused for lacking Remote Manager's XML library; the others
+    declare the fixed ``requirements``.
+    """
+    declared = getattr(op, "requirements_for", None)
+    return declared(params) if declared is not None else op.requirements

@@ -75,6 +75,12 @@ FOREIGN_SAFE_HEADERS = frozenset(("accept", "accept-encoding", "accept-language"
 MIN_SECRET_PREFIX = 4
 
 
+def basic_token(username, password):
+    """The base64 ``user:password`` of a Basic Authorization header: the one place it is built,
+    for sending (requests builds the same) and for redacting (a server may echo the header)."""
+    return base64.b64encode(("%s:%s" % (username or "", password or "")).encode("utf-8")).decode("ascii")
+
+
 def url_origin(url):
     """``(scheme, host, port)`` of an absolute URL: case-folded, the default port filled in."""
     parts = urlsplit(str(url))
@@ -451,7 +457,7 @@ class Transport(object):
         secrets = list(secrets) + [password] + list((headers or {}).values())
         if username is not None and password is not None:
             # A server that echoes the request may send the Authorization header back as is.
-            secrets.append(base64.b64encode(("%s:%s" % (username, password)).encode("utf-8")).decode("ascii"))
+            secrets.append(basic_token(username, password))
         self.redact = Redactor(secrets)
         self.stats = {"requests": 0, "retries": 0, "by_method": {}}
         self.server_dates = collections.deque(maxlen=64)
