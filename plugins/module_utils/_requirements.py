@@ -12,19 +12,24 @@ registry can name each API's libraries without importing its client.
 
 from __future__ import annotations
 
-from ansible_collections.asyncjobs.fleet.plugins.module_utils import _transport
+import importlib
 
-try:
-    # Imported here for _drm, which takes it from this module.
-    import xmltodict  # pylint: disable=unused-import
-    HAS_XMLTODICT = True
-    XMLTODICT_IMPORT_ERROR = None
-except ImportError as exc:  # pragma: no cover - exercised via missing_required_lib
-    xmltodict = None
-    HAS_XMLTODICT = False
-    XMLTODICT_IMPORT_ERROR = exc
 
-REQUESTS = ("requests", _transport.HAS_REQUESTS, _transport.REQUESTS_IMPORT_ERROR)
+def _optional(name):
+    """``(module, None)``, or ``(None, the ImportError)`` when the library is not installed."""
+    try:
+        return importlib.import_module(name), None
+    except ImportError as exc:  # pragma: no cover - exercised via missing_required_lib
+        return None, exc
+
+
+# The modules that use these libraries (_transport, _drm) take them from here.
+requests, REQUESTS_IMPORT_ERROR = _optional("requests")
+xmltodict, XMLTODICT_IMPORT_ERROR = _optional("xmltodict")
+HAS_REQUESTS = requests is not None
+HAS_XMLTODICT = xmltodict is not None
+
+REQUESTS = ("requests", HAS_REQUESTS, REQUESTS_IMPORT_ERROR)
 XMLTODICT = ("xmltodict", HAS_XMLTODICT, XMLTODICT_IMPORT_ERROR)
 DRM = (REQUESTS, XMLTODICT)
 JSON = (REQUESTS,)

@@ -30,21 +30,13 @@ import time
 import weakref
 from urllib.parse import quote, urlsplit
 
-try:
-    import requests
-    HAS_REQUESTS = True
-    REQUESTS_IMPORT_ERROR = None
-except ImportError as exc:  # pragma: no cover - exercised via missing_required_lib
-    requests = None
-    HAS_REQUESTS = False
-    REQUESTS_IMPORT_ERROR = exc
-
 from ansible_collections.asyncjobs.fleet.plugins.module_utils._errors import (
     ApiError,
     FleetError,
     InputError,
     TransportError,
 )
+from ansible_collections.asyncjobs.fleet.plugins.module_utils._requirements import HAS_REQUESTS, requests
 
 SAFE_METHODS = frozenset(("GET", "HEAD", "OPTIONS"))
 # Statuses worth another try on a safe request: throttling and transient server faults.

@@ -86,11 +86,12 @@ def test_the_cancel_capability_matches_the_client(api):
 def test_job_wait_refuses_cancel_on_timeout_from_the_capability(monkeypatch):
     class Client(object):
         can_cancel = True  # what the client says no longer matters: the registry decides
+        transport = None
 
         def check_id(self, job_id):
             return job_id
 
-    monkeypatch.setattr(_ops_jobs, "make_client", lambda api, params, environ: Client())
+    monkeypatch.setattr(_common, "make_client", lambda api, params, environ: Client())
     params = dict(PARAMS, api="powerstore", job_ids=["1"], cancel_on_timeout=True)
     with pytest.raises(InputError, match="cancel_on_timeout is not possible for api=powerstore"):
         _ops_jobs.JOB_WAIT.run(params, _common.Context())
@@ -102,7 +103,7 @@ JOB_INFO_WITHOUT_XMLTODICT = """
 import json, sys
 sys.modules["xmltodict"] = None
 from ansible.module_utils import basic
-from %s import _lifecycle as lc, _module, _ops_jobs, _requirements
+from %s import _common, _lifecycle as lc, _module, _ops_jobs, _requirements
 
 class Client(object):
     class transport(object):
@@ -112,7 +113,7 @@ class Client(object):
         return [lc.job("powerstore", "j1", lc.RUNNING, "RUNNING")]
 
 assert not _requirements.HAS_XMLTODICT
-_ops_jobs.make_client = lambda api, params, environ: Client()
+_common.make_client = lambda api, params, environ: Client()
 args = {"ANSIBLE_MODULE_ARGS": json.loads(sys.argv[1])}
 try:
     from ansible.module_utils.testing import patch_module_args
