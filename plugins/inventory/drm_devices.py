@@ -73,13 +73,15 @@ cache_connection: ~/.cache/drm_devices
 cache_timeout: 600
 '''
 
+import os
+
 from ansible.errors import AnsibleParserError
 from ansible.plugins.inventory import BaseInventoryPlugin, Cacheable, Constructable
 from ansible.utils.unsafe_proxy import wrap_var
 
 from ansible_collections.asyncjobs.fleet.plugins.module_utils import _drm
-from ansible_collections.asyncjobs.fleet.plugins.module_utils._common import CONNECTION_OPTIONS, check_number, make_client
-from ansible_collections.asyncjobs.fleet.plugins.module_utils._credentials import Credentials, parse_bool
+from ansible_collections.asyncjobs.fleet.plugins.module_utils._common import CONNECTION_OPTIONS, check_number, make_client, secret_values
+from ansible_collections.asyncjobs.fleet.plugins.module_utils._credentials import TaskEnviron, parse_bool
 from ansible_collections.asyncjobs.fleet.plugins.module_utils._errors import FleetError
 from ansible_collections.asyncjobs.fleet.plugins.module_utils._transport import Redactor
 
@@ -137,19 +139,18 @@ class InventoryModule(BaseInventoryPlugin, Constructable, Cacheable):
         params = {name: None if value == "" else value for name, value in params.items()}
         targets = [("tag", t) for t in self.get_option("device_tags") or []]
         targets += [("group", g.strip("/")) for g in self.get_option("device_groups") or []]
-        secrets = ()
+        # Proxies and CA bundles still come from the environment; DRM_* are not read a second time.
+        environ = TaskEnviron(os.environ, options_resolved=True)
+        redact = Redactor(secret_values(params, environ))
         try:
             if params["validate_certs"] is not None and not isinstance(params["validate_certs"], bool):
                 params["validate_certs"] = parse_bool("validate_certs (or DRM_VALIDATE_CERTS)", params["validate_certs"])
             page_size = check_number("page_size", self.get_option("page_size"))
-            # No environment here: it would be a second, hand-made resolution of the same variables.
-            credentials = Credentials.resolve("drm", params, environ={})
-            secrets = credentials.secrets()
-            client = make_client("drm", credentials=credentials)
+            client = make_client("drm", params, environ)
             devices = client.devices(targets or None, page_size=page_size)
         except FleetError as exc:
             # A backend may quote a server's error body; censor any credential it echoed.
-            raise AnsibleParserError("asyncjobs.fleet.drm_devices: %s" % Redactor(secrets)(exc.msg))
+            raise AnsibleParserError("asyncjobs.fleet.drm_devices: %s" % redact(exc.msg))
         if self.get_option("connected_only"):
             devices = [d for d in devices if d["connected"]]
         return devices

@@ -118,13 +118,11 @@ def make_transport(api, params, environ=None):
     return Credentials.resolve(api, params, environ).transport(environ)
 
 
-def make_client(api, params=None, environ=None, credentials=None):
-    """The backend client for ``api``, signed in with ``credentials`` (by default resolved from
-    ``params`` and their ``environ`` fallbacks); ``environ`` also supplies proxies and CA bundle."""
+def make_client(api, params, environ=None):
+    """The backend client for ``api``, signed in with the credentials of ``params`` and their
+    ``environ`` fallbacks; ``environ`` also supplies proxies and CA bundle."""
     entry = registry.backend(api)
-    if credentials is None:
-        credentials = Credentials.resolve(api, params, environ)
-    return entry.factory(credentials.transport(environ))
+    return entry.factory(make_transport(api, params, environ))
 
 
 class Context(object):

@@ -51,11 +51,17 @@ def parse_bool(name, value):
 class TaskEnviron(Mapping):
     """One task's environment, copied when the task starts and read-only after, so each API's
     ``<PREFIX>_*`` fallbacks are read once however many times the task asks (its client, then
-    the secrets its results are censored with)."""
+    the secrets its results are censored with).
 
-    def __init__(self, source):
+    ``options_resolved``: the connection options already hold their variables' values (a
+    plugin's ``env:`` entries, which Ansible resolved), so no fallback is read again; the
+    environment still supplies proxies and CA bundles.
+    """
+
+    def __init__(self, source, options_resolved=False):
         self._data = dict(source)
         self._fallbacks = {}
+        self._options_resolved = options_resolved
 
     def __getitem__(self, key):
         return self._data[key]
@@ -67,6 +73,8 @@ class TaskEnviron(Mapping):
         return len(self._data)
 
     def fallbacks(self, prefix):
+        if self._options_resolved:
+            return dict.fromkeys(CONNECTION_OPTIONS)
         if prefix not in self._fallbacks:
             self._fallbacks[prefix] = read_fallbacks(prefix, self._data)
         return dict(self._fallbacks[prefix])

@@ -122,3 +122,15 @@ def test_task_environ_is_a_frozen_copy():
         environ["DRM_PASSWORD"] = "x"
     # Proxies and CA bundles are read from it like from a dict.
     assert _transport.tls_verify(True, None, cred.TaskEnviron({"REQUESTS_CA_BUNDLE": "/ca.pem"})) == "/ca.pem"
+
+
+def test_options_resolved_by_a_plugin_are_not_resolved_again(monkeypatch):
+    """The inventory's options already hold their DRM_* values (Ansible's env: entries): its
+    environment supplies proxies only, so an option left unset stays unset."""
+    reads = counting_reads(monkeypatch)
+    environ = cred.TaskEnviron(dict(ENV, HTTPS_PROXY="http://proxy.example:3128"), options_resolved=True)
+    with pytest.raises(InputError, match="^url is required"):
+        _common.connection_settings("drm", {}, environ)
+    values = _common.secret_values({"username": "u", "password": "opt-pw"}, environ)
+    assert values == {"opt-pw", token("u", "opt-pw"), sha1("opt-pw")}
+    assert reads == [] and environ["HTTPS_PROXY"] == "http://proxy.example:3128"
