@@ -48,6 +48,7 @@ options:
     type: int
     default: 1000
 extends_documentation_fragment:
+  - asyncjobs.fleet.connection_plugin.drm
   - asyncjobs.fleet.connection
   - ansible.builtin.constructed
   - ansible.builtin.inventory_cache
@@ -72,12 +73,15 @@ cache_connection: ~/.cache/drm_devices
 cache_timeout: 600
 '''
 
+import os
+
 from ansible.errors import AnsibleParserError
 from ansible.plugins.inventory import BaseInventoryPlugin, Cacheable, Constructable
 from ansible.utils.unsafe_proxy import wrap_var
 
 from ansible_collections.asyncjobs.fleet.plugins.module_utils import _drm
 from ansible_collections.asyncjobs.fleet.plugins.module_utils._common import CONNECTION_OPTIONS, check_number, make_client, secret_values
+from ansible_collections.asyncjobs.fleet.plugins.module_utils._credentials import TaskEnviron, parse_bool
 from ansible_collections.asyncjobs.fleet.plugins.module_utils._errors import FleetError
 from ansible_collections.asyncjobs.fleet.plugins.module_utils._transport import Redactor
 
@@ -128,16 +132,25 @@ class InventoryModule(BaseInventoryPlugin, Constructable, Cacheable):
         self._populate(devices)
 
     def _fetch(self):
+        # Each option is the inventory file's value or its DRM_* variable (the env: entries of
+        # asyncjobs.fleet.connection_plugin.drm): Ansible has resolved the fallbacks already. An
+        # empty value counts as unset, as an empty variable does for the modules.
         params = {name: self.get_option(name) for name in CONNECTION_OPTIONS}
+        params = {name: None if value == "" else value for name, value in params.items()}
         targets = [("tag", t) for t in self.get_option("device_tags") or []]
         targets += [("group", g.strip("/")) for g in self.get_option("device_groups") or []]
+        # Proxies and CA bundles still come from the environment; DRM_* are not read a second time.
+        environ = TaskEnviron(os.environ, options_resolved=True)
+        redact = Redactor(secret_values(params, environ))
         try:
+            if params["validate_certs"] is not None and not isinstance(params["validate_certs"], bool):
+                params["validate_certs"] = parse_bool("validate_certs (or DRM_VALIDATE_CERTS)", params["validate_certs"])
             page_size = check_number("page_size", self.get_option("page_size"))
-            client = make_client("drm", params)
+            client = make_client("drm", params, environ)
             devices = client.devices(targets or None, page_size=page_size)
         except FleetError as exc:
             # A backend may quote a server's error body; censor any credential it echoed.
-            raise AnsibleParserError("asyncjobs.fleet.drm_devices: %s" % Redactor(secret_values(params))(exc.msg))
+            raise AnsibleParserError("asyncjobs.fleet.drm_devices: %s" % redact(exc.msg))
         if self.get_option("connected_only"):
             devices = [d for d in devices if d["connected"]]
         return devices

@@ -72,12 +72,15 @@ _raw:
   elements: dict
 '''
 
+import os
+
 from ansible.errors import AnsibleLookupError
 from ansible.plugins.lookup import LookupBase
 from ansible.utils.unsafe_proxy import wrap_var
 
 from ansible_collections.asyncjobs.fleet.plugins.module_utils import _lifecycle as lc
 from ansible_collections.asyncjobs.fleet.plugins.module_utils._common import CONNECTION_OPTIONS, check_number, make_client, secret_values
+from ansible_collections.asyncjobs.fleet.plugins.module_utils._credentials import TaskEnviron
 from ansible_collections.asyncjobs.fleet.plugins.module_utils._errors import FleetError
 from ansible_collections.asyncjobs.fleet.plugins.module_utils._jobs import checked_ids
 from ansible_collections.asyncjobs.fleet.plugins.module_utils._transport import Redactor
@@ -92,9 +95,13 @@ class LookupModule(LookupBase):
         bad = set(params["state"] or []) - set(lc.STATES)
         if bad:
             raise AnsibleLookupError("state must be among %s, got %s" % (", ".join(lc.STATES), ", ".join(sorted(bad))))
-        redact = Redactor(secret_values(params))
+        # The api is chosen per call, so its <PREFIX>_* fallbacks cannot be env: entries of these
+        # options: the modules' connection code resolves them, from the controller's environment
+        # (read once for the client and the censoring).
+        environ = TaskEnviron(os.environ)
+        redact = Redactor(secret_values(params, environ))
         try:
-            client = make_client(self.get_option("api"), params)
+            client = make_client(self.get_option("api"), params, environ)
             if terms:
                 jobs = [client.results(i) for i in checked_ids(client, [str(term) for term in terms])]
             else:

@@ -23,7 +23,6 @@ is the one polling loop, with the clock and sleep injectable.
 
 from __future__ import annotations
 
-import base64
 import json
 import re
 import time
@@ -42,6 +41,7 @@ from ansible_collections.asyncjobs.fleet.plugins.module_utils._errors import (
 from ansible_collections.asyncjobs.fleet.plugins.module_utils._transport import (
     Redactor,
     Transport,
+    basic_token,
     clip,
     foreign_safe_headers,
     parse_retry_after,
@@ -353,11 +353,6 @@ def prefer_header(existing, prefer_async, prefer_wait):
     if prefer_wait is not None and "wait" not in names:
         parts.append("wait=%d" % prefer_wait)
     return ", ".join(parts) or None
-
-
-def basic_token(username, password):
-    """The base64 ``user:password`` of a Basic Authorization header."""
-    return base64.b64encode(("%s:%s" % (username or "", password or "")).encode("utf-8")).decode("ascii")
 
 
 def userinfo_secrets(url):

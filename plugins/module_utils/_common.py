@@ -15,18 +15,22 @@ resolved per API at run time (``DRM_URL``, later ``POWERSTORE_URL``...), because
 
 from __future__ import annotations
 
-import base64
 import copy
-import hashlib
 import os
 
+from ansible_collections.asyncjobs.fleet.plugins.module_utils import _registry as registry
+# CONNECTION_OPTIONS, connection_settings and secret_values are re-exported: plugins and tests import them from here.
+from ansible_collections.asyncjobs.fleet.plugins.module_utils._credentials import (  # noqa: F401 pylint: disable=unused-import
+    CONNECTION_OPTIONS,
+    Credentials,
+    connection_settings,
+    secret_values,
+)
 from ansible_collections.asyncjobs.fleet.plugins.module_utils._errors import FleetError, InputError
-from ansible_collections.asyncjobs.fleet.plugins.module_utils._transport import Transport
 
-APIS = ("drm", "powerstore", "aiqum", "rpc")
-ENV_PREFIX = {"drm": "DRM", "powerstore": "POWERSTORE", "aiqum": "AIQUM", "rpc": "RPC"}
-CONNECTION_OPTIONS = ("url", "username", "password", "api_key_id", "api_key_secret",
-                      "validate_certs", "ca_path", "timeout")
+# Derived from the backend registry; kept under these names for the code that imports them.
+APIS = registry.NAMES
+ENV_PREFIX = dict((b.name, b.env_prefix) for b in registry.BACKENDS)
 
 # Mirrored by the doc fragment asyncjobs.fleet.connection.
 CONNECTION_ARGSPEC = dict(
@@ -65,57 +69,6 @@ def argspec(*parts, **own):
         spec.update(copy.deepcopy(part))
     spec.update(own)
     return spec
-
-
-def _env_bool(name, value):
-    # A typo must not silently turn TLS verification off, so only known words count.
-    text = str(value).strip().lower()
-    if text in ("1", "true", "yes", "on"):
-        return True
-    if text in ("0", "false", "no", "off"):
-        return False
-    raise InputError("%s must be true or false, got %r" % (name, value))
-
-
-def connection_settings(api, params, environ=None):
-    """Connection settings for ``api``: options first, then ``<PREFIX>_*`` variables."""
-    if api not in ENV_PREFIX:
-        raise InputError("api must be one of %s, got %r" % (", ".join(APIS), api))
-    environ = os.environ if environ is None else environ
-    prefix = ENV_PREFIX[api]
-    out = {}
-    for name in CONNECTION_OPTIONS:
-        value = params.get(name)
-        if value is None:
-            value = environ.get("%s_%s" % (prefix, name.upper())) or None
-            if value is not None and name == "validate_certs":
-                value = _env_bool("%s_VALIDATE_CERTS" % prefix, value)
-            elif value is not None and name == "timeout":
-                try:
-                    value = float(value)
-                except ValueError:
-                    raise InputError("%s_TIMEOUT must be a number of seconds, got %r" % (prefix, value))
-                value = check_number("timeout", value, "%s_TIMEOUT" % prefix)
-        elif name == "timeout":
-            value = check_number("timeout", value)
-        out[name] = value
-    if out["validate_certs"] is None:
-        out["validate_certs"] = True
-    if out["timeout"] is None:
-        out["timeout"] = 30.0
-    if not out["url"]:
-        raise InputError("url is required: set the url option or the %s_URL environment variable" % prefix)
-    has_basic = out["username"] is not None or out["password"] is not None
-    has_key = out["api_key_id"] is not None or out["api_key_secret"] is not None
-    if has_basic and (out["username"] is None or out["password"] is None):
-        raise InputError("username and password must be given together (options or %s_USERNAME/%s_PASSWORD)"
-                         % (prefix, prefix))
-    if has_key and (out["api_key_id"] is None or out["api_key_secret"] is None):
-        raise InputError("api_key_id and api_key_secret must be given together")
-    if not has_basic and not has_key:
-        raise InputError("credentials are required: set username and password, or api_key_id and "
-                         "api_key_secret (or %s_USERNAME/%s_PASSWORD)" % (prefix, prefix))
-    return out
 
 
 # Accepted ranges of the numeric options, and of their environment fallbacks: (lowest, whether
@@ -160,80 +113,16 @@ def check_common_params(params):
                          % (params["max_poll_interval"], params["poll_interval"]))
 
 
-def secret_values(params, environ=None):
-    """Every credential a task may use: options, every API's environment fallbacks, the
-    Basic ``user:password`` tokens built from them and the RPC signing key of each password
-    (its hex SHA-1, which signs as well as the password), so an error echoing any of them is censored."""
-    environ = os.environ if environ is None else environ
-    pairs = [(params.get("username"), params.get("password")), (params.get("url_username"), params.get("url_password"))]
-    passwords = [params.get("password"), params.get("url_password")]
-    values = [params.get("api_key_secret")]
-    for prefix in ENV_PREFIX.values():
-        password = environ.get(prefix + "_PASSWORD")
-        passwords.append(password)
-        values.append(environ.get(prefix + "_API_KEY_SECRET"))
-        pairs += [(environ.get(prefix + "_USERNAME"), password), (params.get("username"), password)]
-    for user, password in pairs:
-        if user is not None and password:
-            values.append(base64.b64encode(("%s:%s" % (user, password)).encode("utf-8")).decode("ascii"))
-    for password in passwords:
-        if password:
-            values += [password, hashlib.sha1(str(password).encode("utf-8")).hexdigest()]
-    return set(str(v) for v in values if v and len(str(v)) >= 3)
-
-
 def make_transport(api, params, environ=None):
     """A Transport for ``api`` authenticated the way that API expects."""
-    conn = connection_settings(api, params, environ)
-    if api == "rpc":
-        return _rpc_transport(conn, environ)
-    headers = {}
-    username = password = None
-    if conn["api_key_id"] is not None:
-        # Remote Manager API keys travel as headers instead of Basic auth.
-        headers = {"X-API-KEY-ID": conn["api_key_id"], "X-API-KEY-SECRET": conn["api_key_secret"]}
-    else:
-        username, password = conn["username"], conn["password"]
-    return Transport(conn["url"], username=username, password=password, headers=headers,
-                     validate_certs=conn["validate_certs"], ca_path=conn["ca_path"],
-                     timeout=conn["timeout"], secrets=[conn["api_key_secret"], conn["password"]], environ=environ)
-
-
-def _rpc_transport(conn, environ):
-    """The RPC service signs every request with the username and the password's hex SHA-1
-    (HMAC-SHA1-DATE); it has no Basic authentication and no API keys."""
-    if conn["api_key_id"] is not None:
-        raise InputError("The RPC service signs each request with username and password (or RPC_USERNAME/"
-                         "RPC_PASSWORD); api_key_id and api_key_secret are not supported")
-    from ansible_collections.asyncjobs.fleet.plugins.module_utils._rpc import HmacSha1DateAuth
-    auth = HmacSha1DateAuth(conn["username"], conn["password"])
-    transport = Transport(conn["url"], auth=auth, validate_certs=conn["validate_certs"], ca_path=conn["ca_path"],
-                          timeout=conn["timeout"], secrets=[conn["password"], auth.key], environ=environ)
-    auth.on_sign = transport.redact.remember
-    return transport
+    return Credentials.resolve(api, params, environ).transport(environ)
 
 
 def make_client(api, params, environ=None):
-    """The backend client for ``api``.
-
-    Imports are explicit (AnsiballZ packs only module_utils it can see imported) and
-    local, so one API's backend never loads for another's tasks.
-    """
-    transport = make_transport(api, params, environ)
-    if api == "drm":
-        from ansible_collections.asyncjobs.fleet.plugins.module_utils._drm import DrmClient
-        return DrmClient(transport)
-    if api == "aiqum":
-        from ansible_collections.asyncjobs.fleet.plugins.module_utils._aiqum import AiqumClient
-        return AiqumClient(transport)
-    if api == "rpc":
-        from ansible_collections.asyncjobs.fleet.plugins.module_utils._rpc import RpcClient
-        return RpcClient(transport)
-    if api == "powerstore":
-        from ansible_collections.asyncjobs.fleet.plugins.module_utils._powerstore import PowerStoreClient
-        return PowerStoreClient(transport)
-    # BACKENDS: each further API adds its branch here.
-    raise InputError("api %r is not supported yet" % (api,))
+    """The backend client for ``api``, signed in with the credentials of ``params`` and their
+    ``environ`` fallbacks; ``environ`` also supplies proxies and CA bundle."""
+    entry = registry.backend(api)
+    return entry.factory(make_transport(api, params, environ))
 
 
 class Context(object):

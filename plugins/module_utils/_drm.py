@@ -18,18 +18,10 @@ import re
 from xml.etree import ElementTree as ET
 from xml.sax.saxutils import escape, quoteattr
 
-try:
-    import xmltodict
-    HAS_XMLTODICT = True
-    XMLTODICT_IMPORT_ERROR = None
-except ImportError as exc:  # pragma: no cover
-    xmltodict = None
-    HAS_XMLTODICT = False
-    XMLTODICT_IMPORT_ERROR = exc
-
 from ansible_collections.asyncjobs.fleet.plugins.module_utils import _lifecycle as lc
 from ansible_collections.asyncjobs.fleet.plugins.module_utils._errors import ApiError, InputError
 from ansible_collections.asyncjobs.fleet.plugins.module_utils._pager import Pager
+from ansible_collections.asyncjobs.fleet.plugins.module_utils._requirements import HAS_XMLTODICT, xmltodict
 from ansible_collections.asyncjobs.fleet.plugins.module_utils._submit import format_time
 from ansible_collections.asyncjobs.fleet.plugins.module_utils._transport import Transport, clip, join_path
 

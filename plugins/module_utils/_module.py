@@ -17,12 +17,13 @@ from ansible_collections.asyncjobs.fleet.plugins.module_utils._common import (
     validation_kwargs,
 )
 from ansible_collections.asyncjobs.fleet.plugins.module_utils._errors import FleetError
+from ansible_collections.asyncjobs.fleet.plugins.module_utils._requirements import requirements_of
 
 
 def run_module(op):
     module = AnsibleModule(argument_spec=op.argument_spec, supports_check_mode=True, **validation_kwargs(op))
     module.no_log_values.update(op.no_log_values(module.params))
-    for name, available, error in op.requirements:
+    for name, available, error in requirements_of(op, module.params):
         if not available:
             module.fail_json(msg=missing_required_lib(name), exception=str(error))
     ctx = Context(check_mode=module.check_mode, diff=module._diff, warn=module.warn)

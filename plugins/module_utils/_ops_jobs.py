@@ -9,7 +9,7 @@
 from __future__ import annotations
 
 from ansible_collections.asyncjobs.fleet.plugins.module_utils import _lifecycle as lc
-from ansible_collections.asyncjobs.fleet.plugins.module_utils import _requirements as req
+from ansible_collections.asyncjobs.fleet.plugins.module_utils import _registry as registry
 from ansible_collections.asyncjobs.fleet.plugins.module_utils._common import (
     APIS,
     CONNECTION_ARGSPEC,
@@ -36,7 +36,7 @@ class JobWait(Operation):
         cancel_on_timeout=dict(type="bool", default=False),
         details=dict(type="str", default="all", choices=["all", "unsuccessful", "none"]),
     )
-    requirements = req.DRM
+    requirements_for = registry.requirements_by_api  # only the chosen API's libraries
 
     def run(self, params, ctx):
         # An empty list is a wait for nothing: a per-host re-run where no host submitted a job.
@@ -46,7 +46,7 @@ class JobWait(Operation):
         if not ids:
             return dict(changed=False, jobs=[], states={}, elapsed=0.0, polls=0, history=[],
                         msg="No job to wait for.")
-        if params["cancel_on_timeout"] and not getattr(client, "can_cancel", True):
+        if params["cancel_on_timeout"] and not registry.backend(params["api"]).can_cancel:
             # Refuse up front: failing only at the timeout would hide the timeout's own message.
             raise InputError("cancel_on_timeout is not possible for api=%s: its jobs cannot be canceled" % params["api"])
         if ctx.check_mode:
@@ -82,7 +82,7 @@ class JobInfo(Operation):
         operation=dict(type="str"),
         target=dict(type="str"),
     )
-    requirements = req.DRM
+    requirements_for = registry.requirements_by_api  # only the chosen API's libraries
 
     def run(self, params, ctx):
         client = ctx.connect(params["api"], params)
@@ -115,13 +115,13 @@ class JobCancel(Operation):
         CONNECTION_ARGSPEC, _API,
         job_ids=dict(type="list", elements="str", required=True, aliases=["job_id"]),
     )
-    requirements = req.DRM
+    requirements_for = registry.requirements_by_api  # only the chosen API's libraries
 
     def run(self, params, ctx):
         ids = job_ids_param(params["job_ids"])
         client = ctx.connect(params["api"], params)
         ids = checked_ids(client, ids)
-        if not getattr(client, "can_cancel", True):
+        if not registry.backend(params["api"]).can_cancel:
             # Also in check mode: predicting a cancel that cannot happen would mislead.
             client.cancel(ids[0])  # raises the API's own "cannot be canceled" explanation
         before = client.poll(ids)

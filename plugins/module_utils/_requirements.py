@@ -4,13 +4,43 @@
 
 # PRIVATE: for internal use by the asyncjobs.fleet collection only. No API guarantee.
 
-"""Third-party libraries, imported once and guarded, for missing_required_lib messages."""
+"""Third-party libraries, imported once and guarded, for missing_required_lib messages.
+
+The guards live here, not in the clients that use the libraries, so that the backend
+registry can name each API's libraries without importing its client.
+"""
 
 from __future__ import annotations
 
-from ansible_collections.asyncjobs.fleet.plugins.module_utils import _drm, _transport
+import importlib
 
-REQUESTS = ("requests", _transport.HAS_REQUESTS, _transport.REQUESTS_IMPORT_ERROR)
-XMLTODICT = ("xmltodict", _drm.HAS_XMLTODICT, _drm.XMLTODICT_IMPORT_ERROR)
+
+def _optional(name):
+    """``(module, None)``, or ``(None, the ImportError)`` when the library is not installed."""
+    try:
+        return importlib.import_module(name), None
+    except ImportError as exc:  # pragma: no cover - exercised via missing_required_lib
+        return None, exc
+
+
+# The modules that use these libraries (_transport, _drm) take them from here.
+requests, REQUESTS_IMPORT_ERROR = _optional("requests")
+xmltodict, XMLTODICT_IMPORT_ERROR = _optional("xmltodict")
+HAS_REQUESTS = requests is not None
+HAS_XMLTODICT = xmltodict is not None
+
+REQUESTS = ("requests", HAS_REQUESTS, REQUESTS_IMPORT_ERROR)
+XMLTODICT = ("xmltodict", HAS_XMLTODICT, XMLTODICT_IMPORT_ERROR)
 DRM = (REQUESTS, XMLTODICT)
 JSON = (REQUESTS,)
+
+
+def requirements_of(op, params):
+    """The libraries ``op`` needs for these (validated) options, as (name, available, error).
+
+    An operation whose API is an option (job_*) declares ``requirements_for(params)``, so a
+    PowerStore task is not refused for lacking Remote Manager's XML library; the others
+    declare the fixed ``requirements``.
+    """
+    declared = getattr(op, "requirements_for", None)
+    return declared(params) if declared is not None else op.requirements

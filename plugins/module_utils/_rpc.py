@@ -35,6 +35,8 @@ except ImportError:  # pragma: no cover - the Transport reports the missing libr
     AuthBase = object
 
 from ansible_collections.asyncjobs.fleet.plugins.module_utils import _lifecycle as lc
+# The HMAC key; defined with the credentials, which redact it without loading this client.
+from ansible_collections.asyncjobs.fleet.plugins.module_utils._credentials import signing_key
 from ansible_collections.asyncjobs.fleet.plugins.module_utils._errors import ApiError, InputError
 from ansible_collections.asyncjobs.fleet.plugins.module_utils._pager import Pager
 from ansible_collections.asyncjobs.fleet.plugins.module_utils._submit import parse_time
@@ -77,15 +79,6 @@ class RpcError(ApiError):
 
 
 # ---------------------------------------------------------------- request signing
-
-def signing_key(password):
-    """The HMAC key: the lowercase hex SHA-1 of the UTF-8 password.
-
-    The service stores this hash, and anyone holding it can sign requests: it is a
-    credential, redacted like the password.
-    """
-    return hashlib.sha1(str(password).encode("utf-8")).hexdigest()
-
 
 def http_date(timestamp):
     """RFC 1123 date in GMT (locale-independent; the service wants "GMT", not "UTC")."""

@@ -30,21 +30,13 @@ import time
 import weakref
 from urllib.parse import quote, urlsplit
 
-try:
-    import requests
-    HAS_REQUESTS = True
-    REQUESTS_IMPORT_ERROR = None
-except ImportError as exc:  # pragma: no cover - exercised via missing_required_lib
-    requests = None
-    HAS_REQUESTS = False
-    REQUESTS_IMPORT_ERROR = exc
-
 from ansible_collections.asyncjobs.fleet.plugins.module_utils._errors import (
     ApiError,
     FleetError,
     InputError,
     TransportError,
 )
+from ansible_collections.asyncjobs.fleet.plugins.module_utils._requirements import HAS_REQUESTS, requests
 
 SAFE_METHODS = frozenset(("GET", "HEAD", "OPTIONS"))
 # Statuses worth another try on a safe request: throttling and transient server faults.
@@ -73,6 +65,12 @@ FOREIGN_SAFE_HEADERS = frozenset(("accept", "accept-encoding", "accept-language"
 # Redactor's floor for whole secrets is 3; masking them would also garble the word that ends an
 # ordinary excerpt far more often (any text ending in "ad" when a password starts with "ad").
 MIN_SECRET_PREFIX = 4
+
+
+def basic_token(username, password):
+    """The base64 ``user:password`` of a Basic Authorization header: the one place it is built,
+    for sending (requests builds the same) and for redacting (a server may echo the header)."""
+    return base64.b64encode(("%s:%s" % (username or "", password or "")).encode("utf-8")).decode("ascii")
 
 
 def url_origin(url):
@@ -451,7 +449,7 @@ class Transport(object):
         secrets = list(secrets) + [password] + list((headers or {}).values())
         if username is not None and password is not None:
             # A server that echoes the request may send the Authorization header back as is.
-            secrets.append(base64.b64encode(("%s:%s" % (username, password)).encode("utf-8")).decode("ascii"))
+            secrets.append(basic_token(username, password))
         self.redact = Redactor(secrets)
         self.stats = {"requests": 0, "retries": 0, "by_method": {}}
         self.server_dates = collections.deque(maxlen=64)

@@ -30,7 +30,9 @@ from ansible_collections.asyncjobs.fleet.plugins.module_utils._common import (
     execute,
     validation_kwargs,
 )
+from ansible_collections.asyncjobs.fleet.plugins.module_utils._credentials import TaskEnviron, env_fallbacks
 from ansible_collections.asyncjobs.fleet.plugins.module_utils._errors import FleetError
+from ansible_collections.asyncjobs.fleet.plugins.module_utils._requirements import requirements_of
 from ansible_collections.asyncjobs.fleet.plugins.module_utils._wait import progress_line
 
 display = Display()
@@ -132,7 +134,7 @@ class FleetAction(ActionBase):
             result.update(failed=True, changed=False,
                           msg="Invalid options for %s: %s" % (self._task.action, "; ".join(validated.error_messages)))
             return result
-        for name, available, error in op.requirements:
+        for name, available, error in requirements_of(op, validated.validated_parameters):
             if not available:
                 result.update(failed=True, changed=False,
                               msg="Failed to import the required Python library (%s) on the controller: %s"
@@ -179,11 +181,10 @@ class FleetAction(ActionBase):
         args = dict(args)
         api = self._api(args)
         if api is not None:
-            environ = self._environment()
-            for option, suffix in SECRET_ENV.items():
-                value = environ.get("%s_%s" % (ENV_PREFIX[api], suffix))
-                if args.get(option) is None and value:
-                    args[option] = value
+            fallbacks = env_fallbacks(ENV_PREFIX[api], self._environment())
+            for option in SECRET_ENV:
+                if args.get(option) is None and fallbacks[option]:
+                    args[option] = fallbacks[option]
         return args
 
     def _compute_environment_string(self, raw_environment_out=None):
@@ -197,10 +198,11 @@ class FleetAction(ActionBase):
         return self._connection._shell.env_prefix(**environment)
 
     def _environment(self):
-        """The controller environment overlaid with the task's ``environment:`` keyword."""
+        """The controller environment overlaid with the task's ``environment:`` keyword, frozen
+        for the task (TaskEnviron: its client and its censoring read the fallbacks once)."""
         environ = dict(os.environ)
         for item in self._task.environment or []:
             item = self._templar.template(item)
             if isinstance(item, dict):
                 environ.update((str(k), str(v)) for k, v in item.items())
-        return environ
+        return TaskEnviron(environ)

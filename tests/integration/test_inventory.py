@@ -117,3 +117,39 @@ def test_per_host_submissions_then_one_wait(lab, ansible, lab_delta, tmp_path):
     reads = delta["requests"].get("GET /ws/sci", 0) + delta["requests"].get("GET /ws/sci/{id}", 0)
     assert reads == 5 * 2 + wait["polls"] + 5
     assert sum(1 for d in lab.devices("drm") if d["dpFirmwareLevelDesc"] == "2.1.0") == 5
+
+
+CONNECTION_VARIABLES = {"url": "DRM_URL", "username": "DRM_USERNAME", "password": "DRM_PASSWORD",
+                        "api_key_id": "DRM_API_KEY_ID", "api_key_secret": "DRM_API_KEY_SECRET",
+                        "validate_certs": "DRM_VALIDATE_CERTS", "ca_path": "DRM_CA_PATH", "timeout": "DRM_TIMEOUT"}
+
+
+def test_inventory_connection_options_document_their_variables(ansible):
+    """The DRM_* fallbacks are env: entries of the plugin's options, as ansible-doc shows them."""
+    cmd = [str(pathlib.Path(sys.executable).parent / "ansible-doc"), "-t", "inventory", "--json",
+           "asyncjobs.fleet.drm_devices"]
+    proc = subprocess.run(cmd, env=ansible.environment(), capture_output=True, text=True, timeout=120, check=False)
+    assert proc.returncode == 0, proc.stderr
+    options = json.loads(proc.stdout)["asyncjobs.fleet.drm_devices"]["doc"]["options"]
+    assert {name: options[name].get("env") for name in CONNECTION_VARIABLES} == \
+        {name: [{"name": variable}] for name, variable in CONNECTION_VARIABLES.items()}
+    # Described by the modules' connection fragment; validate_certs is checked by the plugin (see below).
+    assert options["url"]["description"] and options["validate_certs"]["type"] == "raw"
+
+
+def test_inventory_refuses_a_validate_certs_typo_and_empty_variables(lab, ansible, lab_delta, tmp_path):
+    """Ansible's bool would read "flase" as false and turn verification off: the plugin refuses it.
+    An empty variable counts as unset, as it does for the modules."""
+    path = tmp_path / "fleet.drm_devices.yml"
+    path.write_text("plugin: asyncjobs.fleet.drm_devices\n")
+    cmd = [str(pathlib.Path(sys.executable).parent / "ansible-inventory"), "-i", str(path), "--list"]
+    for extra, message in (({"DRM_VALIDATE_CERTS": "flase"},
+                            "validate_certs (or DRM_VALIDATE_CERTS) must be true or false, got 'flase'"),
+                           ({"DRM_PASSWORD": ""},
+                            "username and password must be given together (options or DRM_USERNAME/DRM_PASSWORD)")):
+        env = ansible.environment()
+        env.update(extra, ANSIBLE_INVENTORY_UNPARSED_FAILED="true")
+        with lab_delta("drm") as delta:
+            proc = subprocess.run(cmd, env=env, capture_output=True, text=True, timeout=120, check=False)
+        assert proc.returncode != 0 and "asyncjobs.fleet.drm_devices: " + message in proc.stderr, proc.stderr
+        assert sum(delta["requests"].values()) == 0
