@@ -9,6 +9,8 @@ run on the controller, e.g. delegated to a jump host)."""
 
 from __future__ import annotations
 
+import os
+
 from ansible.module_utils.basic import AnsibleModule, missing_required_lib
 
 from ansible_collections.asyncjobs.fleet.plugins.module_utils._common import (
@@ -16,17 +18,20 @@ from ansible_collections.asyncjobs.fleet.plugins.module_utils._common import (
     execute,
     validation_kwargs,
 )
+from ansible_collections.asyncjobs.fleet.plugins.module_utils._credentials import TaskEnviron
 from ansible_collections.asyncjobs.fleet.plugins.module_utils._errors import FleetError
 from ansible_collections.asyncjobs.fleet.plugins.module_utils._requirements import requirements_of
 
 
 def run_module(op):
     module = AnsibleModule(argument_spec=op.argument_spec, supports_check_mode=True, **validation_kwargs(op))
-    module.no_log_values.update(op.no_log_values(module.params))
+    # One read of the <PREFIX>_* fallbacks, shared by the client and the censoring.
+    environ = TaskEnviron(os.environ)
+    module.no_log_values.update(op.no_log_values(module.params, environ))
     for name, available, error in requirements_of(op, module.params):
         if not available:
             module.fail_json(msg=missing_required_lib(name), exception=str(error))
-    ctx = Context(check_mode=module.check_mode, diff=module._diff, warn=module.warn)
+    ctx = Context(check_mode=module.check_mode, diff=module._diff, warn=module.warn, environ=environ)
     try:
         result = execute(op, module.params, ctx)
     except FleetError as exc:
