@@ -4,7 +4,7 @@
 
 from __future__ import annotations
 
-from ansible_collections.asyncjobs.fleet.plugins.module_utils._ops_aiqum import FILE_SHARE
+from ansible_collections.asyncjobs.fleet.plugins.module_utils._backends.aiqum._file_share import FILE_SHARE
 from ansible_collections.asyncjobs.fleet.plugins.plugin_utils._action import FleetAction
 
 

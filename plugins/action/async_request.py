@@ -4,7 +4,7 @@
 
 from __future__ import annotations
 
-from ansible_collections.asyncjobs.fleet.plugins.module_utils._async_request import ASYNC_REQUEST
+from ansible_collections.asyncjobs.fleet.plugins.module_utils._backends.http._async_request import ASYNC_REQUEST
 from ansible_collections.asyncjobs.fleet.plugins.plugin_utils._action import FleetAction
 
 

@@ -4,7 +4,7 @@
 
 from __future__ import annotations
 
-from ansible_collections.asyncjobs.fleet.plugins.module_utils._ops_jobs import JOB_WAIT
+from ansible_collections.asyncjobs.fleet.plugins.module_utils._engine._job_tasks import JOB_WAIT
 from ansible_collections.asyncjobs.fleet.plugins.plugin_utils._action import FleetAction
 
 

@@ -4,7 +4,7 @@
 
 from __future__ import annotations
 
-from ansible_collections.asyncjobs.fleet.plugins.module_utils._ops_powerstore import VOLUME_GROUP
+from ansible_collections.asyncjobs.fleet.plugins.module_utils._backends.powerstore._volume_group import VOLUME_GROUP
 from ansible_collections.asyncjobs.fleet.plugins.plugin_utils._action import FleetAction
 
 

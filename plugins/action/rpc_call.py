@@ -4,7 +4,7 @@
 
 from __future__ import annotations
 
-from ansible_collections.asyncjobs.fleet.plugins.module_utils._ops_rpc import RPC_CALL
+from ansible_collections.asyncjobs.fleet.plugins.module_utils._backends.rpc._call import RPC_CALL
 from ansible_collections.asyncjobs.fleet.plugins.plugin_utils._action import FleetAction
 
 

@@ -79,8 +79,13 @@ from ansible.errors import AnsibleParserError
 from ansible.plugins.inventory import BaseInventoryPlugin, Cacheable, Constructable
 from ansible.utils.unsafe_proxy import wrap_var
 
-from ansible_collections.asyncjobs.fleet.plugins.module_utils import _drm
-from ansible_collections.asyncjobs.fleet.plugins.module_utils._common import CONNECTION_OPTIONS, check_number, make_client, secret_values
+from ansible_collections.asyncjobs.fleet.plugins.module_utils._backends.drm import _client as _drm
+from ansible_collections.asyncjobs.fleet.plugins.module_utils._backends._connect import make_client
+from ansible_collections.asyncjobs.fleet.plugins.module_utils._common import check_number
+from ansible_collections.asyncjobs.fleet.plugins.module_utils._credentials import (
+    CONNECTION_OPTIONS,
+    secret_values,
+)
 from ansible_collections.asyncjobs.fleet.plugins.module_utils._credentials import TaskEnviron, parse_bool
 from ansible_collections.asyncjobs.fleet.plugins.module_utils._errors import FleetError
 from ansible_collections.asyncjobs.fleet.plugins.module_utils._transport import Redactor

@@ -78,13 +78,18 @@ from ansible.errors import AnsibleLookupError
 from ansible.plugins.lookup import LookupBase
 from ansible.utils.unsafe_proxy import wrap_var
 
-from ansible_collections.asyncjobs.fleet.plugins.module_utils import _lifecycle as lc
-from ansible_collections.asyncjobs.fleet.plugins.module_utils._common import CONNECTION_OPTIONS, check_number, make_client, secret_values
+from ansible_collections.asyncjobs.fleet.plugins.module_utils._engine import _lifecycle as lc
+from ansible_collections.asyncjobs.fleet.plugins.module_utils._backends._connect import make_client
+from ansible_collections.asyncjobs.fleet.plugins.module_utils._common import check_number
+from ansible_collections.asyncjobs.fleet.plugins.module_utils._credentials import (
+    CONNECTION_OPTIONS,
+    secret_values,
+)
 from ansible_collections.asyncjobs.fleet.plugins.module_utils._credentials import TaskEnviron
 from ansible_collections.asyncjobs.fleet.plugins.module_utils._errors import FleetError
-from ansible_collections.asyncjobs.fleet.plugins.module_utils._jobs import checked_ids
+from ansible_collections.asyncjobs.fleet.plugins.module_utils._engine._jobs import checked_ids
 from ansible_collections.asyncjobs.fleet.plugins.module_utils._transport import Redactor
-from ansible_collections.asyncjobs.fleet.plugins.module_utils._ops_jobs import filter_jobs
+from ansible_collections.asyncjobs.fleet.plugins.module_utils._engine._job_tasks import filter_jobs
 
 
 class LookupModule(LookupBase):

@@ -19,7 +19,12 @@ import os
 from collections.abc import Mapping
 
 from ansible_collections.asyncjobs.fleet.plugins.module_utils._errors import InputError
-from ansible_collections.asyncjobs.fleet.plugins.module_utils._registry import BACKENDS, BASIC, RPC_SIGNING, backend
+from ansible_collections.asyncjobs.fleet.plugins.module_utils._backends._registry import (
+    BACKENDS,
+    BASIC,
+    RPC_SIGNING,
+    backend,
+)
 from ansible_collections.asyncjobs.fleet.plugins.module_utils._transport import Transport, basic_token
 
 CONNECTION_OPTIONS = ("url", "username", "password", "api_key_id", "api_key_secret",
@@ -184,7 +189,7 @@ class Credentials(object):
         if self.auth == RPC_SIGNING:
             # HMAC-SHA1-DATE: the username and the password's hex SHA-1 sign every request;
             # the service has no Basic authentication and no API keys.
-            from ansible_collections.asyncjobs.fleet.plugins.module_utils._rpc import HmacSha1DateAuth
+            from ansible_collections.asyncjobs.fleet.plugins.module_utils._backends.rpc._client import HmacSha1DateAuth
             auth = HmacSha1DateAuth(self.username, self.password)
             transport = Transport(self.url, auth=auth, **common)
             auth.on_sign = transport.redact.remember

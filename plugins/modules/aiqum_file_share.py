@@ -215,8 +215,8 @@ requests:
   type: int
 '''
 
-from ansible_collections.asyncjobs.fleet.plugins.module_utils._module import run_module
-from ansible_collections.asyncjobs.fleet.plugins.module_utils._ops_aiqum import FILE_SHARE
+from ansible_collections.asyncjobs.fleet.plugins.module_utils._engine._module import run_module
+from ansible_collections.asyncjobs.fleet.plugins.module_utils._backends.aiqum._file_share import FILE_SHARE
 
 
 def main():

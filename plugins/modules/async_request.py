@@ -419,8 +419,8 @@ would_request:
   type: dict
 '''
 
-from ansible_collections.asyncjobs.fleet.plugins.module_utils._async_request import ASYNC_REQUEST
-from ansible_collections.asyncjobs.fleet.plugins.module_utils._module import run_module
+from ansible_collections.asyncjobs.fleet.plugins.module_utils._backends.http._async_request import ASYNC_REQUEST
+from ansible_collections.asyncjobs.fleet.plugins.module_utils._engine._module import run_module
 
 
 def main():

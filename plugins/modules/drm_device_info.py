@@ -73,8 +73,8 @@ requests:
   type: int
 '''
 
-from ansible_collections.asyncjobs.fleet.plugins.module_utils._module import run_module
-from ansible_collections.asyncjobs.fleet.plugins.module_utils._ops_drm import DEVICE_INFO
+from ansible_collections.asyncjobs.fleet.plugins.module_utils._engine._module import run_module
+from ansible_collections.asyncjobs.fleet.plugins.module_utils._backends.drm._operations import DEVICE_INFO
 
 
 def main():

@@ -210,8 +210,8 @@ requests:
   type: int
 '''
 
-from ansible_collections.asyncjobs.fleet.plugins.module_utils._module import run_module
-from ansible_collections.asyncjobs.fleet.plugins.module_utils._ops_drm import FIRMWARE_UPDATE
+from ansible_collections.asyncjobs.fleet.plugins.module_utils._engine._module import run_module
+from ansible_collections.asyncjobs.fleet.plugins.module_utils._backends.drm._operations import FIRMWARE_UPDATE
 
 
 def main():

@@ -186,8 +186,8 @@ requests:
   type: int
 '''
 
-from ansible_collections.asyncjobs.fleet.plugins.module_utils._module import run_module
-from ansible_collections.asyncjobs.fleet.plugins.module_utils._ops_powerstore import VOLUME_GROUP
+from ansible_collections.asyncjobs.fleet.plugins.module_utils._engine._module import run_module
+from ansible_collections.asyncjobs.fleet.plugins.module_utils._backends.powerstore._volume_group import VOLUME_GROUP
 
 
 def main():

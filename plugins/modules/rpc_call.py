@@ -227,8 +227,8 @@ requests:
   type: int
 '''
 
-from ansible_collections.asyncjobs.fleet.plugins.module_utils._module import run_module
-from ansible_collections.asyncjobs.fleet.plugins.module_utils._ops_rpc import RPC_CALL
+from ansible_collections.asyncjobs.fleet.plugins.module_utils._engine._module import run_module
+from ansible_collections.asyncjobs.fleet.plugins.module_utils._backends.rpc._call import RPC_CALL
 
 
 def main():

@@ -23,9 +23,8 @@ from ansible.module_utils.common.parameters import remove_values
 from ansible.plugins.action import ActionBase
 from ansible.utils.display import Display
 
-from ansible_collections.asyncjobs.fleet.plugins.module_utils._common import (
-    APIS,
-    ENV_PREFIX,
+from ansible_collections.asyncjobs.fleet.plugins.module_utils._backends._registry import APIS, ENV_PREFIX
+from ansible_collections.asyncjobs.fleet.plugins.module_utils._engine._runner import (
     Context,
     execute,
     validation_kwargs,
@@ -33,7 +32,7 @@ from ansible_collections.asyncjobs.fleet.plugins.module_utils._common import (
 from ansible_collections.asyncjobs.fleet.plugins.module_utils._credentials import TaskEnviron, env_fallbacks
 from ansible_collections.asyncjobs.fleet.plugins.module_utils._errors import FleetError
 from ansible_collections.asyncjobs.fleet.plugins.module_utils._requirements import requirements_of
-from ansible_collections.asyncjobs.fleet.plugins.module_utils._wait import progress_line
+from ansible_collections.asyncjobs.fleet.plugins.module_utils._engine._wait import progress_line
 
 display = Display()
 

@@ -48,17 +48,18 @@ API_KEY_OPTIONS = {"api_key_id", "api_key_secret"}
 SECRET_OPTIONS = {"password", "api_key_secret"}
 
 
-def _common():
-    """plugins/module_utils/_common.py of the collection copy the playbooks run."""
+def _module_utils(name):
+    """plugins/module_utils/<name> of the collection copy the playbooks run."""
     try:
-        return importlib.import_module("ansible_collections.asyncjobs.fleet.plugins.module_utils._common")
+        return importlib.import_module("ansible_collections.asyncjobs.fleet.plugins.module_utils." + name)
     except ImportError:
         sys.path.insert(0, str(COLLECTIONS_PATH))
         importlib.invalidate_caches()
-        return importlib.import_module("ansible_collections.asyncjobs.fleet.plugins.module_utils._common")
+        return importlib.import_module("ansible_collections.asyncjobs.fleet.plugins.module_utils." + name)
 
 
-COMMON = _common()
+CREDENTIALS = _module_utils("_credentials")
+REGISTRY = _module_utils("_backends._registry")
 
 
 def load_types():
@@ -69,8 +70,8 @@ TYPES = load_types()
 
 
 def expected_env(api):
-    prefix = COMMON.ENV_PREFIX[api]
-    options = set(COMMON.CONNECTION_OPTIONS) - {"timeout"}
+    prefix = REGISTRY.ENV_PREFIX[api]
+    options = set(CREDENTIALS.CONNECTION_OPTIONS) - {"timeout"}
     if api != "drm":  # only Remote Manager has API keys
         options -= API_KEY_OPTIONS
     return {f"{prefix}_{option.upper()}" for option in options}
@@ -116,7 +117,7 @@ def only_credential_env(*rendered):
     prefixes = tuple(prefix + "_" for prefix in ENV_PREFIXES.values())
     env = {name: None for name in os.environ if name.startswith(prefixes)}
     env.update({f"{prefix}_{option.upper()}": None for prefix in ENV_PREFIXES.values()
-                for option in COMMON.CONNECTION_OPTIONS})
+                for option in CREDENTIALS.CONNECTION_OPTIONS})
     env.update(REQUESTS_CA_BUNDLE=None, SSL_CERT_FILE=None, CURL_CA_BUNDLE=None)
     for one in rendered:
         env.update(one)
@@ -127,7 +128,7 @@ def only_credential_env(*rendered):
 
 
 def test_one_credential_type_per_api():
-    assert set(TYPES) == set(COMMON.APIS)
+    assert set(TYPES) == set(REGISTRY.APIS)
     names = [t["name"] for t in TYPES.values()]
     assert len(set(names)) == len(names)
 
@@ -175,7 +176,7 @@ def test_injects_exactly_what_the_collection_reads(api):
     env = cred_type["injectors"]["env"]
     assert set(env) == expected_env(api)
     # Each variable takes the input named like its option; the two TLS settings are special.
-    prefix = COMMON.ENV_PREFIX[api]
+    prefix = REGISTRY.ENV_PREFIX[api]
     for name, template in env.items():
         option = name[len(prefix) + 1:].lower()
         referenced = jinja2.meta.find_undeclared_variables(jinja2.Environment().parse(template))
@@ -196,19 +197,19 @@ def test_rendered_environment_resolves_to_the_inputs(api, tmp_path):
     cred_type = TYPES[api]
     pem = "-----BEGIN CERTIFICATE-----\nMIIB\n-----END CERTIFICATE-----\n"
     typed = {"url": "https://mgr.example.com", "username": "ops", "password": "pa55:word"}
-    full = COMMON.connection_settings(api, {}, environ=awx_inject(cred_type, dict(typed, ca_cert=pem), tmp_path))
+    full = CREDENTIALS.connection_settings(api, {}, environ=awx_inject(cred_type, dict(typed, ca_cert=pem), tmp_path))
     assert {k: full[k] for k in typed} == typed and full["validate_certs"] is True
     assert pathlib.Path(full["ca_path"]).read_text(encoding="utf-8") == pem
     assert oct(pathlib.Path(full["ca_path"]).stat().st_mode & 0o777) == "0o600"
     # No CA given: AWX still writes an (empty) file, which must not become the CA bundle.
-    minimal = COMMON.connection_settings(api, {}, environ=awx_inject(cred_type, typed, tmp_path))
+    minimal = CREDENTIALS.connection_settings(api, {}, environ=awx_inject(cred_type, typed, tmp_path))
     assert minimal["ca_path"] is None and minimal["validate_certs"] is True
     assert minimal["api_key_id"] is None and minimal["timeout"] == 30.0
-    insecure = COMMON.connection_settings(api, {}, environ=awx_inject(cred_type, dict(typed, skip_tls_verify=True),
+    insecure = CREDENTIALS.connection_settings(api, {}, environ=awx_inject(cred_type, dict(typed, skip_tls_verify=True),
                                                                       tmp_path))
     assert insecure["validate_certs"] is False
     if api == "drm":
-        keyed = COMMON.connection_settings(api, {}, environ=awx_inject(
+        keyed = CREDENTIALS.connection_settings(api, {}, environ=awx_inject(
             cred_type, {"url": typed["url"], "api_key_id": "kid", "api_key_secret": "ksecret"}, tmp_path))
         assert (keyed["api_key_id"], keyed["api_key_secret"], keyed["username"], keyed["password"]) \
             == ("kid", "ksecret", None, None)

@@ -23,8 +23,8 @@ import pytest
 
 import fakes
 import recordings
-from ansible_collections.asyncjobs.fleet.plugins.module_utils import _aiqum as aq
-from ansible_collections.asyncjobs.fleet.plugins.module_utils import _ops_aiqum as ops
+from ansible_collections.asyncjobs.fleet.plugins.module_utils._backends.aiqum import _client as aq
+from ansible_collections.asyncjobs.fleet.plugins.module_utils._backends.aiqum import _file_share as ops
 from ansible_collections.asyncjobs.fleet.plugins.module_utils import _transport
 
 RECORDINGS = recordings.load("aiqum")

@@ -16,7 +16,7 @@ import pytest
 
 import fakes
 import recordings
-from ansible_collections.asyncjobs.fleet.plugins.module_utils import _drm
+from ansible_collections.asyncjobs.fleet.plugins.module_utils._backends.drm import _client as _drm
 from ansible_collections.asyncjobs.fleet.plugins.module_utils import _transport
 from ansible_collections.asyncjobs.fleet.plugins.module_utils._errors import ApiError
 

@@ -24,11 +24,11 @@ import pytest
 
 import fakes
 import recordings
-from ansible_collections.asyncjobs.fleet.plugins.module_utils import _ops_powerstore as ops
-from ansible_collections.asyncjobs.fleet.plugins.module_utils import _powerstore as ps
+from ansible_collections.asyncjobs.fleet.plugins.module_utils._backends.powerstore import _volume_group as ops
+from ansible_collections.asyncjobs.fleet.plugins.module_utils._backends.powerstore import _client as ps
 from ansible_collections.asyncjobs.fleet.plugins.module_utils import _transport
 from ansible_collections.asyncjobs.fleet.plugins.module_utils._errors import ApiError, InputError
-from ansible_collections.asyncjobs.fleet.plugins.module_utils._submit import parse_time
+from ansible_collections.asyncjobs.fleet.plugins.module_utils._engine._submit import parse_time
 
 RECORDINGS = recordings.load("powerstore")
 BY_KIND = {}

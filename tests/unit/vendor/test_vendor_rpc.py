@@ -18,7 +18,7 @@ import pytest
 import fakes
 import recordings
 from recordings import json_shape, shape_differences
-from ansible_collections.asyncjobs.fleet.plugins.module_utils import _rpc
+from ansible_collections.asyncjobs.fleet.plugins.module_utils._backends.rpc import _client as _rpc
 from ansible_collections.asyncjobs.fleet.plugins.module_utils import _transport
 from ansible_collections.asyncjobs.fleet.plugins.module_utils._errors import ApiError
 

@@ -10,10 +10,10 @@ import json
 import pytest
 from hypothesis import example, given, settings, strategies as st
 
-from ansible_collections.asyncjobs.fleet.plugins.module_utils import _aiqum
-from ansible_collections.asyncjobs.fleet.plugins.module_utils import _lifecycle as lc
-from ansible_collections.asyncjobs.fleet.plugins.module_utils import _ops_aiqum
-from ansible_collections.asyncjobs.fleet.plugins.module_utils._common import make_client
+from ansible_collections.asyncjobs.fleet.plugins.module_utils._backends.aiqum import _client as _aiqum
+from ansible_collections.asyncjobs.fleet.plugins.module_utils._engine import _lifecycle as lc
+from ansible_collections.asyncjobs.fleet.plugins.module_utils._backends.aiqum import _file_share as _ops_aiqum
+from ansible_collections.asyncjobs.fleet.plugins.module_utils._backends._connect import make_client
 from ansible_collections.asyncjobs.fleet.plugins.module_utils._errors import ApiError, InputError
 
 import fakes

@@ -9,9 +9,9 @@ import email.utils
 
 import pytest
 
-from ansible_collections.asyncjobs.fleet.plugins.module_utils import _async_request as ar
-from ansible_collections.asyncjobs.fleet.plugins.module_utils import _lifecycle as lc
-from ansible_collections.asyncjobs.fleet.plugins.module_utils._common import Context
+from ansible_collections.asyncjobs.fleet.plugins.module_utils._backends.http import _async_request as ar
+from ansible_collections.asyncjobs.fleet.plugins.module_utils._engine import _lifecycle as lc
+from ansible_collections.asyncjobs.fleet.plugins.module_utils._engine._runner import Context
 from ansible_collections.asyncjobs.fleet.plugins.module_utils._errors import (
     FleetError,
     InputError,
@@ -19,8 +19,8 @@ from ansible_collections.asyncjobs.fleet.plugins.module_utils._errors import (
     WaitTimeout,
 )
 from ansible_collections.asyncjobs.fleet.plugins.module_utils._transport import Redactor
-from ansible_collections.asyncjobs.fleet.plugins.module_utils import _wait
-from ansible_collections.asyncjobs.fleet.plugins.module_utils._wait import Schedule
+from ansible_collections.asyncjobs.fleet.plugins.module_utils._engine import _wait
+from ansible_collections.asyncjobs.fleet.plugins.module_utils._engine._wait import Schedule
 
 import fakes
 

@@ -6,17 +6,18 @@ from __future__ import annotations
 
 import pytest
 
+from ansible_collections.asyncjobs.fleet.plugins.module_utils import _credentials
 from ansible_collections.asyncjobs.fleet.plugins.module_utils import _common
 from ansible_collections.asyncjobs.fleet.plugins.module_utils._errors import InputError
 
 
-# ---------------------------------------------------------------- _common.connection_settings
+# ---------------------------------------------------------------- _credentials.connection_settings
 
 BASE_ENV = {"DRM_URL": "https://drm.example", "DRM_USERNAME": "envuser", "DRM_PASSWORD": "envpw"}
 
 
 def settings(params=None, environ=None):
-    return _common.connection_settings("drm", params or {}, BASE_ENV if environ is None else environ)
+    return _credentials.connection_settings("drm", params or {}, BASE_ENV if environ is None else environ)
 
 
 def test_env_fallbacks_and_defaults():
@@ -103,13 +104,13 @@ def test_option_and_env_credentials_combine():
 
 def test_unknown_api():
     with pytest.raises(InputError):
-        _common.connection_settings("powerstore", {}, BASE_ENV)
+        _credentials.connection_settings("powerstore", {}, BASE_ENV)
 
 
 def test_connection_settings_does_not_read_os_environ_when_given(monkeypatch):
     monkeypatch.setenv("DRM_URL", "https://from-os.example")
     with pytest.raises(InputError):
-        _common.connection_settings("drm", {}, {})
+        _credentials.connection_settings("drm", {}, {})
 
 
 def test_argspec_merges_copies():
@@ -138,7 +139,7 @@ def test_check_common_params_accepts_unset_and_positive():
 
 def test_secret_values_cover_options_env_and_basic_tokens():
     import base64
-    values = _common.secret_values({"username": "u1", "password": "opt-pw", "url_password": "uri-pw"},
+    values = _credentials.secret_values({"username": "u1", "password": "opt-pw", "url_password": "uri-pw"},
                                    {"AIQUM_USERNAME": "u2", "AIQUM_PASSWORD": "env-pw", "DRM_API_KEY_SECRET": "key-s"})
     assert {"opt-pw", "uri-pw", "env-pw", "key-s"} <= values
     assert base64.b64encode(b"u1:opt-pw").decode() in values and base64.b64encode(b"u2:env-pw").decode() in values
@@ -146,7 +147,7 @@ def test_secret_values_cover_options_env_and_basic_tokens():
 
 
 def test_no_log_values_come_from_the_spec_secret_options_and_credentials():
-    from ansible_collections.asyncjobs.fleet.plugins.module_utils._async_request import ASYNC_REQUEST
+    from ansible_collections.asyncjobs.fleet.plugins.module_utils._backends.http._async_request import ASYNC_REQUEST
     params = {name: spec.get("default") for name, spec in ASYNC_REQUEST.argument_spec.items()}
     params.update(url="https://h.example/x", url_username="ops", url_password="pw-secret-1",
                   headers={"X-Api-Token": "tok-secret-2", "Accept": "application/json"})

@@ -9,9 +9,11 @@ import hashlib
 
 import pytest
 
-from ansible_collections.asyncjobs.fleet.plugins.module_utils import _common
+from ansible_collections.asyncjobs.fleet.plugins.module_utils._backends import _connect
+from ansible_collections.asyncjobs.fleet.plugins.module_utils._backends import _registry
 from ansible_collections.asyncjobs.fleet.plugins.module_utils import _credentials as cred
-from ansible_collections.asyncjobs.fleet.plugins.module_utils import _rpc, _transport
+from ansible_collections.asyncjobs.fleet.plugins.module_utils._backends.rpc import _client as _rpc
+from ansible_collections.asyncjobs.fleet.plugins.module_utils import _transport
 from ansible_collections.asyncjobs.fleet.plugins.module_utils._errors import InputError
 
 URL = "https://manager.example"
@@ -62,12 +64,12 @@ def test_one_function_builds_the_basic_token_for_sending_and_for_redacting():
     sent = requests.Request("GET", URL, auth=("bob", "pa:ss")).prepare().headers["Authorization"]
     assert sent == "Basic " + _transport.basic_token("bob", "pa:ss")
     # async_request uses the same function (its Basic header and its secrets).
-    from ansible_collections.asyncjobs.fleet.plugins.module_utils import _async_request
+    from ansible_collections.asyncjobs.fleet.plugins.module_utils._backends.http import _async_request
     assert _async_request.basic_token is _transport.basic_token
 
 
 def test_secret_values_derive_tokens_and_keys_from_every_pair():
-    values = _common.secret_values({"username": "opt-user", "password": "opt-pw"},
+    values = cred.secret_values({"username": "opt-user", "password": "opt-pw"},
                                    {"RPC_USERNAME": "env-user", "RPC_PASSWORD": "env-pw", "POWERSTORE_API_KEY_SECRET": "ps-s"})
     for user in ("opt-user", "env-user"):
         for password in ("opt-pw", "env-pw"):
@@ -76,7 +78,7 @@ def test_secret_values_derive_tokens_and_keys_from_every_pair():
     assert not {"opt-user", "env-user"} & values
     # Whatever one API's credentials name, the adapters' set censors too.
     creds = cred.Credentials.resolve("rpc", {"url": URL}, {"RPC_USERNAME": "env-user", "RPC_PASSWORD": "env-pw"})
-    assert creds.secrets() <= _common.secret_values({}, {"RPC_USERNAME": "env-user", "RPC_PASSWORD": "env-pw"})
+    assert creds.secrets() <= cred.secret_values({}, {"RPC_USERNAME": "env-user", "RPC_PASSWORD": "env-pw"})
 
 
 def counting_reads(monkeypatch):
@@ -97,18 +99,18 @@ def test_a_task_environment_reads_each_apis_fallbacks_once(monkeypatch):
     """A task's client and the censoring of its result share one reading of DRM_*."""
     reads = counting_reads(monkeypatch)
     environ = cred.TaskEnviron(ENV)
-    client = _common.make_client("drm", {}, environ)
-    values = _common.secret_values({}, environ)
-    _common.make_transport("drm", {}, environ)
+    client = _connect.make_client("drm", {}, environ)
+    values = cred.secret_values({}, environ)
+    _connect.make_transport("drm", {}, environ)
     assert client.transport.session.auth == ("env-user", "env-pw") and token("env-user", "env-pw") in values
-    assert sorted(reads) == sorted(_common.ENV_PREFIX.values())  # each prefix once, DRM included
+    assert sorted(reads) == sorted(_registry.ENV_PREFIX.values())  # each prefix once, DRM included
 
 
 def test_a_plain_mapping_is_read_on_every_resolution(monkeypatch):
     # What TaskEnviron saves: without it the same task reads DRM_* once per use.
     reads = counting_reads(monkeypatch)
-    _common.make_client("drm", {}, dict(ENV))
-    _common.secret_values({}, dict(ENV))
+    _connect.make_client("drm", {}, dict(ENV))
+    cred.secret_values({}, dict(ENV))
     assert reads.count("DRM") == 2
 
 
@@ -130,7 +132,7 @@ def test_options_resolved_by_a_plugin_are_not_resolved_again(monkeypatch):
     reads = counting_reads(monkeypatch)
     environ = cred.TaskEnviron(dict(ENV, HTTPS_PROXY="http://proxy.example:3128"), options_resolved=True)
     with pytest.raises(InputError, match="^url is required"):
-        _common.connection_settings("drm", {}, environ)
-    values = _common.secret_values({"username": "u", "password": "opt-pw"}, environ)
+        cred.connection_settings("drm", {}, environ)
+    values = cred.secret_values({"username": "u", "password": "opt-pw"}, environ)
     assert values == {"opt-pw", token("u", "opt-pw"), sha1("opt-pw")}
     assert reads == [] and environ["HTTPS_PROXY"] == "http://proxy.example:3128"

@@ -14,12 +14,12 @@ from xml.etree import ElementTree as ET
 
 import pytest
 
-from ansible_collections.asyncjobs.fleet.plugins.module_utils import _aiqum
-from ansible_collections.asyncjobs.fleet.plugins.module_utils import _drm
-from ansible_collections.asyncjobs.fleet.plugins.module_utils import _jobs
-from ansible_collections.asyncjobs.fleet.plugins.module_utils import _lifecycle as lc
-from ansible_collections.asyncjobs.fleet.plugins.module_utils import _powerstore
-from ansible_collections.asyncjobs.fleet.plugins.module_utils import _rpc
+from ansible_collections.asyncjobs.fleet.plugins.module_utils._backends.aiqum import _client as _aiqum
+from ansible_collections.asyncjobs.fleet.plugins.module_utils._backends.drm import _client as _drm
+from ansible_collections.asyncjobs.fleet.plugins.module_utils._engine import _jobs
+from ansible_collections.asyncjobs.fleet.plugins.module_utils._engine import _lifecycle as lc
+from ansible_collections.asyncjobs.fleet.plugins.module_utils._backends.powerstore import _client as _powerstore
+from ansible_collections.asyncjobs.fleet.plugins.module_utils._backends.rpc import _client as _rpc
 from ansible_collections.asyncjobs.fleet.plugins.module_utils._errors import JobFailed
 
 DEVICECLOUD = "digidotcom/python-devicecloud@4940d6f6364a79900a12281c1b243f6c9d42638c"

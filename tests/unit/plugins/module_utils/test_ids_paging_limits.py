@@ -11,17 +11,20 @@ import types
 
 import pytest
 
-from ansible_collections.asyncjobs.fleet.plugins.module_utils import _aiqum, _drm, _powerstore, _rpc
+from ansible_collections.asyncjobs.fleet.plugins.module_utils._backends.aiqum import _client as _aiqum
+from ansible_collections.asyncjobs.fleet.plugins.module_utils._backends.drm import _client as _drm
+from ansible_collections.asyncjobs.fleet.plugins.module_utils._backends.powerstore import _client as _powerstore
+from ansible_collections.asyncjobs.fleet.plugins.module_utils._backends.rpc import _client as _rpc
 from ansible_collections.asyncjobs.fleet.plugins.module_utils._common import (
-    NUMBER_LIMITS,
     check_common_params,
     check_number,
-    connection_settings,
+    NUMBER_LIMITS,
 )
+from ansible_collections.asyncjobs.fleet.plugins.module_utils._credentials import connection_settings
 from ansible_collections.asyncjobs.fleet.plugins.module_utils._errors import ApiError, InputError, PagingError
-from ansible_collections.asyncjobs.fleet.plugins.module_utils._pager import LISTING_SECONDS, Pager
+from ansible_collections.asyncjobs.fleet.plugins.module_utils._engine._pager import LISTING_SECONDS, Pager
 from ansible_collections.asyncjobs.fleet.plugins.module_utils._transport import join_path
-from ansible_collections.asyncjobs.fleet.plugins.module_utils._wait import wait_for_jobs
+from ansible_collections.asyncjobs.fleet.plugins.module_utils._engine._wait import wait_for_jobs
 
 import fakes
 

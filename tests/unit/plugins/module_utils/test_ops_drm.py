@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 import xmltodict
 
-from ansible_collections.asyncjobs.fleet.plugins.module_utils import _ops_drm
+from ansible_collections.asyncjobs.fleet.plugins.module_utils._backends.drm import _operations as _ops_drm
 from ansible_collections.asyncjobs.fleet.plugins.module_utils._errors import InputError, JobFailed
 
 DEV_A = "00000000-00000000-00409DFF-FF000001"

@@ -6,8 +6,8 @@ from __future__ import annotations
 
 import pytest
 
-from ansible_collections.asyncjobs.fleet.plugins.module_utils import _lifecycle as lc
-from ansible_collections.asyncjobs.fleet.plugins.module_utils import _ops_jobs
+from ansible_collections.asyncjobs.fleet.plugins.module_utils._engine import _lifecycle as lc
+from ansible_collections.asyncjobs.fleet.plugins.module_utils._engine import _job_tasks as _ops_jobs
 
 DEV_A = "00000000-00000000-00409DFF-FF000001"
 DEV_B = "00000000-00000000-00409DFF-FF000002"

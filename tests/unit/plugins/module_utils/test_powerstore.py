@@ -9,9 +9,9 @@ import json as jsonlib
 
 import pytest
 
-from ansible_collections.asyncjobs.fleet.plugins.module_utils import _lifecycle as lc
-from ansible_collections.asyncjobs.fleet.plugins.module_utils import _ops_powerstore as ops
-from ansible_collections.asyncjobs.fleet.plugins.module_utils import _powerstore as ps
+from ansible_collections.asyncjobs.fleet.plugins.module_utils._engine import _lifecycle as lc
+from ansible_collections.asyncjobs.fleet.plugins.module_utils._backends.powerstore import _volume_group as ops
+from ansible_collections.asyncjobs.fleet.plugins.module_utils._backends.powerstore import _client as ps
 from ansible_collections.asyncjobs.fleet.plugins.module_utils._errors import ApiError, InputError
 from ansible_collections.asyncjobs.fleet.plugins.module_utils._transport import Response
 

@@ -24,12 +24,12 @@ import string
 
 from hypothesis import HealthCheck, given, settings, strategies as st
 
-from ansible_collections.asyncjobs.fleet.plugins.module_utils import _aiqum
-from ansible_collections.asyncjobs.fleet.plugins.module_utils import _async_request as ar
-from ansible_collections.asyncjobs.fleet.plugins.module_utils import _drm
-from ansible_collections.asyncjobs.fleet.plugins.module_utils import _lifecycle as lc
-from ansible_collections.asyncjobs.fleet.plugins.module_utils import _powerstore
-from ansible_collections.asyncjobs.fleet.plugins.module_utils import _rpc
+from ansible_collections.asyncjobs.fleet.plugins.module_utils._backends.aiqum import _client as _aiqum
+from ansible_collections.asyncjobs.fleet.plugins.module_utils._backends.http import _async_request as ar
+from ansible_collections.asyncjobs.fleet.plugins.module_utils._backends.drm import _client as _drm
+from ansible_collections.asyncjobs.fleet.plugins.module_utils._engine import _lifecycle as lc
+from ansible_collections.asyncjobs.fleet.plugins.module_utils._backends.powerstore import _client as _powerstore
+from ansible_collections.asyncjobs.fleet.plugins.module_utils._backends.rpc import _client as _rpc
 from ansible_collections.asyncjobs.fleet.plugins.module_utils import _transport
 from ansible_collections.asyncjobs.fleet.plugins.module_utils._errors import ApiError, FleetError, InputError
 

@@ -12,14 +12,17 @@ import sys
 
 import pytest
 
-from ansible_collections.asyncjobs.fleet.plugins.module_utils import _common, _ops_jobs
-from ansible_collections.asyncjobs.fleet.plugins.module_utils import _registry as registry
+from ansible_collections.asyncjobs.fleet.plugins.module_utils._backends import _connect
+from ansible_collections.asyncjobs.fleet.plugins.module_utils import _credentials
+from ansible_collections.asyncjobs.fleet.plugins.module_utils._engine import _runner
+from ansible_collections.asyncjobs.fleet.plugins.module_utils._engine import _job_tasks as _ops_jobs
+from ansible_collections.asyncjobs.fleet.plugins.module_utils._backends import _registry as registry
 from ansible_collections.asyncjobs.fleet.plugins.module_utils import _requirements as req
 from ansible_collections.asyncjobs.fleet.plugins.module_utils._errors import InputError
 
 PKG = "ansible_collections.asyncjobs.fleet.plugins.module_utils"
-CLIENTS = {"drm": ("_drm", "DrmClient"), "powerstore": ("_powerstore", "PowerStoreClient"),
-           "aiqum": ("_aiqum", "AiqumClient"), "rpc": ("_rpc", "RpcClient")}
+CLIENTS = {"drm": ("_backends.drm._client", "DrmClient"), "powerstore": ("_backends.powerstore._client", "PowerStoreClient"),
+           "aiqum": ("_backends.aiqum._client", "AiqumClient"), "rpc": ("_backends.rpc._client", "RpcClient")}
 PARAMS = {"url": "https://manager.example", "username": "u", "password": "pw-1"}
 
 
@@ -33,8 +36,8 @@ def run_python(script, *args):
 
 def test_every_api_has_one_entry_and_the_old_tables_derive_from_it():
     assert registry.NAMES == ("drm", "powerstore", "aiqum", "rpc") == tuple(CLIENTS)
-    assert _common.APIS == registry.NAMES
-    assert _common.ENV_PREFIX == {"drm": "DRM", "powerstore": "POWERSTORE", "aiqum": "AIQUM", "rpc": "RPC"}
+    assert registry.APIS == registry.NAMES
+    assert registry.ENV_PREFIX == {"drm": "DRM", "powerstore": "POWERSTORE", "aiqum": "AIQUM", "rpc": "RPC"}
     for name in registry.NAMES:
         entry = registry.backend(name)
         assert entry.name == name and entry.title and entry.auth in (registry.BASIC, registry.RPC_SIGNING)
@@ -46,8 +49,8 @@ def test_every_api_has_one_entry_and_the_old_tables_derive_from_it():
 @pytest.mark.parametrize("api", ["vmware", "", None, "DRM", ["drm"]])
 def test_an_unknown_api_is_one_input_error_listing_the_choices(api):
     expected = "api must be one of drm, powerstore, aiqum, rpc, got %r" % (api,)
-    for call in (lambda: registry.backend(api), lambda: _common.make_client(api, PARAMS, {}),
-                 lambda: _common.connection_settings(api, PARAMS, {})):
+    for call in (lambda: registry.backend(api), lambda: _connect.make_client(api, PARAMS, {}),
+                 lambda: _credentials.connection_settings(api, PARAMS, {})):
         with pytest.raises(InputError) as info:
             call()
         assert info.value.msg == expected
@@ -63,11 +66,12 @@ def test_factory_imports_only_its_own_client(api):
     """In a fresh interpreter, making one API's client loads that client module and no other's."""
     script = (
         "import json, sys\n"
-        "from %s import _common, _ops_jobs\n"
-        "client = _common.make_client(sys.argv[1], json.loads(sys.argv[2]), {})\n"
-        "loaded = sorted(m.rsplit('.', 1)[1] for m in sys.modules if m.rsplit('.', 1)[-1] in %r)\n"
+        "from %s._backends import _connect\n"
+        "from %s._engine import _job_tasks\n"
+        "client = _connect.make_client(sys.argv[1], json.loads(sys.argv[2]), {})\n"
+        "loaded = sorted(m.split('module_utils.', 1)[1] for m in sys.modules if m.split('module_utils.', 1)[-1] in %r)\n"
         "print(json.dumps([type(client).__name__, loaded]))\n"
-    ) % (PKG, tuple(pair[0] for pair in CLIENTS.values()))
+    ) % (PKG, PKG, tuple(pair[0] for pair in CLIENTS.values()))
     proc = run_python(script, api, json.dumps(PARAMS))
     assert proc.returncode == 0, proc.stderr
     module, cls = CLIENTS[api]
@@ -91,10 +95,10 @@ def test_job_wait_refuses_cancel_on_timeout_from_the_capability(monkeypatch):
         def check_id(self, job_id):
             return job_id
 
-    monkeypatch.setattr(_common, "make_client", lambda api, params, environ: Client())
+    monkeypatch.setattr(_runner, "make_client", lambda api, params, environ: Client())
     params = dict(PARAMS, api="powerstore", job_ids=["1"], cancel_on_timeout=True)
     with pytest.raises(InputError, match="cancel_on_timeout is not possible for api=powerstore"):
-        _ops_jobs.JOB_WAIT.run(params, _common.Context())
+        _ops_jobs.JOB_WAIT.run(params, _runner.Context())
 
 
 # The module adapter, in a fresh interpreter where ``import xmltodict`` fails as if it were not
@@ -103,7 +107,8 @@ JOB_INFO_WITHOUT_XMLTODICT = """
 import json, sys
 sys.modules["xmltodict"] = None
 from ansible.module_utils import basic
-from %s import _common, _lifecycle as lc, _module, _ops_jobs, _requirements
+from %s import _requirements
+from %s._engine import _lifecycle as lc, _module, _job_tasks as _ops_jobs, _runner
 
 class Client(object):
     class transport(object):
@@ -113,7 +118,7 @@ class Client(object):
         return [lc.job("powerstore", "j1", lc.RUNNING, "RUNNING")]
 
 assert not _requirements.HAS_XMLTODICT
-_common.make_client = lambda api, params, environ: Client()
+_runner.make_client = lambda api, params, environ: Client()
 args = {"ANSIBLE_MODULE_ARGS": json.loads(sys.argv[1])}
 try:
     from ansible.module_utils.testing import patch_module_args
@@ -123,7 +128,7 @@ except ImportError:  # ansible-core before 2.19
 else:
     with patch_module_args(args["ANSIBLE_MODULE_ARGS"]):
         _module.run_module(_ops_jobs.JOB_INFO)
-""" % PKG
+""" % (PKG, PKG)
 
 
 def job_info_without_xmltodict(api):

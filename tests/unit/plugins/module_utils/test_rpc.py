@@ -15,12 +15,17 @@ import pytest
 import requests
 from hypothesis import given, strategies as st
 
-from ansible_collections.asyncjobs.fleet.plugins.module_utils import _common
-from ansible_collections.asyncjobs.fleet.plugins.module_utils import _lifecycle as lc
-from ansible_collections.asyncjobs.fleet.plugins.module_utils import _rpc
-from ansible_collections.asyncjobs.fleet.plugins.module_utils._common import Context
+from ansible_collections.asyncjobs.fleet.plugins.module_utils._backends import _connect
+from ansible_collections.asyncjobs.fleet.plugins.module_utils import _credentials
+from ansible_collections.asyncjobs.fleet.plugins.module_utils._engine import _lifecycle as lc
+from ansible_collections.asyncjobs.fleet.plugins.module_utils._backends.rpc import _client as _rpc
+from ansible_collections.asyncjobs.fleet.plugins.module_utils._engine._runner import Context
 from ansible_collections.asyncjobs.fleet.plugins.module_utils._errors import ApiError, InputError
-from ansible_collections.asyncjobs.fleet.plugins.module_utils._ops_rpc import RPC_CALL, JobPaused, PausedWatch
+from ansible_collections.asyncjobs.fleet.plugins.module_utils._backends.rpc._call import (
+    RPC_CALL,
+    JobPaused,
+    PausedWatch,
+)
 from ansible_collections.asyncjobs.fleet.plugins.module_utils._transport import Response, Transport
 
 import fakes
@@ -454,13 +459,13 @@ def test_every_attempt_of_a_retried_call_is_signed_afresh():
 
 def test_make_transport_signs_and_redacts_the_key():
     params = {"url": "https://nas.example", "username": "admin", "password": "Password1!"}
-    transport = _common.make_transport("rpc", params, environ={})
+    transport = _connect.make_transport("rpc", params, environ={})
     assert isinstance(transport.session.auth, _rpc.HmacSha1DateAuth)
     assert transport.session.auth.key == "32ca9fc1a0f5b6330e3f4c8c1bbecde9bedb9573"
     echoed = "user admin, password Password1!, key 32ca9fc1a0f5b6330e3f4c8c1bbecde9bedb9573"
     assert transport.redact(echoed) == "user admin, password ********, key ********"
     # The key of every password a task may hold is censored in what plugins show.
-    secrets = _common.secret_values({"password": "Password1!"}, {"RPC_PASSWORD": "lab-Passw0rd!"})
+    secrets = _credentials.secret_values({"password": "Password1!"}, {"RPC_PASSWORD": "lab-Passw0rd!"})
     assert {"Password1!", "32ca9fc1a0f5b6330e3f4c8c1bbecde9bedb9573", "lab-Passw0rd!",
             "0110465cd7b35962c31b1c0025a718ed6fa5bb6b"} <= secrets
 
@@ -473,7 +478,7 @@ def test_make_transport_takes_proxies_from_the_task_environment_and_no_netrc(mon
     monkeypatch.delenv("HTTPS_PROXY", raising=False)
     monkeypatch.delenv("https_proxy", raising=False)
     params = {"url": "https://nas.example", "username": "admin", "password": "Password1!"}
-    transport = _common.make_transport("rpc", params, environ={"HTTPS_PROXY": "http://proxy.example:3128"})
+    transport = _connect.make_transport("rpc", params, environ={"HTTPS_PROXY": "http://proxy.example:3128"})
     adapter = ScriptedAdapter([200])
     transport.session.mount("https://", adapter)
     _rpc.RpcClient(transport).call("system.System.get_infos")
@@ -484,7 +489,7 @@ def test_make_transport_takes_proxies_from_the_task_environment_and_no_netrc(mon
 
 def test_rpc_refuses_api_keys_before_sending():
     with pytest.raises(InputError, match="signs each request with username and password"):
-        _common.make_transport("rpc", {"url": "https://nas.example", "api_key_id": "k", "api_key_secret": "s"},
+        _connect.make_transport("rpc", {"url": "https://nas.example", "api_key_id": "k", "api_key_secret": "s"},
                                environ={})
 
 
@@ -553,7 +558,7 @@ class EchoAdapter(ScriptedAdapter):
 def test_an_echoed_request_signature_is_redacted():
     """A signature is replayable while the service accepts its date: never show it."""
     params = {"url": "https://nas.example", "username": "admin", "password": "Password1!"}
-    transport = _common.make_transport("rpc", params, environ={})
+    transport = _connect.make_transport("rpc", params, environ={})
     adapter = EchoAdapter([400])
     transport.session.mount("https://", adapter)
     with pytest.raises(ApiError) as err:

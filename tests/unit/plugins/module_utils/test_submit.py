@@ -9,8 +9,11 @@ import email.utils
 
 import pytest
 
-from ansible_collections.asyncjobs.fleet.plugins.module_utils import _submit
-from ansible_collections.asyncjobs.fleet.plugins.module_utils._drm import build_sci, same_request
+from ansible_collections.asyncjobs.fleet.plugins.module_utils._engine import _submit
+from ansible_collections.asyncjobs.fleet.plugins.module_utils._backends.drm._client import (
+    build_sci,
+    same_request,
+)
 from ansible_collections.asyncjobs.fleet.plugins.module_utils._errors import ApiError, TransportError
 
 import fakes

@@ -905,8 +905,12 @@ def test_json_error_excerpt_is_redacted():
 
 def _every_excerpt_site(secret_text):
     """(name, text shown) for every place a backend quotes a cut reply, given a reply body."""
-    from ansible_collections.asyncjobs.fleet.plugins.module_utils import _aiqum, _async_request, _drm
-    from ansible_collections.asyncjobs.fleet.plugins.module_utils import _lifecycle, _powerstore, _rpc
+    from ansible_collections.asyncjobs.fleet.plugins.module_utils._backends.aiqum import _client as _aiqum
+    from ansible_collections.asyncjobs.fleet.plugins.module_utils._backends.http import _async_request
+    from ansible_collections.asyncjobs.fleet.plugins.module_utils._backends.drm import _client as _drm
+    from ansible_collections.asyncjobs.fleet.plugins.module_utils._engine import _lifecycle
+    from ansible_collections.asyncjobs.fleet.plugins.module_utils._backends.powerstore import _client as _powerstore
+    from ansible_collections.asyncjobs.fleet.plugins.module_utils._backends.rpc import _client as _rpc
     shown = []
     response = _transport.Response(400, {}, secret_text.encode(), "https://m.example/x")
     shown.append(("powerstore error_detail", _powerstore.error_detail(response)))

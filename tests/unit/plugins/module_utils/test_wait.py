@@ -11,9 +11,9 @@ import random
 import pytest
 import requests
 
-from ansible_collections.asyncjobs.fleet.plugins.module_utils import _lifecycle as lc
+from ansible_collections.asyncjobs.fleet.plugins.module_utils._engine import _lifecycle as lc
 from ansible_collections.asyncjobs.fleet.plugins.module_utils import _transport
-from ansible_collections.asyncjobs.fleet.plugins.module_utils import _wait
+from ansible_collections.asyncjobs.fleet.plugins.module_utils._engine import _wait
 from ansible_collections.asyncjobs.fleet.plugins.module_utils._errors import (
     FleetError,
     ApiError,
@@ -150,7 +150,7 @@ def test_an_expired_budget_still_polls_once():
 
 
 def test_context_makes_the_deadline_once():
-    from ansible_collections.asyncjobs.fleet.plugins.module_utils._common import Context
+    from ansible_collections.asyncjobs.fleet.plugins.module_utils._engine._runner import Context
     ctx = Context()
     first = ctx.deadline(30)
     assert ctx.deadline(999) is first and first.timeout == 30

@@ -19,7 +19,7 @@ from ansible.playbook.play_context import PlayContext
 from ansible.plugins.loader import shell_loader
 from ansible.template import Templar
 
-from ansible_collections.asyncjobs.fleet.plugins.module_utils._common import Operation
+from ansible_collections.asyncjobs.fleet.plugins.module_utils._engine._runner import Operation
 from ansible_collections.asyncjobs.fleet.plugins.module_utils._errors import FleetError
 from ansible_collections.asyncjobs.fleet.plugins.plugin_utils._action import FleetAction
 

@@ -8,23 +8,19 @@
 
 from __future__ import annotations
 
-from ansible_collections.asyncjobs.fleet.plugins.module_utils import _lifecycle as lc
+from ansible_collections.asyncjobs.fleet.plugins.module_utils._engine import _lifecycle as lc
 from ansible_collections.asyncjobs.fleet.plugins.module_utils import _requirements as req
-from ansible_collections.asyncjobs.fleet.plugins.module_utils import _rpc
+from ansible_collections.asyncjobs.fleet.plugins.module_utils._backends.rpc import _client as _rpc
 from ansible_collections.asyncjobs.fleet.plugins.module_utils._common import (
+    argspec,
     CONNECTION_ARGSPEC,
     WAIT_ARGSPEC,
-    Operation,
-    argspec,
 )
-from ansible_collections.asyncjobs.fleet.plugins.module_utils._errors import (
-    FleetError,
-    InputError,
-    WaitTimeout,
-)
-from ansible_collections.asyncjobs.fleet.plugins.module_utils._jobs import adopt, check_outcome
-from ansible_collections.asyncjobs.fleet.plugins.module_utils._lock import submission_lock
-from ansible_collections.asyncjobs.fleet.plugins.module_utils._submit import submit_once
+from ansible_collections.asyncjobs.fleet.plugins.module_utils._engine._runner import Operation
+from ansible_collections.asyncjobs.fleet.plugins.module_utils._errors import FleetError, InputError, WaitTimeout
+from ansible_collections.asyncjobs.fleet.plugins.module_utils._engine._jobs import adopt, check_outcome
+from ansible_collections.asyncjobs.fleet.plugins.module_utils._engine._lock import submission_lock
+from ansible_collections.asyncjobs.fleet.plugins.module_utils._engine._submit import submit_once
 
 
 class JobPaused(FleetError):

@@ -18,11 +18,11 @@ import re
 from xml.etree import ElementTree as ET
 from xml.sax.saxutils import escape, quoteattr
 
-from ansible_collections.asyncjobs.fleet.plugins.module_utils import _lifecycle as lc
+from ansible_collections.asyncjobs.fleet.plugins.module_utils._engine import _lifecycle as lc
 from ansible_collections.asyncjobs.fleet.plugins.module_utils._errors import ApiError, InputError
-from ansible_collections.asyncjobs.fleet.plugins.module_utils._pager import Pager
+from ansible_collections.asyncjobs.fleet.plugins.module_utils._engine._pager import Pager
 from ansible_collections.asyncjobs.fleet.plugins.module_utils._requirements import HAS_XMLTODICT, xmltodict
-from ansible_collections.asyncjobs.fleet.plugins.module_utils._submit import format_time
+from ansible_collections.asyncjobs.fleet.plugins.module_utils._engine._submit import format_time
 from ansible_collections.asyncjobs.fleet.plugins.module_utils._transport import Transport, clip, join_path
 
 API = "drm"

@@ -8,19 +8,23 @@
 
 from __future__ import annotations
 
-from ansible_collections.asyncjobs.fleet.plugins.module_utils import _aiqum
-from ansible_collections.asyncjobs.fleet.plugins.module_utils import _lifecycle as lc
+from ansible_collections.asyncjobs.fleet.plugins.module_utils._backends.aiqum import _client as _aiqum
+from ansible_collections.asyncjobs.fleet.plugins.module_utils._engine import _lifecycle as lc
 from ansible_collections.asyncjobs.fleet.plugins.module_utils import _requirements as req
 from ansible_collections.asyncjobs.fleet.plugins.module_utils._common import (
+    argspec,
     CONNECTION_ARGSPEC,
     WAIT_ARGSPEC,
-    Operation,
-    argspec,
 )
+from ansible_collections.asyncjobs.fleet.plugins.module_utils._engine._runner import Operation
 from ansible_collections.asyncjobs.fleet.plugins.module_utils._errors import InputError
-from ansible_collections.asyncjobs.fleet.plugins.module_utils._jobs import adopt, check_outcome, wait_and_collect
-from ansible_collections.asyncjobs.fleet.plugins.module_utils._lock import submission_lock
-from ansible_collections.asyncjobs.fleet.plugins.module_utils._submit import submit_once
+from ansible_collections.asyncjobs.fleet.plugins.module_utils._engine._jobs import (
+    adopt,
+    check_outcome,
+    wait_and_collect,
+)
+from ansible_collections.asyncjobs.fleet.plugins.module_utils._engine._lock import submission_lock
+from ansible_collections.asyncjobs.fleet.plugins.module_utils._engine._submit import submit_once
 
 RULE_DEFAULTS = {"protocols": ["any"], "ro_rule": ["sys"], "rw_rule": ["sys"], "superuser": ["none"]}
 # Worst first: the task's outcome is the worst of its jobs.

@@ -14,25 +14,30 @@ import os
 import re
 from xml.sax.saxutils import escape
 
-from ansible_collections.asyncjobs.fleet.plugins.module_utils import _drm
-from ansible_collections.asyncjobs.fleet.plugins.module_utils import _lifecycle as lc
+from ansible_collections.asyncjobs.fleet.plugins.module_utils._backends.drm import _client as _drm
+from ansible_collections.asyncjobs.fleet.plugins.module_utils._engine import _lifecycle as lc
 from ansible_collections.asyncjobs.fleet.plugins.module_utils import _requirements as req
 from ansible_collections.asyncjobs.fleet.plugins.module_utils._common import (
+    argspec,
     CONNECTION_ARGSPEC,
     DRM_TARGET_ARGSPEC,
     WAIT_ARGSPEC,
-    Operation,
-    argspec,
 )
-from ansible_collections.asyncjobs.fleet.plugins.module_utils._errors import FleetError, InputError, JobFailed, WaitTimeout
-from ansible_collections.asyncjobs.fleet.plugins.module_utils._jobs import (
+from ansible_collections.asyncjobs.fleet.plugins.module_utils._engine._runner import Operation
+from ansible_collections.asyncjobs.fleet.plugins.module_utils._errors import (
+    FleetError,
+    InputError,
+    JobFailed,
+    WaitTimeout,
+)
+from ansible_collections.asyncjobs.fleet.plugins.module_utils._engine._jobs import (
     adopt,
     check_outcome,
     device_summary,
     wait_and_collect,
 )
-from ansible_collections.asyncjobs.fleet.plugins.module_utils._lock import submission_lock
-from ansible_collections.asyncjobs.fleet.plugins.module_utils._submit import submit_once
+from ansible_collections.asyncjobs.fleet.plugins.module_utils._engine._lock import submission_lock
+from ansible_collections.asyncjobs.fleet.plugins.module_utils._engine._submit import submit_once
 
 _TARGETS_ONE_OF = [["devices", "tags", "groups", "all_devices"]]
 RCI_READ_ONLY = ("query_setting", "query_state", "query_descriptor")

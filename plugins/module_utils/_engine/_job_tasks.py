@@ -8,17 +8,17 @@
 
 from __future__ import annotations
 
-from ansible_collections.asyncjobs.fleet.plugins.module_utils import _lifecycle as lc
-from ansible_collections.asyncjobs.fleet.plugins.module_utils import _registry as registry
+from ansible_collections.asyncjobs.fleet.plugins.module_utils._engine import _lifecycle as lc
+from ansible_collections.asyncjobs.fleet.plugins.module_utils._backends import _registry as registry
+from ansible_collections.asyncjobs.fleet.plugins.module_utils._backends._registry import APIS
 from ansible_collections.asyncjobs.fleet.plugins.module_utils._common import (
-    APIS,
+    argspec,
     CONNECTION_ARGSPEC,
     WAIT_ARGSPEC,
-    Operation,
-    argspec,
 )
+from ansible_collections.asyncjobs.fleet.plugins.module_utils._engine._runner import Operation
 from ansible_collections.asyncjobs.fleet.plugins.module_utils._errors import FleetError, InputError, WaitTimeout
-from ansible_collections.asyncjobs.fleet.plugins.module_utils._jobs import (
+from ansible_collections.asyncjobs.fleet.plugins.module_utils._engine._jobs import (
     check_outcome,
     checked_ids,
     job_ids_param,

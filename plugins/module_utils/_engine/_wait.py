@@ -25,7 +25,7 @@ from __future__ import annotations
 
 import time
 
-from ansible_collections.asyncjobs.fleet.plugins.module_utils import _lifecycle as lc
+from ansible_collections.asyncjobs.fleet.plugins.module_utils._engine import _lifecycle as lc
 from ansible_collections.asyncjobs.fleet.plugins.module_utils._transport import parse_retry_after, polling
 from ansible_collections.asyncjobs.fleet.plugins.module_utils._errors import (
     ApiError,

@@ -40,22 +40,22 @@ Backend = namedtuple("Backend", (
 # local, so one API's client never loads for another API's task.
 
 def _drm_client(transport):
-    from ansible_collections.asyncjobs.fleet.plugins.module_utils._drm import DrmClient
+    from ansible_collections.asyncjobs.fleet.plugins.module_utils._backends.drm._client import DrmClient
     return DrmClient(transport)
 
 
 def _powerstore_client(transport):
-    from ansible_collections.asyncjobs.fleet.plugins.module_utils._powerstore import PowerStoreClient
+    from ansible_collections.asyncjobs.fleet.plugins.module_utils._backends.powerstore._client import PowerStoreClient
     return PowerStoreClient(transport)
 
 
 def _aiqum_client(transport):
-    from ansible_collections.asyncjobs.fleet.plugins.module_utils._aiqum import AiqumClient
+    from ansible_collections.asyncjobs.fleet.plugins.module_utils._backends.aiqum._client import AiqumClient
     return AiqumClient(transport)
 
 
 def _rpc_client(transport):
-    from ansible_collections.asyncjobs.fleet.plugins.module_utils._rpc import RpcClient
+    from ansible_collections.asyncjobs.fleet.plugins.module_utils._backends.rpc._client import RpcClient
     return RpcClient(transport)
 
 
@@ -73,6 +73,9 @@ BACKENDS = (
 )
 BY_NAME = dict((b.name, b) for b in BACKENDS)
 NAMES = tuple(b.name for b in BACKENDS)
+# The api option's choices, and each API's variable prefix.
+APIS = NAMES
+ENV_PREFIX = dict((b.name, b.env_prefix) for b in BACKENDS)
 
 
 def backend(api):

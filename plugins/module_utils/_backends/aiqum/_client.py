@@ -24,9 +24,9 @@ from __future__ import annotations
 import re
 from decimal import Decimal, InvalidOperation
 
-from ansible_collections.asyncjobs.fleet.plugins.module_utils import _lifecycle as lc
+from ansible_collections.asyncjobs.fleet.plugins.module_utils._engine import _lifecycle as lc
 from ansible_collections.asyncjobs.fleet.plugins.module_utils._errors import ApiError, InputError
-from ansible_collections.asyncjobs.fleet.plugins.module_utils._pager import Pager
+from ansible_collections.asyncjobs.fleet.plugins.module_utils._engine._pager import Pager
 from ansible_collections.asyncjobs.fleet.plugins.module_utils._transport import clip, join_path
 
 API = "aiqum"

@@ -8,12 +8,8 @@
 
 from __future__ import annotations
 
-from ansible_collections.asyncjobs.fleet.plugins.module_utils import _lifecycle as lc
-from ansible_collections.asyncjobs.fleet.plugins.module_utils._errors import (
-    InputError,
-    JobFailed,
-    WaitTimeout,
-)
+from ansible_collections.asyncjobs.fleet.plugins.module_utils._engine import _lifecycle as lc
+from ansible_collections.asyncjobs.fleet.plugins.module_utils._errors import InputError, JobFailed, WaitTimeout
 
 
 def job_ids_param(values, allow_empty=False):

@@ -10,18 +10,22 @@ from __future__ import annotations
 
 import re
 
-from ansible_collections.asyncjobs.fleet.plugins.module_utils import _lifecycle as lc
+from ansible_collections.asyncjobs.fleet.plugins.module_utils._engine import _lifecycle as lc
 from ansible_collections.asyncjobs.fleet.plugins.module_utils import _requirements as req
 from ansible_collections.asyncjobs.fleet.plugins.module_utils._common import (
+    argspec,
     CONNECTION_ARGSPEC,
     WAIT_ARGSPEC,
-    Operation,
-    argspec,
 )
+from ansible_collections.asyncjobs.fleet.plugins.module_utils._engine._runner import Operation
 from ansible_collections.asyncjobs.fleet.plugins.module_utils._errors import InputError, JobFailed
-from ansible_collections.asyncjobs.fleet.plugins.module_utils._jobs import adopt, check_outcome, wait_and_collect
-from ansible_collections.asyncjobs.fleet.plugins.module_utils._lock import submission_lock
-from ansible_collections.asyncjobs.fleet.plugins.module_utils._submit import submit_once
+from ansible_collections.asyncjobs.fleet.plugins.module_utils._engine._jobs import (
+    adopt,
+    check_outcome,
+    wait_and_collect,
+)
+from ansible_collections.asyncjobs.fleet.plugins.module_utils._engine._lock import submission_lock
+from ansible_collections.asyncjobs.fleet.plugins.module_utils._engine._submit import submit_once
 from ansible_collections.asyncjobs.fleet.plugins.module_utils._transport import join_path
 
 _NAME_BAD = re.compile(r"[\x00-\x1f\x7f/?#%\\]")

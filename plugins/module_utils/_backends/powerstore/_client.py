@@ -20,10 +20,10 @@ from __future__ import annotations
 import json
 import re
 
-from ansible_collections.asyncjobs.fleet.plugins.module_utils import _lifecycle as lc
+from ansible_collections.asyncjobs.fleet.plugins.module_utils._engine import _lifecycle as lc
 from ansible_collections.asyncjobs.fleet.plugins.module_utils._errors import ApiError, InputError
-from ansible_collections.asyncjobs.fleet.plugins.module_utils._pager import Pager
-from ansible_collections.asyncjobs.fleet.plugins.module_utils._submit import format_time
+from ansible_collections.asyncjobs.fleet.plugins.module_utils._engine._pager import Pager
+from ansible_collections.asyncjobs.fleet.plugins.module_utils._engine._submit import format_time
 from ansible_collections.asyncjobs.fleet.plugins.module_utils._transport import Redactor, clip, join_path
 
 API = "powerstore"

@@ -13,7 +13,7 @@ import os
 
 from ansible.module_utils.basic import AnsibleModule, missing_required_lib
 
-from ansible_collections.asyncjobs.fleet.plugins.module_utils._common import (
+from ansible_collections.asyncjobs.fleet.plugins.module_utils._engine._runner import (
     Context,
     execute,
     validation_kwargs,

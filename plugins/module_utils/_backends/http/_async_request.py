@@ -28,9 +28,9 @@ import re
 import time
 from urllib.parse import unquote, urlencode, urljoin, urlsplit
 
-from ansible_collections.asyncjobs.fleet.plugins.module_utils import _lifecycle as lc
+from ansible_collections.asyncjobs.fleet.plugins.module_utils._engine import _lifecycle as lc
 from ansible_collections.asyncjobs.fleet.plugins.module_utils import _requirements as req
-from ansible_collections.asyncjobs.fleet.plugins.module_utils._common import Operation
+from ansible_collections.asyncjobs.fleet.plugins.module_utils._engine._runner import Operation
 from ansible_collections.asyncjobs.fleet.plugins.module_utils._errors import (
     FleetError,
     InputError,
@@ -47,7 +47,7 @@ from ansible_collections.asyncjobs.fleet.plugins.module_utils._transport import 
     parse_retry_after,
     same_origin,
 )
-from ansible_collections.asyncjobs.fleet.plugins.module_utils._wait import Deadline, wait_for_jobs
+from ansible_collections.asyncjobs.fleet.plugins.module_utils._engine._wait import Deadline, wait_for_jobs
 
 AUTO = "auto"
 API = "http"

@@ -34,12 +34,12 @@ try:
 except ImportError:  # pragma: no cover - the Transport reports the missing library
     AuthBase = object
 
-from ansible_collections.asyncjobs.fleet.plugins.module_utils import _lifecycle as lc
+from ansible_collections.asyncjobs.fleet.plugins.module_utils._engine import _lifecycle as lc
 # The HMAC key; defined with the credentials, which redact it without loading this client.
 from ansible_collections.asyncjobs.fleet.plugins.module_utils._credentials import signing_key
 from ansible_collections.asyncjobs.fleet.plugins.module_utils._errors import ApiError, InputError
-from ansible_collections.asyncjobs.fleet.plugins.module_utils._pager import Pager
-from ansible_collections.asyncjobs.fleet.plugins.module_utils._submit import parse_time
+from ansible_collections.asyncjobs.fleet.plugins.module_utils._engine._pager import Pager
+from ansible_collections.asyncjobs.fleet.plugins.module_utils._engine._submit import parse_time
 from ansible_collections.asyncjobs.fleet.plugins.module_utils._transport import clip
 
 API = "rpc"
