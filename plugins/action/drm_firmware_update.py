@@ -4,7 +4,7 @@
 
 from __future__ import annotations
 
-from ansible_collections.asyncjobs.fleet.plugins.module_utils._backends.drm._operations import FIRMWARE_UPDATE
+from ansible_collections.asyncjobs.fleet.plugins.module_utils._backends.drm._firmware import FIRMWARE_UPDATE
 from ansible_collections.asyncjobs.fleet.plugins.plugin_utils._action import FleetAction
 
 

@@ -4,7 +4,7 @@
 
 from __future__ import annotations
 
-from ansible_collections.asyncjobs.fleet.plugins.module_utils._backends.drm._operations import SEND_MESSAGE
+from ansible_collections.asyncjobs.fleet.plugins.module_utils._backends.drm._messages import SEND_MESSAGE
 from ansible_collections.asyncjobs.fleet.plugins.plugin_utils._action import FleetAction
 
 

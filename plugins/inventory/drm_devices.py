@@ -79,7 +79,7 @@ from ansible.errors import AnsibleParserError
 from ansible.plugins.inventory import BaseInventoryPlugin, Cacheable, Constructable
 from ansible.utils.unsafe_proxy import wrap_var
 
-from ansible_collections.asyncjobs.fleet.plugins.module_utils._backends.drm import _client as _drm
+from ansible_collections.asyncjobs.fleet.plugins.module_utils._backends.drm import _sci
 from ansible_collections.asyncjobs.fleet.plugins.module_utils._backends._connect import make_client
 from ansible_collections.asyncjobs.fleet.plugins.module_utils._common import check_number
 from ansible_collections.asyncjobs.fleet.plugins.module_utils._credentials import (
@@ -88,7 +88,7 @@ from ansible_collections.asyncjobs.fleet.plugins.module_utils._credentials impor
 )
 from ansible_collections.asyncjobs.fleet.plugins.module_utils._credentials import TaskEnviron, parse_bool
 from ansible_collections.asyncjobs.fleet.plugins.module_utils._errors import FleetError
-from ansible_collections.asyncjobs.fleet.plugins.module_utils._transport import Redactor
+from ansible_collections.asyncjobs.fleet.plugins.module_utils._redact import Redactor
 
 
 def host_vars(device):
@@ -163,7 +163,7 @@ class InventoryModule(BaseInventoryPlugin, Constructable, Cacheable):
     def _populate(self, devices):
         strict = self.get_option("strict")
         for device in devices:
-            if not device.get("id") or not _drm.DEVICE_ID.match(device["id"]):
+            if not device.get("id") or not _sci.DEVICE_ID.match(device["id"]):
                 continue
             host = self.inventory.add_host(device["id"])
             variables = host_vars(device)

@@ -88,7 +88,7 @@ from ansible_collections.asyncjobs.fleet.plugins.module_utils._credentials impor
 from ansible_collections.asyncjobs.fleet.plugins.module_utils._credentials import TaskEnviron
 from ansible_collections.asyncjobs.fleet.plugins.module_utils._errors import FleetError
 from ansible_collections.asyncjobs.fleet.plugins.module_utils._engine._jobs import checked_ids
-from ansible_collections.asyncjobs.fleet.plugins.module_utils._transport import Redactor
+from ansible_collections.asyncjobs.fleet.plugins.module_utils._redact import Redactor
 from ansible_collections.asyncjobs.fleet.plugins.module_utils._engine._job_tasks import filter_jobs
 
 

@@ -189,7 +189,7 @@ class Credentials(object):
         if self.auth == RPC_SIGNING:
             # HMAC-SHA1-DATE: the username and the password's hex SHA-1 sign every request;
             # the service has no Basic authentication and no API keys.
-            from ansible_collections.asyncjobs.fleet.plugins.module_utils._backends.rpc._client import HmacSha1DateAuth
+            from ansible_collections.asyncjobs.fleet.plugins.module_utils._backends.rpc._protocol import HmacSha1DateAuth
             auth = HmacSha1DateAuth(self.username, self.password)
             transport = Transport(self.url, auth=auth, **common)
             auth.on_sign = transport.redact.remember

@@ -27,8 +27,6 @@ import os
 import random
 import re
 import time
-import weakref
-from urllib.parse import quote, urlsplit
 
 from ansible_collections.asyncjobs.fleet.plugins.module_utils._errors import (
     ApiError,
@@ -37,6 +35,10 @@ from ansible_collections.asyncjobs.fleet.plugins.module_utils._errors import (
     TransportError,
 )
 from ansible_collections.asyncjobs.fleet.plugins.module_utils._requirements import HAS_REQUESTS, requests
+from ansible_collections.asyncjobs.fleet.plugins.module_utils._redact import Redactor, clip
+from ansible_collections.asyncjobs.fleet.plugins.module_utils._session import TaskSession, tls_verify
+from ansible_collections.asyncjobs.fleet.plugins.module_utils._urls import check_base_url, show_origin, url_origin
+
 
 SAFE_METHODS = frozenset(("GET", "HEAD", "OPTIONS"))
 # Statuses worth another try on a safe request: throttling and transient server faults.
@@ -44,101 +46,19 @@ RETRY_STATUSES = frozenset((429, 500, 502, 503, 504))
 # Statuses that say the server did not act on the request, so even a submission may be
 # sent again once the server's Retry-After has passed.
 REJECTED_UNPROCESSED = frozenset((429, 503))
-REDACTED = "********"
 # A server asking for a longer pause than this is treated as asking for this much; the
 # task's own deadline still bounds the total.
 MAX_RETRY_AFTER = 300.0
-_URL_USERINFO = re.compile(r"(?<=://)[^/@\s]+@")
 # No API answer of these managers comes near this; a bigger body is a fault (a proxy page
 # looping, a misrouted download) and reading it whole could exhaust the controller's memory.
 MAX_RESPONSE_BYTES = 16 * 1024 * 1024
 _CHUNK = 64 * 1024
-DEFAULT_PORTS = {"http": 80, "https": 443}
-# Headers that may go to another origin: they describe the request, its body and the client,
-# never who is asking (no Authorization, Cookie, API key, token or custom header, whose meaning
-# is unknown). Connection, Content-Length and Transfer-Encoding frame the message; requests
-# sets them itself.
-FOREIGN_SAFE_HEADERS = frozenset(("accept", "accept-encoding", "accept-language", "cache-control", "content-type",
-                                  "prefer", "user-agent", "connection", "content-length", "transfer-encoding"))
-# The shortest piece of a secret masked where an excerpt ends (a secret cut there, by us or by
-# the server): 4 characters. Shorter pieces say too little about a secret to matter, and the
-# Redactor's floor for whole secrets is 3; masking them would also garble the word that ends an
-# ordinary excerpt far more often (any text ending in "ad" when a password starts with "ad").
-MIN_SECRET_PREFIX = 4
 
 
 def basic_token(username, password):
     """The base64 ``user:password`` of a Basic Authorization header: the one place it is built,
     for sending (requests builds the same) and for redacting (a server may echo the header)."""
     return base64.b64encode(("%s:%s" % (username or "", password or "")).encode("utf-8")).decode("ascii")
-
-
-def url_origin(url):
-    """``(scheme, host, port)`` of an absolute URL: case-folded, the default port filled in."""
-    parts = urlsplit(str(url))
-    scheme = parts.scheme.lower()
-    try:
-        port = parts.port
-    except ValueError:
-        port = None
-    return scheme, (parts.hostname or "").lower().rstrip("."), port or DEFAULT_PORTS.get(scheme)
-
-
-def show_origin(origin):
-    """``https://host:443`` for an origin tuple (the port always shown, so two origins differ visibly)."""
-    scheme, host, port = origin
-    return "%s://%s:%s" % (scheme, "[%s]" % host if ":" in host else host, port)
-
-
-def same_origin(url_a, url_b):
-    """True when both URLs have the same scheme, host and port (case and default ports normalised)."""
-    return url_origin(url_a) == url_origin(url_b)
-
-
-def foreign_safe_headers(headers):
-    """Only the headers that may be sent to another origin (FOREIGN_SAFE_HEADERS)."""
-    return dict((k, v) for k, v in (headers or {}).items() if str(k).lower() in FOREIGN_SAFE_HEADERS)
-
-
-def check_base_url(url, option="url"):
-    """InputError unless url is an absolute http(s) URL with a host, a valid port and no whitespace."""
-    text = "" if url is None else str(url)
-    problem = None
-    if not re.match(r"^https?://", text, re.IGNORECASE):
-        problem = "it must start with http:// or https://"
-    elif re.search(r"[\s\x00-\x1f\x7f]", text):
-        problem = "it contains whitespace or control characters"
-    else:
-        parts = urlsplit(text)
-        try:
-            port = parts.port
-        except ValueError:
-            port = -1
-        if not parts.hostname:
-            problem = "it has no host name"
-        elif port is not None and not 0 < port < 65536:
-            problem = "its port is not a number between 1 and 65535"
-    if problem:
-        raise InputError("%s must be an absolute http:// or https:// URL, got %r: %s"
-                         % (option, Redactor()(text), problem))
-    return text
-
-
-def join_path(base, *segments):
-    """``base`` (a fixed path of the API) followed by ``segments``, each percent-quoted whole.
-
-    Ids and keys, from a user or a manager, go into paths only through here: quoting with no
-    safe character keeps ``/``, ``?``, ``#`` and ``%`` inside one segment, and "", "." and ".."
-    are refused because requests (urllib3) and servers resolve dot segments to another resource.
-    """
-    parts = [str(base).rstrip("/")]
-    for segment in segments:
-        text = "" if segment is None else str(segment)
-        if text in ("", ".", ".."):
-            raise InputError("%r cannot be used as a URL path segment (after %s): it would address another "
-                             "resource" % (text, base))
-        parts.append(quote(text, safe=""))
-    return "/".join(parts)
 
 
 def parse_retry_after(value, now=None):
@@ -170,84 +90,6 @@ def backoff_delay(attempt, base=0.5, cap=10.0, rand=random.random):
     return step / 2.0 + rand() * step / 2.0
 
 
-# Every Redactor alive in this process, so that an excerpt cut far from any transport (a backend
-# quoting a reply it parsed) still masks the task's secrets: see clip().
-_LIVE = weakref.WeakSet()
-
-
-class Redactor(object):
-    """Replaces known secret values (and URL user-info) in any text."""
-
-    def __init__(self, secrets=()):
-        self.secrets = sorted({str(s) for s in secrets if s and len(str(s)) >= 3}, key=len, reverse=True)
-        # Per-request credentials (signatures): only the latest matter, since a server echoes
-        # the request it is answering.
-        self.recent = collections.deque(maxlen=16)
-        _LIVE.add(self)
-
-    def known(self):
-        """Every secret this Redactor masks, longest first."""
-        return self.secrets + sorted(self.recent, key=len, reverse=True)
-
-    def remember(self, value):
-        """Also redact ``value``, a credential made for one request (e.g. an HMAC signature)."""
-        if value and len(str(value)) >= 3:
-            self.recent.append(str(value))
-
-    def __call__(self, text):
-        if text is None:
-            return text
-        text = _URL_USERINFO.sub(REDACTED + "@", str(text))
-        for secret in self.known():
-            text = text.replace(str(secret), REDACTED)
-        return text
-
-    def data(self, value):
-        """``value`` (decoded JSON) with every string redacted, keys included."""
-        if isinstance(value, dict):
-            return {self(k) if isinstance(k, str) else k: self.data(v) for k, v in value.items()}
-        if isinstance(value, list):
-            return [self.data(v) for v in value]
-        return self(value) if isinstance(value, str) else value
-
-
-def _mask_cut_secret(text, secrets):
-    """``text`` with a trailing beginning of a secret (at least MIN_SECRET_PREFIX characters) masked.
-
-    The end of an excerpt is where a secret is cut, by clip() or already by the server (an echo
-    cut to a size), and the whole-secret replacement cannot see a cut one.
-    """
-    for secret in secrets:
-        for size in range(min(len(secret), len(text)), MIN_SECRET_PREFIX - 1, -1):
-            if text.endswith(secret[:size]):
-                return text[:len(text) - size] + REDACTED
-    return text
-
-
-def clip(text, limit=200, redact=None, collapse=True):
-    """An excerpt of untrusted ``text`` safe to show: redacted whole, then cut, then its end checked.
-
-    Redacting before cutting keeps a secret that straddles the cut from surviving in part; the
-    cut (or the server's own) can still end inside a secret, so a trailing beginning of any
-    secret is masked too. ``redact`` adds a Redactor to every live one of this process (the
-    task's transports). ``collapse`` folds whitespace runs into single spaces.
-    """
-    if text is None:
-        return ""
-    redactors = list(_LIVE) + ([redact] if redact is not None else [])
-    text = _URL_USERINFO.sub(REDACTED + "@", str(text))
-    for redactor in redactors:
-        text = redactor(text)
-    if collapse:
-        text = " ".join(text.split())
-    cut = len(text) > limit
-    if cut:
-        text = text[:limit]
-    secrets = sorted({s for r in redactors for s in r.known()}, key=len, reverse=True)
-    text = _mask_cut_secret(text, secrets)
-    return text + "..." if cut else text
-
-
 class Response(object):
     """What callers need of a response, decoupled from requests."""
 
@@ -268,113 +110,6 @@ class Response(object):
         except ValueError:
             raise ApiError("Expected a JSON body from %s (HTTP %s) but got %s" % (
                 clip(self.url.split("?", 1)[0], 2000), self.status, _describe_body(self.text, self.headers)), status=self.status)
-
-
-def tls_verify(validate_certs, ca_path, environ=None):
-    """requests' ``verify`` for a task: False, exactly the ``ca_path`` bundle, or the default.
-
-    The default is requests' own: the bundle named by REQUESTS_CA_BUNDLE or CURL_CA_BUNDLE in
-    the task's environment when one is set, else True (the bundle requests comes with).
-    """
-    if not validate_certs:
-        return False
-    if ca_path:
-        return str(ca_path)
-    environ = os.environ if environ is None else environ
-    return environ.get("REQUESTS_CA_BUNDLE") or environ.get("CURL_CA_BUNDLE") or True
-
-
-def proxy_variables(environ):
-    """``{scheme: proxy URL}`` from the ``<scheme>_proxy`` variables (``no`` for NO_PROXY).
-
-    urllib's rules, which requests follows: a lower-case name wins over its upper-case twin (even
-    empty, which unsets it), and under CGI (REQUEST_METHOD set) HTTP_PROXY may be a client's
-    ``Proxy:`` header (httpoxy), so only ``http_proxy`` counts.
-    """
-    found = {}
-    upper = [n for n in environ if n.lower().endswith("_proxy") and not n.endswith("_proxy")]
-    for name in upper:
-        if environ[name]:
-            found[name[:-6].lower()] = environ[name]
-    if "REQUEST_METHOD" in environ:
-        found.pop("http", None)
-    for name in environ:
-        if name.endswith("_proxy"):
-            if environ[name]:
-                found[name[:-6].lower()] = environ[name]
-            else:
-                found.pop(name[:-6].lower(), None)
-    return found
-
-
-def environment_proxies(url, environ):
-    """The proxies for ``url`` from ``environ``: every ``<scheme>_proxy``, or none when NO_PROXY covers it.
-
-    NO_PROXY is matched by requests itself (host suffixes, IP networks, ports). An empty rather
-    than an absent NO_PROXY keeps it from falling back to the process environment.
-    """
-    found = proxy_variables(environ)
-    if not any(name.lower().endswith("_proxy") for name in environ):
-        found = _system_proxies()
-    no_proxy = found.pop("no", "")
-    if requests.utils.should_bypass_proxies(url, no_proxy=no_proxy):
-        return {}
-    return found
-
-
-def _system_proxies():
-    """Proxies of the macOS or Windows system settings, which urllib (and so requests) uses when no
-    proxy variable is set at all; none elsewhere."""
-    import urllib.request
-    reader = getattr(urllib.request, "getproxies_macosx_sysconf", None) or getattr(urllib.request, "getproxies_registry", None)
-    return dict(reader()) if reader is not None else {}
-
-
-class TaskSession(requests.Session if HAS_REQUESTS else object):
-    """A requests session that takes proxies from the task's environment, and nothing else.
-
-    With trust_env (requests' default) requests.Session.request() merges the process environment
-    over the session's settings: REQUESTS_CA_BUNDLE or CURL_CA_BUNDLE (set on most CI runners and
-    containers) became the request's ``verify`` and beat ``session.verify``, so
-    ``validate_certs: false`` was ignored and ``ca_path`` replaced; and a request without auth got
-    credentials for its host from ~/.netrc (or $NETRC), even over an explicit Authorization
-    header. So trust_env is off, and the proxies it would have supplied are put back here, read
-    from ``environ``: for an action plugin that includes the task's ``environment:`` keyword,
-    which the process environment does not.
-    """
-
-    def __init__(self, environ=None, origin=None):
-        super(TaskSession, self).__init__()
-        self.trust_env = False
-        self.environ = environ
-        # The configured url's origin: the only one the session's credentials go to.
-        self.origin = origin
-
-    def prepare_request(self, request):
-        """As requests does, but a request to another origin than ``origin`` carries no credentials.
-
-        Neither the session's auth (Basic, signing) nor its cookies (a cookie jar matches hosts,
-        not ports) are applied, and only FOREIGN_SAFE_HEADERS are kept, the session's and the
-        request's: the last guard, whatever URL a caller passes.
-        """
-        if self.origin is None or url_origin(request.url) == self.origin:
-            return super(TaskSession, self).prepare_request(request)
-        auth, cookies = self.auth, self.cookies
-        self.auth, self.cookies = None, requests.cookies.RequestsCookieJar()
-        request.auth, request.cookies = None, None
-        try:
-            prepared = super(TaskSession, self).prepare_request(request)
-        finally:
-            self.auth, self.cookies = auth, cookies
-        for name in [k for k in prepared.headers if k.lower() not in FOREIGN_SAFE_HEADERS]:
-            del prepared.headers[name]
-        return prepared
-
-    def merge_environment_settings(self, url, proxies, stream, verify, cert):
-        proxies = dict(proxies or {})
-        for key, value in environment_proxies(url, os.environ if self.environ is None else self.environ).items():
-            proxies.setdefault(key, value)
-        return super(TaskSession, self).merge_environment_settings(url, proxies, stream, verify, cert)
 
 
 def _describe_body(text, headers):

@@ -74,7 +74,7 @@ requests:
 '''
 
 from ansible_collections.asyncjobs.fleet.plugins.module_utils._engine._module import run_module
-from ansible_collections.asyncjobs.fleet.plugins.module_utils._backends.drm._operations import DEVICE_INFO
+from ansible_collections.asyncjobs.fleet.plugins.module_utils._backends.drm._messages import DEVICE_INFO
 
 
 def main():

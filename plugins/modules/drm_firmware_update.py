@@ -211,7 +211,7 @@ requests:
 '''
 
 from ansible_collections.asyncjobs.fleet.plugins.module_utils._engine._module import run_module
-from ansible_collections.asyncjobs.fleet.plugins.module_utils._backends.drm._operations import FIRMWARE_UPDATE
+from ansible_collections.asyncjobs.fleet.plugins.module_utils._backends.drm._firmware import FIRMWARE_UPDATE
 
 
 def main():

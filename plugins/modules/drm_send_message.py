@@ -151,7 +151,7 @@ requests:
 '''
 
 from ansible_collections.asyncjobs.fleet.plugins.module_utils._engine._module import run_module
-from ansible_collections.asyncjobs.fleet.plugins.module_utils._backends.drm._operations import SEND_MESSAGE
+from ansible_collections.asyncjobs.fleet.plugins.module_utils._backends.drm._messages import SEND_MESSAGE
 
 
 def main():

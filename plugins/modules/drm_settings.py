@@ -137,7 +137,7 @@ requests:
 '''
 
 from ansible_collections.asyncjobs.fleet.plugins.module_utils._engine._module import run_module
-from ansible_collections.asyncjobs.fleet.plugins.module_utils._backends.drm._operations import SETTINGS
+from ansible_collections.asyncjobs.fleet.plugins.module_utils._backends.drm._settings import SETTINGS
 
 
 def main():

@@ -206,7 +206,7 @@ def test_rendered_environment_resolves_to_the_inputs(api, tmp_path):
     assert minimal["ca_path"] is None and minimal["validate_certs"] is True
     assert minimal["api_key_id"] is None and minimal["timeout"] == 30.0
     insecure = CREDENTIALS.connection_settings(api, {}, environ=awx_inject(cred_type, dict(typed, skip_tls_verify=True),
-                                                                      tmp_path))
+                                                                           tmp_path))
     assert insecure["validate_certs"] is False
     if api == "drm":
         keyed = CREDENTIALS.connection_settings(api, {}, environ=awx_inject(

@@ -16,7 +16,7 @@ import time
 import pytest
 import requests
 
-from ansible_collections.asyncjobs.fleet.plugins.module_utils._backends.rpc._client import HmacSha1DateAuth
+from ansible_collections.asyncjobs.fleet.plugins.module_utils._backends.rpc._protocol import HmacSha1DateAuth
 
 SMART = "storage.Disks.run_smart_test"
 JOBS_LIST = "system.Jobs.get_jobs_list"

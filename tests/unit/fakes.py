@@ -27,7 +27,8 @@ except ImportError:  # older: every string is templated unless it is wrapped as 
 from ansible.utils.unsafe_proxy import AnsibleUnsafe
 
 from ansible_collections.asyncjobs.fleet.plugins.module_utils._errors import ApiError, InputError
-from ansible_collections.asyncjobs.fleet.plugins.module_utils._transport import Redactor, Response
+from ansible_collections.asyncjobs.fleet.plugins.module_utils._redact import Redactor
+from ansible_collections.asyncjobs.fleet.plugins.module_utils._transport import Response
 
 
 class FakeClock(object):

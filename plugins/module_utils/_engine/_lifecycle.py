@@ -23,7 +23,7 @@ import re
 import unicodedata
 
 from ansible_collections.asyncjobs.fleet.plugins.module_utils._errors import ApiError, InputError
-from ansible_collections.asyncjobs.fleet.plugins.module_utils._transport import clip
+from ansible_collections.asyncjobs.fleet.plugins.module_utils._redact import clip
 
 PENDING = "pending"
 RUNNING = "running"

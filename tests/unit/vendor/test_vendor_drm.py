@@ -16,6 +16,8 @@ import pytest
 
 import fakes
 import recordings
+from ansible_collections.asyncjobs.fleet.plugins.module_utils._backends.drm import _sci
+from ansible_collections.asyncjobs.fleet.plugins.module_utils._backends.drm import _records
 from ansible_collections.asyncjobs.fleet.plugins.module_utils._backends.drm import _client as _drm
 from ansible_collections.asyncjobs.fleet.plugins.module_utils import _transport
 from ansible_collections.asyncjobs.fleet.plugins.module_utils._errors import ApiError
@@ -64,7 +66,7 @@ def of(k):
 
 def foreign(k):
     """Recordings of operations the collection never sends but whose jobs it reads (started elsewhere)."""
-    return [p for p in of(k) if p.values[0].expect.get("operation") not in _drm.OPERATIONS + (None,)]
+    return [p for p in of(k) if p.values[0].expect.get("operation") not in _sci.OPERATIONS + (None,)]
 
 
 def at(data, path):
@@ -96,11 +98,11 @@ def test_every_recording_is_read_here_and_names_its_source():
 def test_sci_reply(rec):
     want = rec.expect
     operation = want["operation"]
-    if operation not in _drm.OPERATIONS:
+    if operation not in _sci.OPERATIONS:
         # Never sent by the collection; the same per-device results come in the jobs of others.
-        root = _drm.parse_reply(_transport.Response(rec.status, {}, rec.text.encode(), "https://rm.example/ws/sci"),
+        root = _sci.parse_reply(_transport.Response(rec.status, {}, rec.text.encode(), "https://rm.example/ws/sci"),
                                 "SCI reply")
-        check_devices(_drm.job_from_reply("1", root)["devices"], want["devices"])
+        check_devices(_records.job_from_reply("1", root)["devices"], want["devices"])
         return
     client, session = replay(rec)
     target = next(iter(want.get("devices") or {}), "00000000-00000000-00000000-00000000")
@@ -112,13 +114,13 @@ def test_sci_reply(rec):
     assert len(session.calls) == 1
     assert (job_id, top_error) == (want["job_id"], want["top_error"])
     assert op.tag == operation
-    check_devices(_drm.device_results(op), want["devices"])
+    check_devices(_sci.device_results(op), want["devices"])
 
 
 @pytest.mark.parametrize("rec", foreign("sci"))
 def test_sci_reply_of_another_operation_is_recognised(rec):
-    root = _drm.parse_xml(rec.text, "reply")
-    assert _drm.job_from_reply("1", root)["operation"] == rec.expect["operation"]
+    root = _sci.parse_xml(rec.text, "reply")
+    assert _records.job_from_reply("1", root)["operation"] == rec.expect["operation"]
 
 
 def test_no_valid_targets_answered_400_names_the_devices():
@@ -128,7 +130,7 @@ def test_no_valid_targets_answered_400_names_the_devices():
     client, _session = replay(rec)
     job_id, op, _root, top_error = client.sci("send_message", [("device", "00010000-00000000-03599990-42983300")])
     assert job_id is None and "No valid targets" in top_error
-    assert _drm.device_results(op)["00010000-00000000-03599990-42983300"]["error_id"] == "303"
+    assert _sci.device_results(op)["00010000-00000000-03599990-42983300"]["error_id"] == "303"
 
 
 def test_400_without_an_sci_reply_stays_an_http_error():
@@ -169,12 +171,12 @@ def test_listing_payload_without_the_operation_element_tells_another_request():
     is ours (None), but another payload proves it is not (False), so a lost submission is
     never matched to a job that sent other settings."""
     rec = BY_NAME["job_listing_one_complete"]
-    stored = _drm.parse_xml(rec.text, "listing").find("Job").findtext("jobRequestPayload")
+    stored = _sci.parse_xml(rec.text, "listing").find("Job").findtext("jobRequestPayload")
     assert stored == rec.expect["payload"]
     target = [("device", "00000000-00000000-0004F3FF-00000000")]
-    assert _drm.same_request(stored, _drm.build_sci("send_message", target, rec.expect["payload"])) is None
+    assert _records.same_request(stored, _sci.build_sci("send_message", target, rec.expect["payload"])) is None
     other = '<rci_request version="1.1"><set_setting/></rci_request>'
-    assert _drm.same_request(stored, _drm.build_sci("send_message", target, other)) is False
+    assert _records.same_request(stored, _sci.build_sci("send_message", target, other)) is False
 
 
 # ---------------------------------------------------------------- DeviceCore
@@ -202,10 +204,10 @@ def test_devicecore_paging_follows_remaining_size():
 @pytest.mark.parametrize("rec", of("devicecore_xml"))
 def test_legacy_xml_page_with_an_encoding_declaration(rec):
     """Legacy <result> pages (the job listing's form too) may start with <?xml ... encoding=...?>."""
-    root = _drm.parse_reply(_transport.Response(rec.status, {}, rec.text.encode("utf-8"), "https://rm.example"),
+    root = _sci.parse_reply(_transport.Response(rec.status, {}, rec.text.encode("utf-8"), "https://rm.example"),
                             "DeviceCore page")
     want = rec.expect
-    assert (_drm._int(root.findtext("remainingSize")), _drm._int(root.findtext("resultTotalRows"))) == (
+    assert (_records._int(root.findtext("remainingSize")), _records._int(root.findtext("resultTotalRows"))) == (
         want["remaining"], want["total"])
     item = root.find(want["item_tag"])
     assert {k: item.findtext(k) for k in want["fields"]} == want["fields"]

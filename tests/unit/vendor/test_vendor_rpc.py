@@ -18,6 +18,7 @@ import pytest
 import fakes
 import recordings
 from recordings import json_shape, shape_differences
+from ansible_collections.asyncjobs.fleet.plugins.module_utils._backends.rpc import _protocol
 from ansible_collections.asyncjobs.fleet.plugins.module_utils._backends.rpc import _client as _rpc
 from ansible_collections.asyncjobs.fleet.plugins.module_utils import _transport
 from ansible_collections.asyncjobs.fleet.plugins.module_utils._errors import ApiError
@@ -92,10 +93,10 @@ def test_reply_outputs(rec):
         if expected["type"] == "ResultSet":
             assert (value["__type__"], value["__sub_type__"], value["__total_items__"]) == (
                 "ResultSet", expected["sub_type"], expected["total"])
-            props = [_rpc.properties(e, expected["sub_type"], "element") for e in value["__elements__"]]
+            props = [_protocol.properties(e, expected["sub_type"], "element") for e in value["__elements__"]]
             assert props == expected["elements"]
         else:
-            props = _rpc.properties(value, expected["type"], name)
+            props = _protocol.properties(value, expected["type"], name)
             assert value["__version__"] == expected["__version__"]
             assert {k: props[k] for k in expected["properties"]} == expected["properties"]
 
@@ -103,7 +104,7 @@ def test_reply_outputs(rec):
 def test_a_typed_object_of_another_type_is_refused():
     rec = BY_NAME["get_infos_general_info_7_0"]
     with pytest.raises(ApiError, match="expected a AsyncJob object, got a GeneralInfo"):
-        _rpc.properties(rec.body["infos"], "AsyncJob", "infos")
+        _protocol.properties(rec.body["infos"], "AsyncJob", "infos")
 
 
 # ---------------------------------------------------------------- errors

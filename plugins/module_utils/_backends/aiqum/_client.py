@@ -27,7 +27,8 @@ from decimal import Decimal, InvalidOperation
 from ansible_collections.asyncjobs.fleet.plugins.module_utils._engine import _lifecycle as lc
 from ansible_collections.asyncjobs.fleet.plugins.module_utils._errors import ApiError, InputError
 from ansible_collections.asyncjobs.fleet.plugins.module_utils._engine._pager import Pager
-from ansible_collections.asyncjobs.fleet.plugins.module_utils._transport import clip, join_path
+from ansible_collections.asyncjobs.fleet.plugins.module_utils._redact import clip
+from ansible_collections.asyncjobs.fleet.plugins.module_utils._urls import join_path
 
 API = "aiqum"
 # Explicit version, as the AIQUM docs recommend (unversioned paths follow the newest version).

@@ -24,7 +24,8 @@ from ansible_collections.asyncjobs.fleet.plugins.module_utils._engine import _li
 from ansible_collections.asyncjobs.fleet.plugins.module_utils._errors import ApiError, InputError
 from ansible_collections.asyncjobs.fleet.plugins.module_utils._engine._pager import Pager
 from ansible_collections.asyncjobs.fleet.plugins.module_utils._engine._submit import format_time
-from ansible_collections.asyncjobs.fleet.plugins.module_utils._transport import Redactor, clip, join_path
+from ansible_collections.asyncjobs.fleet.plugins.module_utils._redact import Redactor, clip
+from ansible_collections.asyncjobs.fleet.plugins.module_utils._urls import join_path
 
 API = "powerstore"
 BASE = "/api/rest"

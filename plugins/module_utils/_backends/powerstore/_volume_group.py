@@ -26,7 +26,7 @@ from ansible_collections.asyncjobs.fleet.plugins.module_utils._engine._jobs impo
 )
 from ansible_collections.asyncjobs.fleet.plugins.module_utils._engine._lock import submission_lock
 from ansible_collections.asyncjobs.fleet.plugins.module_utils._engine._submit import submit_once
-from ansible_collections.asyncjobs.fleet.plugins.module_utils._transport import join_path
+from ansible_collections.asyncjobs.fleet.plugins.module_utils._urls import join_path
 
 _NAME_BAD = re.compile(r"[\x00-\x1f\x7f/?#%\\]")
 # module option -> (API field, policy type or None)

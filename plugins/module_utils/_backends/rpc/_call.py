@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from ansible_collections.asyncjobs.fleet.plugins.module_utils._engine import _lifecycle as lc
 from ansible_collections.asyncjobs.fleet.plugins.module_utils import _requirements as req
-from ansible_collections.asyncjobs.fleet.plugins.module_utils._backends.rpc import _client as _rpc
+from ansible_collections.asyncjobs.fleet.plugins.module_utils._backends.rpc import _protocol
 from ansible_collections.asyncjobs.fleet.plugins.module_utils._common import (
     argspec,
     CONNECTION_ARGSPEC,
@@ -66,8 +66,8 @@ class RpcCall(Operation):
     requirements = req.JSON
 
     def run(self, params, ctx):
-        function = _rpc.check_function(params["function"])
-        arguments = _rpc.check_arguments(params["arguments"])
+        function = _protocol.check_function(params["function"])
+        arguments = _protocol.check_arguments(params["arguments"])
         asynchronous = params["asynchronous"]
         if params["paused_timeout"] < 0:
             raise InputError("paused_timeout must be 0 or more seconds, got %r" % (params["paused_timeout"],))
@@ -78,8 +78,8 @@ class RpcCall(Operation):
             if "client_ref" in arguments:
                 raise InputError("arguments must not contain client_ref: use the client_ref option")
             client_ref = params["client_ref"]
-            client_ref = _rpc.derive_client_ref(function, arguments) if client_ref is None \
-                else _rpc.check_client_ref(client_ref)
+            client_ref = _protocol.derive_client_ref(function, arguments) if client_ref is None \
+                else _protocol.check_client_ref(client_ref)
         elif params["client_ref"] is not None:
             raise InputError("client_ref applies to asynchronous functions only (asynchronous=true)")
         client = ctx.connect("rpc", params)
@@ -96,7 +96,7 @@ class RpcCall(Operation):
             return dict(changed=True, would_call=dict(function=function, arguments=arguments, api_version=client.version))
         try:
             output = client.call(function, arguments, read_only=not changes)
-        except _rpc.RpcError as exc:
+        except _protocol.RpcError as exc:
             exc.result.update(changed=False)
             raise
         return dict(changed=changes, result=output)

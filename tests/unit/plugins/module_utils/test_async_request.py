@@ -9,6 +9,7 @@ import email.utils
 
 import pytest
 
+from ansible_collections.asyncjobs.fleet.plugins.module_utils._backends.http import _monitor
 from ansible_collections.asyncjobs.fleet.plugins.module_utils._backends.http import _async_request as ar
 from ansible_collections.asyncjobs.fleet.plugins.module_utils._engine import _lifecycle as lc
 from ansible_collections.asyncjobs.fleet.plugins.module_utils._engine._runner import Context
@@ -18,13 +19,13 @@ from ansible_collections.asyncjobs.fleet.plugins.module_utils._errors import (
     TransportError,
     WaitTimeout,
 )
-from ansible_collections.asyncjobs.fleet.plugins.module_utils._transport import Redactor
+from ansible_collections.asyncjobs.fleet.plugins.module_utils._redact import Redactor
 from ansible_collections.asyncjobs.fleet.plugins.module_utils._engine import _wait
 from ansible_collections.asyncjobs.fleet.plugins.module_utils._engine._wait import Schedule
 
 import fakes
 
-RULES = ar.Rules()
+RULES = _monitor.Rules()
 REQ = "https://api.example.com/v1/projects/p/things:import?x=1"
 
 
@@ -40,14 +41,14 @@ REQ = "https://api.example.com/v1/projects/p/things:import?x=1"
     (None, "a", (False, None)),
 ])
 def test_get_path(obj, path, expected):
-    assert ar.get_path(obj, path) == expected
+    assert _monitor.get_path(obj, path) == expected
 
 
 @pytest.mark.parametrize("value, expected", [
     (40, 40.0), (40.5, 40.5), ("40", 40.0), (" 40 % ", 40.0), ("pending", None), (True, None), (None, None),
 ])
 def test_percent(value, expected):
-    assert ar.percent(value) == expected
+    assert _monitor.percent(value) == expected
 
 
 def test_status_auto_order_and_skips_structures():
@@ -56,7 +57,7 @@ def test_status_auto_order_and_skips_structures():
     assert RULES.status({"done": False, "name": "operations/1"}) == ("done", False)
     assert RULES.status({"completed": True}) == ("completed", True)
     assert RULES.status({"id": 1}) == (None, None)
-    assert ar.Rules(status_field="job.phase").status({"status": "Succeeded", "job": {"phase": "X"}}) == ("job.phase", "X")
+    assert _monitor.Rules(status_field="job.phase").status({"status": "Succeeded", "job": {"phase": "X"}}) == ("job.phase", "X")
 
 
 @pytest.mark.parametrize("raw, state", [
@@ -81,7 +82,7 @@ def test_classify_boolean_done():
 
 
 def test_custom_values_replace_the_defaults():
-    rules = ar.Rules(success_values=["FINISHED"], failure_values=["ABORTED"], cancel_values=[])
+    rules = _monitor.Rules(success_values=["FINISHED"], failure_values=["ABORTED"], cancel_values=[])
     assert rules.classify("finished", {}) == lc.SUCCEEDED
     assert rules.classify("Succeeded", {}) == lc.UNKNOWN
     assert rules.classify("aborted", {}) == lc.FAILED
@@ -90,96 +91,96 @@ def test_custom_values_replace_the_defaults():
 
 def test_overlapping_values_are_refused():
     with pytest.raises(InputError, match="overlap: done"):
-        ar.Rules(success_values=["Done"], failure_values=["DONE"])
+        _monitor.Rules(success_values=["Done"], failure_values=["DONE"])
 
 
 # ---------------------------------------------------------------- decide
 
 def test_decide_azure_status_monitor():
-    running = ar.decide(200, {"id": "1", "status": "Running", "percentComplete": 40}, "status", RULES)
+    running = _monitor.decide(200, {"id": "1", "status": "Running", "percentComplete": 40}, "status", RULES)
     assert (running.state, running.raw_state, running.progress, running.terminal) == (lc.RUNNING, "Running", 40.0, False)
-    ok = ar.decide(200, {"status": "Succeeded", "result": {"n": 1}}, "status", RULES)
+    ok = _monitor.decide(200, {"status": "Succeeded", "result": {"n": 1}}, "status", RULES)
     assert (ok.state, ok.result, ok.has_result, ok.error) == (lc.SUCCEEDED, {"n": 1}, True, None)
-    bad = ar.decide(200, {"status": "Failed", "error": {"code": "E", "message": "m"}}, "status", RULES)
+    bad = _monitor.decide(200, {"status": "Failed", "error": {"code": "E", "message": "m"}}, "status", RULES)
     assert (bad.state, bad.error, bad.terminal) == (lc.FAILED, {"code": "E", "message": "m"}, True)
-    canceled = ar.decide(200, {"status": "Canceled"}, "status", RULES)
+    canceled = _monitor.decide(200, {"status": "Canceled"}, "status", RULES)
     assert canceled.state == lc.CANCELED and canceled.error is None
 
 
 def test_decide_arm_status_without_result_asks_for_final_get():
-    ok = ar.decide(200, {"status": "Succeeded", "percentComplete": 100}, "status", RULES)
+    ok = _monitor.decide(200, {"status": "Succeeded", "percentComplete": 100}, "status", RULES)
     assert ok.state == lc.SUCCEEDED and not ok.has_result and ok.result is None
 
 
 def test_decide_status_monitor_unknown_value_keeps_polling():
-    unknown = ar.decide(200, {"status": "Frobnicating"}, "status", RULES)
+    unknown = _monitor.decide(200, {"status": "Frobnicating"}, "status", RULES)
     assert unknown.state == lc.UNKNOWN and not unknown.terminal and unknown.raw_state == "Frobnicating"
-    missing = ar.decide(200, {"id": 1}, "status", RULES)
+    missing = _monitor.decide(200, {"id": 1}, "status", RULES)
     assert missing.state == lc.UNKNOWN and not missing.terminal
 
 
 def test_decide_location_202_is_running_whatever_the_body_says():
-    assert ar.decide(202, None, "location", RULES).state == lc.RUNNING
-    assert ar.decide(202, "", "location", RULES).raw_state == "HTTP 202"
-    claims_done = ar.decide(202, {"status": "Succeeded"}, "location", RULES)
+    assert _monitor.decide(202, None, "location", RULES).state == lc.RUNNING
+    assert _monitor.decide(202, "", "location", RULES).raw_state == "HTTP 202"
+    claims_done = _monitor.decide(202, {"status": "Succeeded"}, "location", RULES)
     assert claims_done.state == lc.RUNNING and claims_done.raw_state == "Succeeded"
-    assert ar.decide(202, {"status": "NotStarted"}, "location", RULES).state == lc.PENDING
+    assert _monitor.decide(202, {"status": "NotStarted"}, "location", RULES).state == lc.PENDING
 
 
 def test_decide_location_final_resource_with_its_own_status_field():
     resource = {"id": "j1", "status": "ready", "rows": 42}
-    done = ar.decide(200, resource, "location", RULES)
+    done = _monitor.decide(200, resource, "location", RULES)
     assert (done.state, done.raw_state, done.result, done.has_result) == (lc.SUCCEEDED, "HTTP 200", resource, True)
-    plain = ar.decide(201, {"id": "j1"}, "location", RULES)
+    plain = _monitor.decide(201, {"id": "j1"}, "location", RULES)
     assert plain.state == lc.SUCCEEDED and plain.result == {"id": "j1"}
-    text = ar.decide(200, "done, 42 rows", "location", RULES)
+    text = _monitor.decide(200, "done, 42 rows", "location", RULES)
     assert text.state == lc.SUCCEEDED and text.result == "done, 42 rows"
 
 
 def test_decide_location_200_that_says_not_done_keeps_polling():
-    netsuite = ar.decide(200, {"id": "1", "completed": False, "progress": "pending"}, "location", RULES)
+    netsuite = _monitor.decide(200, {"id": "1", "completed": False, "progress": "pending"}, "location", RULES)
     assert netsuite.state == lc.RUNNING and netsuite.raw_state is False and netsuite.progress is None
-    azure_like = ar.decide(200, {"status": "InProgress"}, "location", RULES)
+    azure_like = _monitor.decide(200, {"status": "InProgress"}, "location", RULES)
     assert azure_like.state == lc.RUNNING
 
 
 def test_decide_location_netsuite_final_and_result_field():
     body = {"id": "1", "completed": True, "progress": "succeeded", "task": {"result": {"rows": 42}}}
-    plain = ar.decide(200, body, "location", RULES)
+    plain = _monitor.decide(200, body, "location", RULES)
     assert plain.state == lc.SUCCEEDED and plain.result == body
-    chosen = ar.decide(200, body, "location", ar.Rules(result_field="task.result"))
+    chosen = _monitor.decide(200, body, "location", _monitor.Rules(result_field="task.result"))
     assert chosen.result == {"rows": 42}
-    failed = ar.decide(200, {"completed": True, "progress": "failed", "error": {"code": "E"}}, "location", RULES)
+    failed = _monitor.decide(200, {"completed": True, "progress": "failed", "error": {"code": "E"}}, "location", RULES)
     assert failed.state == lc.FAILED and failed.error == {"code": "E"} and failed.describe() == "failed (completed=true)"
 
 
 def test_decide_error_statuses_and_204():
-    failed = ar.decide(409, {"error": {"code": "Conflict", "message": "m"}}, "location", RULES)
+    failed = _monitor.decide(409, {"error": {"code": "Conflict", "message": "m"}}, "location", RULES)
     assert (failed.state, failed.raw_state, failed.error) == (lc.FAILED, "HTTP 409", {"code": "Conflict", "message": "m"})
-    assert ar.decide(500, "boom", "location", RULES).error == "boom"
-    assert ar.decide(422, None, "location", RULES).error == "HTTP 422"
-    empty = ar.decide(204, None, "location", RULES)
+    assert _monitor.decide(500, "boom", "location", RULES).error == "boom"
+    assert _monitor.decide(422, None, "location", RULES).error == "HTTP 422"
+    empty = _monitor.decide(204, None, "location", RULES)
     assert (empty.state, empty.result, empty.has_result) == (lc.SUCCEEDED, None, True)
 
 
 def test_decide_aip_operation():
-    running = ar.decide(200, {"name": "operations/1", "done": False, "metadata": {"progressPercent": 30}}, "status", RULES)
+    running = _monitor.decide(200, {"name": "operations/1", "done": False, "metadata": {"progressPercent": 30}}, "status", RULES)
     assert running.state == lc.RUNNING and running.progress == 30.0
-    ok = ar.decide(200, {"name": "operations/1", "done": True, "response": {"imported": 42}}, "status", RULES)
+    ok = _monitor.decide(200, {"name": "operations/1", "done": True, "response": {"imported": 42}}, "status", RULES)
     assert ok.state == lc.SUCCEEDED and ok.result == {"imported": 42} and ok.describe() == "succeeded (done=true)"
-    bad = ar.decide(200, {"name": "operations/1", "done": True, "error": {"code": 9, "message": "no"}}, "status", RULES)
+    bad = _monitor.decide(200, {"name": "operations/1", "done": True, "error": {"code": 9, "message": "no"}}, "status", RULES)
     assert bad.state == lc.FAILED and bad.error == {"code": 9, "message": "no"}
 
 
 def test_decide_custom_fields():
-    rules = ar.Rules(status_field="job.phase", success_values=["FINISHED"], result_field="job.output",
-                     error_field="job.problem", progress_field="job.pct")
-    running = ar.decide(200, {"job": {"phase": "COPYING", "pct": "12%"}}, "status", rules)
+    rules = _monitor.Rules(status_field="job.phase", success_values=["FINISHED"], result_field="job.output",
+                           error_field="job.problem", progress_field="job.pct")
+    running = _monitor.decide(200, {"job": {"phase": "COPYING", "pct": "12%"}}, "status", rules)
     assert running.state == lc.UNKNOWN and running.progress == 12.0 and not running.terminal
-    done = ar.decide(200, {"job": {"phase": "FINISHED", "output": [1, 2]}}, "status", rules)
+    done = _monitor.decide(200, {"job": {"phase": "FINISHED", "output": [1, 2]}}, "status", rules)
     assert done.state == lc.SUCCEEDED and done.result == [1, 2]
-    rules = ar.Rules(status_field="job.phase", failure_values=["BROKEN"], error_field="job.problem")
-    bad = ar.decide(200, {"job": {"phase": "BROKEN", "problem": "disk full"}}, "status", rules)
+    rules = _monitor.Rules(status_field="job.phase", failure_values=["BROKEN"], error_field="job.problem")
+    bad = _monitor.decide(200, {"job": {"phase": "BROKEN", "problem": "disk full"}}, "status", rules)
     assert bad.state == lc.FAILED and bad.error == "disk full"
 
 
@@ -188,18 +189,18 @@ def test_decide_custom_fields():
 def test_monitor_header_precedence():
     headers = {"Location": "/loc", "Azure-AsyncOperation": "https://api.example.com/aao",
                "Operation-Location": "https://api.example.com/ol"}
-    assert ar.choose_monitor(202, headers, None, REQ) == ("https://api.example.com/ol", "Operation-Location", "status")
+    assert _monitor.choose_monitor(202, headers, None, REQ) == ("https://api.example.com/ol", "Operation-Location", "status")
     del headers["Operation-Location"]
-    assert ar.choose_monitor(202, headers, None, REQ) == ("https://api.example.com/aao", "Azure-AsyncOperation", "status")
+    assert _monitor.choose_monitor(202, headers, None, REQ) == ("https://api.example.com/aao", "Azure-AsyncOperation", "status")
     del headers["Azure-AsyncOperation"]
-    assert ar.choose_monitor(202, headers, None, REQ) == ("https://api.example.com/loc", "Location", "location")
+    assert _monitor.choose_monitor(202, headers, None, REQ) == ("https://api.example.com/loc", "Location", "location")
 
 
 def test_location_is_a_monitor_only_on_202():
-    assert ar.choose_monitor(201, {"Location": "/widgets/1"}, {"id": 1}, REQ) == (None, None, None)
-    assert ar.choose_monitor(200, {"Location": "/widgets/1"}, None, REQ) == (None, None, None)
+    assert _monitor.choose_monitor(201, {"Location": "/widgets/1"}, {"id": 1}, REQ) == (None, None, None)
+    assert _monitor.choose_monitor(200, {"Location": "/widgets/1"}, None, REQ) == (None, None, None)
     # Operation-Location also comes with a 201 (Azure PUT with extra processing).
-    assert ar.choose_monitor(201, {"operation-location": "/ops/1"}, None, REQ)[1] == "Operation-Location"
+    assert _monitor.choose_monitor(201, {"operation-location": "/ops/1"}, None, REQ)[1] == "Operation-Location"
 
 
 @pytest.mark.parametrize("request_url, value, expected", [
@@ -210,32 +211,32 @@ def test_location_is_a_monitor_only_on_202():
     ("https://h:8443/a", "//h2/ops", "https://h2/ops"),
 ])
 def test_relative_monitor_urls_resolve_against_the_request(request_url, value, expected):
-    assert ar.choose_monitor(202, {"Location": value}, None, request_url)[0] == expected
+    assert _monitor.choose_monitor(202, {"Location": value}, None, request_url)[0] == expected
 
 
 def test_explicit_monitor_header():
     headers = {"X-Job-Url": "/jobs/1", "Operation-Location": "/ops/1", "Location": "/loc/1"}
-    assert ar.choose_monitor(200, headers, None, REQ, "x-job-url") == ("https://api.example.com/jobs/1", "x-job-url", "status")
-    assert ar.choose_monitor(202, headers, None, REQ, "Location") == ("https://api.example.com/loc/1", "Location", "location")
-    assert ar.choose_monitor(202, {"Location": "/l"}, None, REQ, "Operation-Location") == (None, None, None)
+    assert _monitor.choose_monitor(200, headers, None, REQ, "x-job-url") == ("https://api.example.com/jobs/1", "x-job-url", "status")
+    assert _monitor.choose_monitor(202, headers, None, REQ, "Location") == ("https://api.example.com/loc/1", "Location", "location")
+    assert _monitor.choose_monitor(202, {"Location": "/l"}, None, REQ, "Operation-Location") == (None, None, None)
 
 
 def test_aip_operation_name_resolves_against_the_version_root():
     body = {"name": "operations/abc", "done": False}
-    assert ar.choose_monitor(200, {}, body, REQ) == ("https://api.example.com/v1/operations/abc", "name", "status")
-    assert ar.choose_monitor(200, {}, body, "https://h/api/v2beta1/x:run")[0] == "https://h/api/v2beta1/operations/abc"
-    assert ar.choose_monitor(200, {}, body, "https://h/things:import")[0] == "https://h/operations/abc"
-    assert ar.choose_monitor(200, {}, body, REQ, operation_base_url="https://ops.example.com/v9/")[0] == \
+    assert _monitor.choose_monitor(200, {}, body, REQ) == ("https://api.example.com/v1/operations/abc", "name", "status")
+    assert _monitor.choose_monitor(200, {}, body, "https://h/api/v2beta1/x:run")[0] == "https://h/api/v2beta1/operations/abc"
+    assert _monitor.choose_monitor(200, {}, body, "https://h/things:import")[0] == "https://h/operations/abc"
+    assert _monitor.choose_monitor(200, {}, body, REQ, operation_base_url="https://ops.example.com/v9/")[0] == \
         "https://ops.example.com/v9/operations/abc"
     # Not an Operation: no boolean done, or a non-auto monitor_header.
-    assert ar.choose_monitor(200, {}, {"name": "x", "done": "no"}, REQ) == (None, None, None)
-    assert ar.choose_monitor(200, {}, body, REQ, "Location") == (None, None, None)
+    assert _monitor.choose_monitor(200, {}, {"name": "x", "done": "no"}, REQ) == (None, None, None)
+    assert _monitor.choose_monitor(200, {}, body, REQ, "Location") == (None, None, None)
 
 
 def test_version_root():
-    assert ar.version_root("https://h/v1/a/b") == "https://h/v1"
-    assert ar.version_root("https://h/svc/v1alpha2/a") == "https://h/svc/v1alpha2"
-    assert ar.version_root("https://h/api/items") == "https://h/"
+    assert _monitor.version_root("https://h/v1/a/b") == "https://h/v1"
+    assert _monitor.version_root("https://h/svc/v1alpha2/a") == "https://h/svc/v1alpha2"
+    assert _monitor.version_root("https://h/api/items") == "https://h/"
 
 
 def test_same_origin():
@@ -324,12 +325,12 @@ def test_headers_for_another_origin_are_an_allow_list():
 
 
 def test_error_text():
-    assert ar.error_text({"code": "E1", "message": "bad"}) == "E1: bad"
-    assert ar.error_text({"error": {"code": 9, "message": "no"}}) == "9: no"
-    assert ar.error_text({"message": "only"}) == "only"
-    assert ar.error_text({"detail": "x"}) == '{"detail": "x"}'
-    assert ar.error_text("a\n  b") == "a b"
-    assert ar.error_text("x" * 400).endswith("...")
+    assert _monitor.error_text({"code": "E1", "message": "bad"}) == "E1: bad"
+    assert _monitor.error_text({"error": {"code": 9, "message": "no"}}) == "9: no"
+    assert _monitor.error_text({"message": "only"}) == "only"
+    assert _monitor.error_text({"detail": "x"}) == '{"detail": "x"}'
+    assert _monitor.error_text("a\n  b") == "a b"
+    assert _monitor.error_text("x" * 400).endswith("...")
 
 
 # ---------------------------------------------------------------- follow (fake transport and clock)
@@ -342,14 +343,14 @@ def scripted(clock, script, cost=0.0):
 
 
 def monitor(kind="status", url="https://h/ops/1"):
-    return ar.Monitor(url, "Operation-Location" if kind == "status" else "Location", kind, {"Authorization": "Basic x"})
+    return _monitor.Monitor(url, "Operation-Location" if kind == "status" else "Location", kind, {"Authorization": "Basic x"})
 
 
 def run_follow(script, kind="status", timeout=60, poll=1.0, max_poll=15.0, first=None, cost=0.0, progress=None):
     clock = fakes.FakeClock(digits=3)
     transport = scripted(clock, script, cost)
-    out = ar.follow(transport, monitor(kind), RULES, timeout, poll, max_poll, first_retry_after=first,
-                    progress=progress, clock=clock, sleep=clock.sleep)
+    out = _monitor.follow(transport, monitor(kind), RULES, timeout, poll, max_poll, first_retry_after=first,
+                          progress=progress, clock=clock, sleep=clock.sleep)
     return out, clock, transport
 
 

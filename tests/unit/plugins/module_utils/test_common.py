@@ -140,7 +140,7 @@ def test_check_common_params_accepts_unset_and_positive():
 def test_secret_values_cover_options_env_and_basic_tokens():
     import base64
     values = _credentials.secret_values({"username": "u1", "password": "opt-pw", "url_password": "uri-pw"},
-                                   {"AIQUM_USERNAME": "u2", "AIQUM_PASSWORD": "env-pw", "DRM_API_KEY_SECRET": "key-s"})
+                                        {"AIQUM_USERNAME": "u2", "AIQUM_PASSWORD": "env-pw", "DRM_API_KEY_SECRET": "key-s"})
     assert {"opt-pw", "uri-pw", "env-pw", "key-s"} <= values
     assert base64.b64encode(b"u1:opt-pw").decode() in values and base64.b64encode(b"u2:env-pw").decode() in values
     assert "u1" not in values and "u2" not in values

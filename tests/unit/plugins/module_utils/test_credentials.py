@@ -12,7 +12,8 @@ import pytest
 from ansible_collections.asyncjobs.fleet.plugins.module_utils._backends import _connect
 from ansible_collections.asyncjobs.fleet.plugins.module_utils._backends import _registry
 from ansible_collections.asyncjobs.fleet.plugins.module_utils import _credentials as cred
-from ansible_collections.asyncjobs.fleet.plugins.module_utils._backends.rpc import _client as _rpc
+from ansible_collections.asyncjobs.fleet.plugins.module_utils._backends.rpc import _protocol
+from ansible_collections.asyncjobs.fleet.plugins.module_utils import _session
 from ansible_collections.asyncjobs.fleet.plugins.module_utils import _transport
 from ansible_collections.asyncjobs.fleet.plugins.module_utils._errors import InputError
 
@@ -40,9 +41,9 @@ def test_basic_credentials_name_the_password_and_its_basic_token():
 def test_rpc_credentials_name_the_signing_key():
     creds = cred.Credentials.resolve("rpc", {"url": URL, "username": "admin", "password": "Password1!"}, {})
     assert creds.auth == cred.RPC_SIGNING
-    assert creds.secrets() == {"Password1!", sha1("Password1!")} == {"Password1!", _rpc.signing_key("Password1!")}
+    assert creds.secrets() == {"Password1!", sha1("Password1!")} == {"Password1!", _protocol.signing_key("Password1!")}
     transport = creds.transport({})
-    assert isinstance(transport.session.auth, _rpc.HmacSha1DateAuth) and transport.session.auth.key == sha1("Password1!")
+    assert isinstance(transport.session.auth, _protocol.HmacSha1DateAuth) and transport.session.auth.key == sha1("Password1!")
     assert transport.redact("key %s" % sha1("Password1!")) == "key ********"
 
 
@@ -70,7 +71,7 @@ def test_one_function_builds_the_basic_token_for_sending_and_for_redacting():
 
 def test_secret_values_derive_tokens_and_keys_from_every_pair():
     values = cred.secret_values({"username": "opt-user", "password": "opt-pw"},
-                                   {"RPC_USERNAME": "env-user", "RPC_PASSWORD": "env-pw", "POWERSTORE_API_KEY_SECRET": "ps-s"})
+                                {"RPC_USERNAME": "env-user", "RPC_PASSWORD": "env-pw", "POWERSTORE_API_KEY_SECRET": "ps-s"})
     for user in ("opt-user", "env-user"):
         for password in ("opt-pw", "env-pw"):
             assert token(user, password) in values
@@ -123,7 +124,7 @@ def test_task_environ_is_a_frozen_copy():
     with pytest.raises(TypeError):
         environ["DRM_PASSWORD"] = "x"
     # Proxies and CA bundles are read from it like from a dict.
-    assert _transport.tls_verify(True, None, cred.TaskEnviron({"REQUESTS_CA_BUNDLE": "/ca.pem"})) == "/ca.pem"
+    assert _session.tls_verify(True, None, cred.TaskEnviron({"REQUESTS_CA_BUNDLE": "/ca.pem"})) == "/ca.pem"
 
 
 def test_options_resolved_by_a_plugin_are_not_resolved_again(monkeypatch):

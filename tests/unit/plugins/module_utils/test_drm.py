@@ -9,6 +9,8 @@ from xml.etree import ElementTree as ET
 import pytest
 from hypothesis import HealthCheck, given, settings, strategies as st
 
+from ansible_collections.asyncjobs.fleet.plugins.module_utils._backends.drm import _sci
+from ansible_collections.asyncjobs.fleet.plugins.module_utils._backends.drm import _records
 from ansible_collections.asyncjobs.fleet.plugins.module_utils._backends.drm import _client as _drm
 from ansible_collections.asyncjobs.fleet.plugins.module_utils._engine import _lifecycle as lc
 from ansible_collections.asyncjobs.fleet.plugins.module_utils._errors import ApiError, InputError
@@ -20,7 +22,7 @@ DEV_B = "00000000-00000000-00409DFF-FF000002"
 # ---------------------------------------------------------------- build_sci / targets_xml
 
 def test_build_sci_envelope_and_attrs():
-    xml = _drm.build_sci("send_message", [("device", DEV_A)], "<rci_request/>",
+    xml = _sci.build_sci("send_message", [("device", DEV_A)], "<rci_request/>",
                          {"reply": "all", "allowOffline": True, "cache": False, "waitForReconnect": None,
                           "synchronous": False})
     root = ET.fromstring(xml)
@@ -33,19 +35,19 @@ def test_build_sci_envelope_and_attrs():
 
 
 def test_build_sci_targets_kinds():
-    xml = _drm.build_sci("disconnect", [("device", DEV_A), ("tag", "north"), ("group", "sites/east")])
+    xml = _sci.build_sci("disconnect", [("device", DEV_A), ("tag", "north"), ("group", "sites/east")])
     targets = ET.fromstring(xml).find("disconnect/targets")
     assert [(e.tag, dict(e.attrib)) for e in targets] == [
         ("device", {"id": DEV_A}), ("device", {"tag": "north"}), ("group", {"path": "sites/east"})]
 
 
 def test_build_sci_all_devices():
-    xml = _drm.build_sci("send_message", [("all", "all")])
+    xml = _sci.build_sci("send_message", [("all", "all")])
     assert '<targets><device id="all"/></targets>' in xml
 
 
 def test_build_sci_escapes_values():
-    xml = _drm.build_sci("send_message", [("tag", 'a"b&c<d>\'e'), ("group", "x&y")], "",
+    xml = _sci.build_sci("send_message", [("tag", 'a"b&c<d>\'e'), ("group", "x&y")], "",
                          {"filename": 'fw "new" & <latest>'})
     root = ET.fromstring(xml)  # must stay well-formed
     op = root.find("send_message")
@@ -55,25 +57,25 @@ def test_build_sci_escapes_values():
 
 
 def test_build_sci_numeric_attr():
-    xml = _drm.build_sci("update_firmware", [("device", DEV_A)], "<file>/~/fw.bin</file>", {"firmware_target": 0})
+    xml = _sci.build_sci("update_firmware", [("device", DEV_A)], "<file>/~/fw.bin</file>", {"firmware_target": 0})
     assert ET.fromstring(xml).find("update_firmware").get("firmware_target") == "0"
 
 
 def test_build_sci_rejects_unknown_operation():
     with pytest.raises(InputError):
-        _drm.build_sci("reboot_everything", [("all", "all")])
+        _sci.build_sci("reboot_everything", [("all", "all")])
 
 
 def test_file_reference():
-    assert _drm.file_reference("fw/a&b.bin") == "<file>/~/fw/a&amp;b.bin</file>"
-    assert _drm.file_reference("/~/x.bin") == "<file>/~/x.bin</file>"
-    assert _drm.file_reference("/x.bin") == "<file>/~/x.bin</file>"
+    assert _sci.file_reference("fw/a&b.bin") == "<file>/~/fw/a&amp;b.bin</file>"
+    assert _sci.file_reference("/~/x.bin") == "<file>/~/x.bin</file>"
+    assert _sci.file_reference("/x.bin") == "<file>/~/x.bin</file>"
 
 
 # ---------------------------------------------------------------- targets_from_params
 
 def test_targets_from_params_all_kinds():
-    targets = _drm.targets_from_params({"devices": [" " + DEV_A.lower() + " "], "tags": [" t1 "],
+    targets = _sci.targets_from_params({"devices": [" " + DEV_A.lower() + " "], "tags": [" t1 "],
                                         "groups": ["/sites/east/"]})
     assert targets == [("device", DEV_A), ("tag", "t1"), ("group", "sites/east")]
 
@@ -82,38 +84,38 @@ def test_targets_from_params_all_kinds():
                                  "00000000-00000000-00409DFF-FF00000G", DEV_A.replace("-", "")])
 def test_targets_from_params_invalid_device(bad):
     with pytest.raises(InputError) as info:
-        _drm.targets_from_params({"devices": [bad]})
+        _sci.targets_from_params({"devices": [bad]})
     assert "device id" in info.value.msg
 
 
 @pytest.mark.parametrize("key", ["tags", "groups"])
 def test_targets_from_params_rejects_empty_strings(key):
     with pytest.raises(InputError):
-        _drm.targets_from_params({key: ["ok", "  "]})
+        _sci.targets_from_params({key: ["ok", "  "]})
 
 
 def test_all_devices_overrides():
-    assert _drm.targets_from_params({"devices": [DEV_A], "tags": ["t"], "all_devices": True}) == [("all", "all")]
+    assert _sci.targets_from_params({"devices": [DEV_A], "tags": ["t"], "all_devices": True}) == [("all", "all")]
 
 
 @pytest.mark.parametrize("params", [{}, {"devices": [], "tags": None, "groups": [], "all_devices": False}])
 def test_targets_from_params_empty(params):
     with pytest.raises(InputError) as info:
-        _drm.targets_from_params(params)
+        _sci.targets_from_params(params)
     assert "no targets" in info.value.msg
 
 
 # ---------------------------------------------------------------- parse_xml / check_payload
 
 def test_check_payload_ok_and_stripped():
-    assert _drm.check_payload("  <rci_request version=\"1.1\"><query_setting/></rci_request>\n") == \
+    assert _sci.check_payload("  <rci_request version=\"1.1\"><query_setting/></rci_request>\n") == \
         '<rci_request version="1.1"><query_setting/></rci_request>'
 
 
 @pytest.mark.parametrize("payload", [None, "", "   ", "<a>", "not xml", "<a></b>", "<a/><b/>"])
 def test_check_payload_rejects_bad(payload):
     with pytest.raises(InputError):
-        _drm.check_payload(payload)
+        _sci.check_payload(payload)
 
 
 BILLION_LAUGHS = """<?xml version="1.0"?>
@@ -134,14 +136,14 @@ XXE = """<?xml version="1.0"?>
 def test_check_payload_refuses_dtd(payload, monkeypatch):
     def boom(*_a, **_k):
         raise AssertionError("the parser must not be reached for a DTD")
-    monkeypatch.setattr(_drm.ET, "fromstring", boom)
+    monkeypatch.setattr(_sci.ET, "fromstring", boom)
     with pytest.raises(InputError) as info:
-        _drm.check_payload(payload)
+        _sci.check_payload(payload)
     assert "DTD" in info.value.msg
 
 
 def test_parse_xml_bytes():
-    assert _drm.parse_xml(b"<a><b/></a>", "x").find("b") is not None
+    assert _sci.parse_xml(b"<a><b/></a>", "x").find("b") is not None
 
 
 def test_parse_reply_wraps_input_error_as_api_error():
@@ -149,7 +151,7 @@ def test_parse_reply_wraps_input_error_as_api_error():
         status = 200
         text = "<html>oops"
     with pytest.raises(ApiError) as info:
-        _drm.parse_reply(Resp(), "job 1")
+        _sci.parse_reply(Resp(), "job 1")
     assert info.value.status == 200
     assert "job 1: expected XML from Remote Manager (HTTP 200) but got an HTML page" in info.value.msg
 
@@ -165,7 +167,7 @@ def test_parse_reply_names_what_came_back(text, detail):
         status = 200
     Resp.text = text
     with pytest.raises(ApiError) as info:
-        _drm.parse_reply(Resp(), "job listing")
+        _sci.parse_reply(Resp(), "job listing")
     assert info.value.msg.startswith("job listing: expected XML from Remote Manager (HTTP 200) but ")
     assert detail in info.value.msg
 
@@ -181,7 +183,7 @@ DOC_REPLY = (
 
 
 def test_device_results_documented_shape():
-    results = _drm.device_results(ET.fromstring(DOC_REPLY))
+    results = _sci.device_results(ET.fromstring(DOC_REPLY))
     assert set(results) == {"A", "B"}
     a, b = results["A"], results["B"]
     assert a["ok"] is True and a["error"] is None and a["error_id"] is None
@@ -194,24 +196,24 @@ def test_device_results_error_nested_in_rci_reply():
     xml = ('<send_message><device id="C"><rci_reply version="1.1"><set_setting><system>'
            '<error id="1"><desc>Field invalid</desc></error></system></set_setting></rci_reply>'
            '</device></send_message>')
-    c = _drm.device_results(ET.fromstring(xml))["C"]
+    c = _sci.device_results(ET.fromstring(xml))["C"]
     assert c["ok"] is False and c["error_id"] == "1" and c["error"] == "Field invalid"
     assert c["reply"] is not None  # the reply is kept for the user
 
 
 def test_device_results_error_text_without_desc():
     xml = '<send_message><device id="D"><error>  timed out  </error></device></send_message>'
-    d = _drm.device_results(ET.fromstring(xml))["D"]
+    d = _sci.device_results(ET.fromstring(xml))["D"]
     assert d["error"] == "timed out" and d["error_id"] is None
 
 
 def test_device_results_skips_unnamed_and_handles_none():
-    assert _drm.device_results(None) == {}
-    assert _drm.device_results(ET.fromstring("<send_message><device/><device id=''/></send_message>")) == {}
+    assert _sci.device_results(None) == {}
+    assert _sci.device_results(ET.fromstring("<send_message><device/><device id=''/></send_message>")) == {}
 
 
 def test_device_results_empty_device():
-    r = _drm.device_results(ET.fromstring('<send_message><device id="E"/></send_message>'))
+    r = _sci.device_results(ET.fromstring('<send_message><device id="E"/></send_message>'))
     assert r == {"E": {"ok": True, "error_id": None, "error": None, "reply": None}}
 
 
@@ -231,18 +233,18 @@ def bad_dev(dev):
 
 
 def test_job_from_reply_in_progress():
-    j = _drm.job_from_reply("17", reply("in_progress"))
+    j = _records.job_from_reply("17", reply("in_progress"))
     assert j["state"] == lc.RUNNING and j["raw_state"] == "in_progress" and not j["terminal"]
     assert j["operation"] == "send_message"
     assert j["targets"] is None and j["succeeded"] is None
 
 
 def test_job_from_reply_new_is_pending():
-    assert _drm.job_from_reply("1", reply("new"))["state"] == lc.PENDING
+    assert _records.job_from_reply("1", reply("new"))["state"] == lc.PENDING
 
 
 def test_job_from_reply_complete_mixed_is_partial():
-    j = _drm.job_from_reply("17", reply("complete", ok_dev("A") + bad_dev("B") + ok_dev("C")))
+    j = _records.job_from_reply("17", reply("complete", ok_dev("A") + bad_dev("B") + ok_dev("C")))
     assert j["state"] == lc.PARTIAL and j["terminal"]
     assert (j["targets"], j["succeeded"], j["failed"], j["progress"]) == (3, 2, 1, 100)
     assert j["devices"]["B"]["error_id"] == "2001"
@@ -250,33 +252,33 @@ def test_job_from_reply_complete_mixed_is_partial():
 
 
 def test_job_from_reply_complete_all_ok():
-    j = _drm.job_from_reply("17", reply("complete", ok_dev("A") + ok_dev("B")))
+    j = _records.job_from_reply("17", reply("complete", ok_dev("A") + ok_dev("B")))
     assert j["state"] == lc.SUCCEEDED and j["failed"] == 0
 
 
 def test_job_from_reply_complete_all_bad():
-    assert _drm.job_from_reply("17", reply("complete", bad_dev("A")))["state"] == lc.FAILED
+    assert _records.job_from_reply("17", reply("complete", bad_dev("A")))["state"] == lc.FAILED
 
 
 def test_job_from_reply_canceled():
-    j = _drm.job_from_reply("17", reply("canceled", bad_dev("A")))
+    j = _records.job_from_reply("17", reply("canceled", bad_dev("A")))
     assert j["state"] == lc.CANCELED and j["terminal"]
 
 
 def test_job_from_reply_unknown_status():
-    j = _drm.job_from_reply("17", ET.fromstring("<sci_reply/>"))
+    j = _records.job_from_reply("17", ET.fromstring("<sci_reply/>"))
     assert j["state"] == lc.UNKNOWN and j["raw_state"] is None and j["operation"] is None
 
 
 def test_job_from_reply_top_level_error_message():
-    j = _drm.job_from_reply("17", reply("complete", extra="<error> job expired </error>"))
+    j = _records.job_from_reply("17", reply("complete", extra="<error> job expired </error>"))
     assert j["message"] == "job expired"
 
 
 def test_job_from_reply_with_progress():
     body = ('<device id="A"><progress status="20">copying</progress><progress status="60">flashing</progress></device>'
             '<device id="B"><progress status="40">copying</progress></device>')
-    j = _drm.job_from_reply("9", reply("in_progress", body, op="update_firmware"), with_progress=True)
+    j = _records.job_from_reply("9", reply("in_progress", body, op="update_firmware"), with_progress=True)
     assert j["state"] == lc.RUNNING
     assert j["progress"] == 50
     assert j["device_progress"]["A"] == {"percent": 60, "message": "flashing"}
@@ -286,15 +288,15 @@ def test_job_from_reply_with_progress():
 
 
 def test_job_from_reply_plain_has_no_device_progress():
-    j = _drm.job_from_reply("9", reply("complete", ok_dev("A")))
+    j = _records.job_from_reply("9", reply("complete", ok_dev("A")))
     assert "device_progress" not in j
     assert set(j["devices"]) == {"A"}
 
 
 def test_device_progress_bad_percent():
     op = ET.fromstring('<update_firmware><device id="A"><progress status="x">?</progress></device></update_firmware>')
-    assert _drm.device_progress(op) == {"A": (None, "?")}
-    assert _drm.device_progress(None) == {}
+    assert _sci.device_progress(op) == {"A": (None, "?")}
+    assert _sci.device_progress(None) == {}
 
 
 # ---------------------------------------------------------------- job_from_listing
@@ -321,7 +323,7 @@ def listing_row(status="2", total="3", ok="2", bad="1", **over):
     ("2", "0", "0", "0", lc.UNKNOWN, "complete", None),   # complete, nothing counted: unreadable, not succeeded
 ])
 def test_job_from_listing(status, total, ok, bad, state, raw, progress):
-    j = _drm.job_from_listing(listing_row(status, total, ok, bad))
+    j = _records.job_from_listing(listing_row(status, total, ok, bad))
     assert (j["state"], j["raw_state"], j["progress"]) == (state, raw, progress)
     assert j["id"] == "1234"
     assert j["operation"] == "send_message"
@@ -332,15 +334,15 @@ def test_job_from_listing(status, total, ok, bad, state, raw, progress):
 
 
 def test_job_from_listing_firmware_type_and_completion():
-    j = _drm.job_from_listing(listing_row(jobType="1", jobCompletionTime="2026-01-01T00:05:00.000Z",
-                                          jobTargets=""))
+    j = _records.job_from_listing(listing_row(jobType="1", jobCompletionTime="2026-01-01T00:05:00.000Z",
+                                              jobTargets=""))
     assert j["operation"] == "update_firmware"
     assert j["completed"] == "2026-01-01T00:05:00.000Z"
     assert j["target_ids"] == []
 
 
 def test_job_from_listing_missing_counts():
-    j = _drm.job_from_listing(listing_row("1", total=None, ok=None, bad=None))
+    j = _records.job_from_listing(listing_row("1", total=None, ok=None, bad=None))
     assert j["state"] == lc.RUNNING and j["progress"] is None
     assert j["succeeded"] == 0 and j["failed"] == 0
 
@@ -431,7 +433,7 @@ def sci_replies(draw):
                                  TEXT))
     if draw(st.booleans()):
         ET.SubElement(root, "error").text = draw(TEXT)
-    op = ET.SubElement(root, draw(st.sampled_from(_drm.OPERATIONS + ("other",))))
+    op = ET.SubElement(root, draw(st.sampled_from(_sci.OPERATIONS + ("other",))))
     for _i in range(draw(st.integers(0, 4))):
         device = ET.SubElement(op, "device", draw(ATTRS))
         for child in draw(st.lists(elements(depth=2), max_size=2)):
@@ -443,7 +445,7 @@ def sci_replies(draw):
 @settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(sci_replies(), st.booleans())
 def test_job_from_reply_total(root, with_progress):
-    j = _drm.job_from_reply("1", root, with_progress=with_progress)
+    j = _records.job_from_reply("1", root, with_progress=with_progress)
     assert j["state"] in lc.STATES
     # Terminal exactly for terminal states, plus finished jobs whose outcome is unreadable.
     assert j["terminal"] is (j["state"] in lc.TERMINAL or (j["state"] == lc.UNKNOWN and j["terminal"]))
@@ -463,7 +465,7 @@ def test_job_from_reply_total(root, with_progress):
 @given(elements(depth=3))
 def test_device_results_total(op):
     op = ET.fromstring(ET.tostring(op, encoding="unicode"))
-    results = _drm.device_results(op)
+    results = _sci.device_results(op)
     for dev_id, result in results.items():
         assert dev_id
         assert set(result) == {"ok", "error_id", "error", "reply"}
@@ -482,7 +484,7 @@ def test_job_from_listing_total(fields):
     for key, value in fields.items():
         ET.SubElement(row, key).text = value
     row = ET.fromstring(ET.tostring(row, encoding="unicode"))
-    j = _drm.job_from_listing(row)
+    j = _records.job_from_listing(row)
     assert j["state"] in lc.STATES
     assert isinstance(j["target_ids"], list)
     status = (fields.get("jobStatus") or "").strip()
@@ -498,7 +500,7 @@ def test_job_from_listing_total(fields):
                            st.text(max_size=30))))
 def test_parse_xml_only_input_error(text):
     try:
-        result = _drm.parse_xml(text, "payload")
+        result = _sci.parse_xml(text, "payload")
     except InputError:
         return
     assert isinstance(result, ET.Element)

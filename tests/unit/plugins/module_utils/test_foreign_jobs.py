@@ -15,11 +15,12 @@ from xml.etree import ElementTree as ET
 import pytest
 
 from ansible_collections.asyncjobs.fleet.plugins.module_utils._backends.aiqum import _client as _aiqum
-from ansible_collections.asyncjobs.fleet.plugins.module_utils._backends.drm import _client as _drm
+from ansible_collections.asyncjobs.fleet.plugins.module_utils._backends.drm import _sci
+from ansible_collections.asyncjobs.fleet.plugins.module_utils._backends.drm import _records
 from ansible_collections.asyncjobs.fleet.plugins.module_utils._engine import _jobs
 from ansible_collections.asyncjobs.fleet.plugins.module_utils._engine import _lifecycle as lc
 from ansible_collections.asyncjobs.fleet.plugins.module_utils._backends.powerstore import _client as _powerstore
-from ansible_collections.asyncjobs.fleet.plugins.module_utils._backends.rpc import _client as _rpc
+from ansible_collections.asyncjobs.fleet.plugins.module_utils._backends.rpc import _protocol
 from ansible_collections.asyncjobs.fleet.plugins.module_utils._errors import JobFailed
 
 DEVICECLOUD = "digidotcom/python-devicecloud@4940d6f6364a79900a12281c1b243f6c9d42638c"
@@ -27,11 +28,11 @@ CC_ANSIC = "digidotcom/cc_ansic (Digi's Cloud Connector test suite)"
 
 
 def reply(text):
-    return _drm.parse_xml(text, "reply")
+    return _sci.parse_xml(text, "reply")
 
 
 def read(text, job_id="133225503"):
-    return _drm.job_from_reply(job_id, reply(text))
+    return _records.job_from_reply(job_id, reply(text))
 
 
 # ---------------------------------------------------------------- Remote Manager: job replies
@@ -208,9 +209,9 @@ def test_unrecognised_status(text, terminal):
 
 
 def test_progress_view_of_a_complete_job_is_terminal_but_not_an_outcome():
-    job = _drm.job_from_reply("1", reply('<sci_reply version="1.0"><status>complete</status><reboot>'
-                                         '<device id="D1"><progress time="x" status="100">Complete</progress>'
-                                         '</device></reboot></sci_reply>'), with_progress=True)
+    job = _records.job_from_reply("1", reply('<sci_reply version="1.0"><status>complete</status><reboot>'
+                                             '<device id="D1"><progress time="x" status="100">Complete</progress>'
+                                             '</device></reboot></sci_reply>'), with_progress=True)
     assert (job["state"], job["terminal"], job["progress"]) == (lc.UNKNOWN, True, 100)
 
 
@@ -242,36 +243,36 @@ def row(**fields):
 def test_listing_row_from_digi_doc_is_succeeded():
     # Source: https://doc-remotemanager.digi.com/sci/asynchronous-requests (listing example; the row is
     # cut off after jobProgressFailures in the stored page, the failure count 0 is assumed).
-    job = _drm.job_from_listing(row())
+    job = _records.job_from_listing(row())
     assert (job["state"], job["operation"], job["description"]) == (lc.SUCCEEDED, "send_message", "query_setting")
 
 
 @pytest.mark.parametrize("ok, bad", [("0", "0"), (None, None)])
 def test_listing_row_complete_without_counts_is_unknown(ok, bad):
-    job = _drm.job_from_listing(row(jobProgressSuccess=ok, jobProgressFailures=bad))
+    job = _records.job_from_listing(row(jobProgressSuccess=ok, jobProgressFailures=bad))
     assert (job["state"], job["terminal"]) == (lc.UNKNOWN, True)
     assert "jobStatus=2" in job["message"] and "jobRequestPayload" not in job["message"]
 
 
 def test_listing_row_reports_unknown_job_types_as_they_are():
-    job = _drm.job_from_listing(row(jobType="17", jobDescription="reboot", jobProgressSuccess="0",
+    job = _records.job_from_listing(row(jobType="17", jobDescription="reboot", jobProgressSuccess="0",
                                     jobProgressFailures="1"))
     assert (job["operation"], job["description"], job["state"]) == ("17", "reboot", lc.FAILED)
 
 
 @pytest.mark.parametrize("completion, terminal", [("2026-01-01T00:00:00.000Z", True), ("", False)])
 def test_listing_row_unrecognised_status(completion, terminal):
-    job = _drm.job_from_listing(row(jobStatus="7", jobCompletionTime=completion))
+    job = _records.job_from_listing(row(jobStatus="7", jobCompletionTime=completion))
     assert (job["state"], job["raw_state"], job["terminal"]) == (lc.UNKNOWN, "7", terminal)
 
 
 def test_same_request_still_compares_only_operation_elements():
-    sent = _drm.build_sci("send_message", [("device", OFFLINE)], "<rci_request><query_setting/></rci_request>")
+    sent = _sci.build_sci("send_message", [("device", OFFLINE)], "<rci_request><query_setting/></rci_request>")
     # Digi's doc shows a bare rci_request as jobRequestPayload: that cannot be compared.
-    assert _drm.same_request("<rci_request><query_setting/></rci_request>", sent) is None
-    assert _drm.same_request(sent, sent) is True
-    other = _drm.build_sci("send_message", [("device", OFFLINE)], "<rci_request><query_state/></rci_request>")
-    assert _drm.same_request(other, sent) is False
+    assert _records.same_request("<rci_request><query_setting/></rci_request>", sent) is None
+    assert _records.same_request(sent, sent) is True
+    other = _sci.build_sci("send_message", [("device", OFFLINE)], "<rci_request><query_state/></rci_request>")
+    assert _records.same_request(other, sent) is False
 
 
 # ---------------------------------------------------------------- PowerStore
@@ -366,7 +367,7 @@ def test_aiqum_completed_without_status_reads_its_task_reports():
     ({"id": 7, "progress": 100, "status": 9, "completed": "2026-01-01T00:00:00Z"}, lc.UNKNOWN, True),
 ])
 def test_rpc_job_without_name_or_client_ref(props, state, terminal):
-    job = _rpc.job_from_async({"__type__": "AsyncJob", "__properties__": props})
+    job = _protocol.job_from_async({"__type__": "AsyncJob", "__properties__": props})
     assert (job["state"], job["terminal"], job["operation"], job["client_ref"]) == (state, terminal, None, None)
     if state == lc.UNKNOWN and terminal:
         assert "completed time but status" in job["message"]

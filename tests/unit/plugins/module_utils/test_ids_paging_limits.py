@@ -12,8 +12,10 @@ import types
 import pytest
 
 from ansible_collections.asyncjobs.fleet.plugins.module_utils._backends.aiqum import _client as _aiqum
+from ansible_collections.asyncjobs.fleet.plugins.module_utils._backends.drm import _sci
 from ansible_collections.asyncjobs.fleet.plugins.module_utils._backends.drm import _client as _drm
 from ansible_collections.asyncjobs.fleet.plugins.module_utils._backends.powerstore import _client as _powerstore
+from ansible_collections.asyncjobs.fleet.plugins.module_utils._backends.rpc import _protocol
 from ansible_collections.asyncjobs.fleet.plugins.module_utils._backends.rpc import _client as _rpc
 from ansible_collections.asyncjobs.fleet.plugins.module_utils._common import (
     check_common_params,
@@ -23,7 +25,7 @@ from ansible_collections.asyncjobs.fleet.plugins.module_utils._common import (
 from ansible_collections.asyncjobs.fleet.plugins.module_utils._credentials import connection_settings
 from ansible_collections.asyncjobs.fleet.plugins.module_utils._errors import ApiError, InputError, PagingError
 from ansible_collections.asyncjobs.fleet.plugins.module_utils._engine._pager import LISTING_SECONDS, Pager
-from ansible_collections.asyncjobs.fleet.plugins.module_utils._transport import join_path
+from ansible_collections.asyncjobs.fleet.plugins.module_utils._urls import join_path
 from ansible_collections.asyncjobs.fleet.plugins.module_utils._engine._wait import wait_for_jobs
 
 import fakes
@@ -64,7 +66,7 @@ HOSTILE = ["600001/../../DeviceCore/" + DEVICE, "../DeviceCore", "600001?size=1&
 @pytest.mark.parametrize("bad", HOSTILE + ["abc", "-1", "1" * 20])
 def test_drm_job_ids_are_digits(bad):
     with pytest.raises(InputError, match="is not a Remote Manager job id: job ids are whole numbers"):
-        _drm.check_job_id(bad)
+        _sci.check_job_id(bad)
 
 
 @pytest.mark.parametrize("bad", HOSTILE + ["../volume_group", PS_ID + "/../x", PS_ID[:-1], "j1", PS_ID + "0"])
@@ -82,15 +84,15 @@ def test_aiqum_job_keys_keep_their_own_characters_only(bad):
 @pytest.mark.parametrize("bad", HOSTILE + ["1.5", "1e3", "9" * 20, "9" * 5000])
 def test_rpc_job_ids_are_bounded_integers(bad):
     with pytest.raises(InputError, match="is not an RPC job id: job ids are integers of at most 19 digits"):
-        _rpc.check_job_id(bad)
+        _protocol.check_job_id(bad)
 
 
 @pytest.mark.parametrize("check, good", [
-    (_drm.check_job_id, "600001"), (_drm.check_job_id, " 601358 "),
+    (_sci.check_job_id, "600001"), (_sci.check_job_id, " 601358 "),
     (_powerstore.check_job_id, PS_ID), (_powerstore.check_job_id, PS_ID.upper()),
     (_aiqum.check_job_key, AQ_KEY), (_aiqum.check_job_key, "1251e51b-069f-11ea-980d-fa163e82bbf2"),
     (_aiqum.check_job_key, "7d5a59b3-953a-11e8-8857-00a098dcc959:type=volume,uuid=e581c23a-1037-11ea-ac5a-00a098dcc6b6"),
-    (_aiqum.check_job_key, "424242"), (_rpc.check_job_id, "7"), (_rpc.check_job_id, "-1"),
+    (_aiqum.check_job_key, "424242"), (_protocol.check_job_id, "7"), (_protocol.check_job_id, "-1"),
 ])
 def test_vendor_id_forms_pass(check, good):
     assert check(good) == good.strip()
@@ -98,7 +100,7 @@ def test_vendor_id_forms_pass(check, good):
 
 def test_a_manager_reply_with_a_hostile_job_id_is_refused_as_the_managers_fault():
     with pytest.raises(ApiError, match=r"The reply to SCI send_message named job id '\.\./x', which is not a Remote Manager"):
-        _drm.check_job_id("../x", source="The reply to SCI send_message")
+        _sci.check_job_id("../x", source="The reply to SCI send_message")
 
 
 @pytest.mark.parametrize("call", [

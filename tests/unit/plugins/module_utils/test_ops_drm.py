@@ -7,7 +7,9 @@ from __future__ import annotations
 import pytest
 import xmltodict
 
-from ansible_collections.asyncjobs.fleet.plugins.module_utils._backends.drm import _operations as _ops_drm
+from ansible_collections.asyncjobs.fleet.plugins.module_utils._backends.drm import _submission
+from ansible_collections.asyncjobs.fleet.plugins.module_utils._backends.drm import _firmware
+from ansible_collections.asyncjobs.fleet.plugins.module_utils._backends.drm import _settings
 from ansible_collections.asyncjobs.fleet.plugins.module_utils._errors import InputError, JobFailed
 
 DEV_A = "00000000-00000000-00409DFF-FF000001"
@@ -28,12 +30,12 @@ DEV_B = "00000000-00000000-00409DFF-FF000002"
     ("<do_command target='file_system'><ls/></do_command>", False),
 ])
 def test_is_read_only(payload, expected):
-    assert _ops_drm.is_read_only(payload) is expected
+    assert _submission.is_read_only(payload) is expected
 
 
 def test_is_read_only_rejects_dtd():
     with pytest.raises(InputError):
-        _ops_drm.is_read_only('<!DOCTYPE x [<!ENTITY a "b">]><rci_request><query_setting/></rci_request>')
+        _submission.is_read_only('<!DOCTYPE x [<!ENTITY a "b">]><rci_request><query_setting/></rci_request>')
 
 
 # ---------------------------------------------------------------- FirmwareUpdate._fail_if
@@ -45,13 +47,13 @@ def fw_result(failed=None, updated=(), skipped=()):
 
 @pytest.mark.parametrize("fail_on", ["any", "all", "never"])
 def test_fail_if_nothing_failed(fail_on):
-    assert _ops_drm.FirmwareUpdate._fail_if(fw_result(updated=[DEV_A]), {"fail_on": fail_on}) is None
+    assert _firmware.FirmwareUpdate._fail_if(fw_result(updated=[DEV_A]), {"fail_on": fail_on}) is None
 
 
 def test_fail_if_any_raises_on_partial_failure():
     result = fw_result({DEV_B: "Device Not Connected"}, updated=[DEV_A])
     with pytest.raises(JobFailed) as info:
-        _ops_drm.FirmwareUpdate._fail_if(result, {"fail_on": "any"})
+        _firmware.FirmwareUpdate._fail_if(result, {"fail_on": "any"})
     assert DEV_B in info.value.msg and "Device Not Connected" in info.value.msg
     assert "2.0" in info.value.msg and "1 device" in info.value.msg
     assert info.value.result["updated_devices"] == [DEV_A]
@@ -61,22 +63,22 @@ def test_fail_if_any_raises_on_partial_failure():
 @pytest.mark.parametrize("updated, skipped", [([DEV_A], []), ([], [DEV_A])])
 def test_fail_if_all_tolerates_when_something_succeeded(updated, skipped):
     result = fw_result({DEV_B: "x"}, updated=updated, skipped=skipped)
-    assert _ops_drm.FirmwareUpdate._fail_if(result, {"fail_on": "all"}) is None
+    assert _firmware.FirmwareUpdate._fail_if(result, {"fail_on": "all"}) is None
 
 
 def test_fail_if_all_raises_when_nothing_succeeded():
     with pytest.raises(JobFailed):
-        _ops_drm.FirmwareUpdate._fail_if(fw_result({DEV_B: "x"}), {"fail_on": "all"})
+        _firmware.FirmwareUpdate._fail_if(fw_result({DEV_B: "x"}), {"fail_on": "all"})
 
 
 def test_fail_if_never():
-    assert _ops_drm.FirmwareUpdate._fail_if(fw_result({DEV_B: "x"}), {"fail_on": "never"}) is None
+    assert _firmware.FirmwareUpdate._fail_if(fw_result({DEV_B: "x"}), {"fail_on": "never"}) is None
 
 
 def test_fail_if_truncates_long_lists():
     failed = {"dev%02d" % i: "err" for i in range(15)}
     with pytest.raises(JobFailed) as info:
-        _ops_drm.FirmwareUpdate._fail_if(fw_result(failed), {"fail_on": "any"})
+        _firmware.FirmwareUpdate._fail_if(fw_result(failed), {"fail_on": "any"})
     assert "15 device(s)" in info.value.msg
     assert info.value.msg.endswith(", ...")
     assert "dev14" not in info.value.msg
@@ -85,8 +87,8 @@ def test_fail_if_truncates_long_lists():
 # ---------------------------------------------------------------- Settings._desired / _current
 
 def test_desired_renders_values():
-    out = _ops_drm.Settings._desired({"system": {"contact": "ops", "enabled": True, "off": False,
-                                                 "count": 3, "empty": None}})
+    out = _settings.Settings._desired({"system": {"contact": "ops", "enabled": True, "off": False,
+                                                  "count": 3, "empty": None}})
     assert out == {"system": {"contact": "ops", "enabled": "true", "off": "false", "count": "3", "empty": ""}}
 
 
@@ -97,7 +99,7 @@ def test_desired_renders_values():
 ])
 def test_desired_rejects(settings):
     with pytest.raises(InputError):
-        _ops_drm.Settings._desired(settings)
+        _settings.Settings._desired(settings)
 
 
 def settings_reply(inner):
@@ -109,21 +111,21 @@ def test_current_parses_xmltodict_reply():
     reply = settings_reply("<system><contact>ops</contact><location/><description>rack 1</description></system>"
                            "<mgmtglobal><rciCompressionEnabled>on</rciCompressionEnabled></mgmtglobal>")
     desired = {"system": {"contact": "x", "location": "y"}, "mgmtglobal": {"rciCompressionEnabled": "off"}}
-    current = _ops_drm.Settings._current(reply, desired)
+    current = _settings.Settings._current(reply, desired)
     assert current == {"system": {"contact": "ops", "location": "", "description": "rack 1"},
                        "mgmtglobal": {"rciCompressionEnabled": "on"}}
 
 
 def test_current_indexed_group_takes_first_and_drops_attributes():
     reply = settings_reply('<serial index="1"><baud>9600</baud></serial><serial index="2"><baud>115200</baud></serial>')
-    assert _ops_drm.Settings._current(reply, {"serial": {"baud": "9600"}}) == {"serial": {"baud": "9600"}}
+    assert _settings.Settings._current(reply, {"serial": {"baud": "9600"}}) == {"serial": {"baud": "9600"}}
 
 
 @pytest.mark.parametrize("reply", [None, {}, {"rci_reply": None}, settings_reply(""), settings_reply("<other/>")])
 def test_current_missing_group_is_empty(reply):
-    assert _ops_drm.Settings._current(reply, {"system": {"contact": "x"}}) == {"system": {}}
+    assert _settings.Settings._current(reply, {"system": {"contact": "x"}}) == {"system": {}}
 
 
 def test_current_text_group_does_not_crash():
     reply = settings_reply("<system>unsupported</system>")
-    assert _ops_drm.Settings._current(reply, {"system": {"contact": "x"}}) == {"system": {}}
+    assert _settings.Settings._current(reply, {"system": {"contact": "x"}}) == {"system": {}}

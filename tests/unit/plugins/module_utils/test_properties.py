@@ -25,10 +25,13 @@ import string
 from hypothesis import HealthCheck, given, settings, strategies as st
 
 from ansible_collections.asyncjobs.fleet.plugins.module_utils._backends.aiqum import _client as _aiqum
-from ansible_collections.asyncjobs.fleet.plugins.module_utils._backends.http import _async_request as ar
+from ansible_collections.asyncjobs.fleet.plugins.module_utils._backends.http import _monitor
+from ansible_collections.asyncjobs.fleet.plugins.module_utils._backends.drm import _sci
+from ansible_collections.asyncjobs.fleet.plugins.module_utils._backends.drm import _records
 from ansible_collections.asyncjobs.fleet.plugins.module_utils._backends.drm import _client as _drm
 from ansible_collections.asyncjobs.fleet.plugins.module_utils._engine import _lifecycle as lc
 from ansible_collections.asyncjobs.fleet.plugins.module_utils._backends.powerstore import _client as _powerstore
+from ansible_collections.asyncjobs.fleet.plugins.module_utils._backends.rpc import _protocol
 from ansible_collections.asyncjobs.fleet.plugins.module_utils._backends.rpc import _client as _rpc
 from ansible_collections.asyncjobs.fleet.plugins.module_utils import _transport
 from ansible_collections.asyncjobs.fleet.plugins.module_utils._errors import ApiError, FleetError, InputError
@@ -116,7 +119,7 @@ ANY_TEXT = st.one_of(xmlish(), st.text(max_size=80), st.binary(max_size=80))
 @FAST
 @given(ANY_TEXT)
 def test_drm_parse_xml_gives_an_element_or_input_error(text):
-    root = only_collection_errors(_drm.parse_xml, text, "reply")
+    root = only_collection_errors(_sci.parse_xml, text, "reply")
     if root is not None:
         assert isinstance(root.tag, str)
 
@@ -125,7 +128,7 @@ def test_drm_parse_xml_gives_an_element_or_input_error(text):
 @given(xmlish())
 def test_drm_parse_xml_refuses_every_dtd(text):
     try:
-        _drm.parse_xml(text, "payload")
+        _sci.parse_xml(text, "payload")
     except InputError as exc:
         if "<!DOCTYPE" in text or "<!ENTITY" in text:
             assert "DTD" in exc.msg or "well-formed" in exc.msg
@@ -136,9 +139,9 @@ def test_drm_parse_xml_refuses_every_dtd(text):
 @FAST
 @given(xmlish(), st.booleans())
 def test_drm_job_reply_parsing_is_total(text, with_progress):
-    root = only_collection_errors(_drm.parse_xml, "<sci_reply>%s</sci_reply>" % text, "reply")
+    root = only_collection_errors(_sci.parse_xml, "<sci_reply>%s</sci_reply>" % text, "reply")
     if root is not None:
-        check_job(_drm.job_from_reply("7", root, with_progress=with_progress), "drm")
+        check_job(_records.job_from_reply("7", root, with_progress=with_progress), "drm")
 
 
 @FAST
@@ -150,8 +153,8 @@ def test_drm_state_mapping_total_and_stable(status, ok, bad):
         '<device id="e%d"><error id="2001"><desc>Device Not Connected</desc></error></device>' % i
         for i in range(bad))
     reply = "<sci_reply><status>%s</status><send_message>%s</send_message></sci_reply>" % (status, devices)
-    first = _drm.job_from_reply("1", _drm.parse_xml(reply, "r"))
-    again = _drm.job_from_reply("1", _drm.parse_xml(reply, "r"))
+    first = _records.job_from_reply("1", _sci.parse_xml(reply, "r"))
+    again = _records.job_from_reply("1", _sci.parse_xml(reply, "r"))
     check_job(first, "drm")
     assert first["state"] == again["state"]
     if status.strip() == "complete" and ok + bad:
@@ -270,7 +273,7 @@ ASYNC_JOB = st.one_of(
 @FAST
 @given(ASYNC_JOB)
 def test_rpc_job_from_async_is_total(obj):
-    job = only_collection_errors(_rpc.job_from_async, obj)
+    job = only_collection_errors(_protocol.job_from_async, obj)
     if job is not None:
         check_job(job, "rpc")
 
@@ -278,12 +281,12 @@ def test_rpc_job_from_async_is_total(obj):
 @FAST
 @given(st.one_of(st.integers(-3, 8), SCALARS))
 def test_rpc_status_mapping_total_and_stable(code):
-    job = _rpc.job_from_async({"id": 1, "status": code})
-    again = _rpc.job_from_async({"id": 1, "status": code})
+    job = _protocol.job_from_async({"id": 1, "status": code})
+    again = _protocol.job_from_async({"id": 1, "status": code})
     check_job(job, "rpc")
     assert job["state"] == again["state"]
-    if isinstance(code, int) and not isinstance(code, bool) and code in _rpc.STATUS:
-        assert job["state"] == _rpc.STATES[_rpc.STATUS[code]]
+    if isinstance(code, int) and not isinstance(code, bool) and code in _protocol.STATUS:
+        assert job["state"] == _protocol.STATES[_protocol.STATUS[code]]
     else:
         assert job["state"] == lc.UNKNOWN
 
@@ -291,15 +294,15 @@ def test_rpc_status_mapping_total_and_stable(code):
 @FAST
 @given(st.integers(100, 599), JSON)
 def test_rpc_error_from_any_body_is_an_api_error(status, body):
-    exc = _rpc.error_from(status, body, "storage.Disks.run_smart_test")
+    exc = _protocol.error_from(status, body, "storage.Disks.run_smart_test")
     assert isinstance(exc, ApiError) and exc.msg and exc.status == status
 
 
 @FAST
 @given(st.one_of(st.text(max_size=30), SCALARS), JSON, st.one_of(st.integers(), SCALARS))
 def test_rpc_input_checks_only_raise_input_error(function, arguments, client_ref):
-    for check, arg in ((_rpc.check_function, function), (_rpc.check_arguments, arguments),
-                       (_rpc.check_client_ref, client_ref), (_rpc.job_number, function), (_rpc.check_version, function)):
+    for check, arg in ((_protocol.check_function, function), (_protocol.check_arguments, arguments),
+                       (_protocol.check_client_ref, client_ref), (_protocol.job_number, function), (_protocol.check_version, function)):
         try:
             check(arg)
         except InputError as exc:
@@ -309,25 +312,25 @@ def test_rpc_input_checks_only_raise_input_error(function, arguments, client_ref
 @FAST
 @given(st.text(max_size=20), st.dictionaries(st.from_regex(r"[a-z_][a-z0-9_]{0,6}", fullmatch=True), JSON, max_size=3))
 def test_rpc_derived_client_ref_is_stable_and_31_bit(function, arguments):
-    ref = _rpc.derive_client_ref(function, arguments)
-    assert ref == _rpc.derive_client_ref(function, json.loads(json.dumps(arguments)))
+    ref = _protocol.derive_client_ref(function, arguments)
+    assert ref == _protocol.derive_client_ref(function, json.loads(json.dumps(arguments)))
     assert 0 <= ref < 2 ** 31
-    _rpc.check_client_ref(ref)
+    _protocol.check_client_ref(ref)
 
 
 # ---------------------------------------------------------------- async_request (JSON)
 
 AR_FIELDS = ["status", "state", "done", "completed", "progress", "percentComplete", "error", "result",
              "response", "metadata", "properties"]
-AR_WORDS = set(ar.DEFAULT_SUCCESS) | set(ar.DEFAULT_FAILURE) | set(ar.DEFAULT_CANCEL) | set(ar.PENDING_WORDS) \
-    | set(ar.RUNNING_WORDS) | {"ready", "Whatever"}
+AR_WORDS = set(_monitor.DEFAULT_SUCCESS) | set(_monitor.DEFAULT_FAILURE) | set(_monitor.DEFAULT_CANCEL) | set(_monitor.PENDING_WORDS) \
+    | set(_monitor.RUNNING_WORDS) | {"ready", "Whatever"}
 
 
 @FAST
 @given(st.sampled_from([200, 201, 202, 204, 400, 404, 409, 422, 500]), st.one_of(records(AR_FIELDS, AR_WORDS), JSON),
        st.sampled_from(["location", "status"]))
 def test_async_request_decide_is_total(http_status, body, kind):
-    decision = only_collection_errors(ar.decide, http_status, body, kind, ar.Rules())
+    decision = only_collection_errors(_monitor.decide, http_status, body, kind, _monitor.Rules())
     if decision is None:
         return
     assert decision.state in lc.STATES
@@ -341,7 +344,7 @@ def test_async_request_decide_is_total(http_status, body, kind):
 @FAST
 @given(st.one_of(cased(AR_WORDS), st.text(max_size=12), st.booleans()), JSON)
 def test_async_request_classify_total_stable_case_insensitive(raw, body):
-    rules = ar.Rules()
+    rules = _monitor.Rules()
     state = rules.classify(raw, body)
     assert state in lc.STATES
     assert state == rules.classify(raw, body)
@@ -352,11 +355,11 @@ def test_async_request_classify_total_stable_case_insensitive(raw, body):
 @FAST
 @given(JSON, st.text(max_size=20))
 def test_async_request_field_helpers_are_total(obj, path):
-    found, _value = ar.get_path(obj, path)
+    found, _value = _monitor.get_path(obj, path)
     assert isinstance(found, bool)
-    value = ar.percent(obj)
+    value = _monitor.percent(obj)
     assert value is None or isinstance(value, float)
-    assert isinstance(ar.error_text(obj), str)
+    assert isinstance(_monitor.error_text(obj), str)
 
 
 # ---------------------------------------------------------------- every client's poll(), end to end

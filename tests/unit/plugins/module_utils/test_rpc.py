@@ -18,6 +18,7 @@ from hypothesis import given, strategies as st
 from ansible_collections.asyncjobs.fleet.plugins.module_utils._backends import _connect
 from ansible_collections.asyncjobs.fleet.plugins.module_utils import _credentials
 from ansible_collections.asyncjobs.fleet.plugins.module_utils._engine import _lifecycle as lc
+from ansible_collections.asyncjobs.fleet.plugins.module_utils._backends.rpc import _protocol
 from ansible_collections.asyncjobs.fleet.plugins.module_utils._backends.rpc import _client as _rpc
 from ansible_collections.asyncjobs.fleet.plugins.module_utils._engine._runner import Context
 from ansible_collections.asyncjobs.fleet.plugins.module_utils._errors import ApiError, InputError
@@ -100,55 +101,55 @@ class FakeService(fakes.FakeTransport):
 
 @pytest.mark.parametrize("function", [SMART, "system.System.get_infos", "authentication.users.Administration.list"])
 def test_check_function_accepts(function):
-    assert _rpc.check_function(" %s " % function) == function
+    assert _protocol.check_function(" %s " % function) == function
 
 
 @pytest.mark.parametrize("function", ["run_smart_test", "Disks.run_smart_test", "storage..Disks.x", "storage.Disks.",
                                       "storage/Disks/run", "1storage.Disks.x", "", None, "a.b.c d"])
 def test_check_function_refuses(function):
     with pytest.raises(InputError, match="<module>.<Service>.<method>"):
-        _rpc.check_function(function)
+        _protocol.check_function(function)
 
 
 def test_check_arguments():
-    assert _rpc.check_arguments(None) == {}
-    assert _rpc.check_arguments({"slot_id": 3}) == {"slot_id": 3}
+    assert _protocol.check_arguments(None) == {}
+    assert _protocol.check_arguments({"slot_id": 3}) == {"slot_id": 3}
     with pytest.raises(InputError, match="mapping"):
-        _rpc.check_arguments([1, 2])
+        _protocol.check_arguments([1, 2])
     with pytest.raises(InputError, match="not a valid parameter name"):
-        _rpc.check_arguments({"slot id": 1})
+        _protocol.check_arguments({"slot id": 1})
     with pytest.raises(InputError, match="JSON"):
-        _rpc.check_arguments({"when": object()})
+        _protocol.check_arguments({"when": object()})
 
 
 def test_derive_client_ref_is_stable_and_call_specific():
-    ref = _rpc.derive_client_ref(SMART, {"slot_id": 3, "mode": "short"})
-    assert ref == _rpc.derive_client_ref(SMART, {"mode": "short", "slot_id": 3})  # key order does not matter
-    assert ref != _rpc.derive_client_ref(SMART, {"slot_id": 4, "mode": "short"})
-    assert ref != _rpc.derive_client_ref("volumes.Volumes.resync", {"slot_id": 3, "mode": "short"})
+    ref = _protocol.derive_client_ref(SMART, {"slot_id": 3, "mode": "short"})
+    assert ref == _protocol.derive_client_ref(SMART, {"mode": "short", "slot_id": 3})  # key order does not matter
+    assert ref != _protocol.derive_client_ref(SMART, {"slot_id": 4, "mode": "short"})
+    assert ref != _protocol.derive_client_ref("volumes.Volumes.resync", {"slot_id": 3, "mode": "short"})
     # Pinned: the reference must not change between releases, or re-runs would stop adopting.
-    assert _rpc.derive_client_ref(SMART, {"slot_id": 3}) == zlib.crc32(
+    assert _protocol.derive_client_ref(SMART, {"slot_id": 3}) == zlib.crc32(
         b'["storage.Disks.run_smart_test",{"slot_id":3}]') & 0x7FFFFFFF
 
 
 @given(st.dictionaries(st.from_regex(r"[a-z_][a-z0-9_]{0,8}", fullmatch=True),
                        st.one_of(st.integers(), st.text(max_size=5), st.booleans(), st.none()), max_size=4))
 def test_derive_client_ref_fits_an_integer(arguments):
-    ref = _rpc.derive_client_ref(SMART, arguments)
+    ref = _protocol.derive_client_ref(SMART, arguments)
     assert 0 <= ref <= 2 ** 31 - 1
-    assert _rpc.check_client_ref(ref) == ref
+    assert _protocol.check_client_ref(ref) == ref
 
 
 @pytest.mark.parametrize("value", [2 ** 31, -(2 ** 31) - 1, True, "5"])
 def test_check_client_ref_refuses(value):
     with pytest.raises(InputError):
-        _rpc.check_client_ref(value)
+        _protocol.check_client_ref(value)
 
 
 @pytest.mark.parametrize("job_id", ["abc", "1.5", "", "12 13"])
 def test_job_number_refuses_non_integers(job_id):
     with pytest.raises(InputError, match="integers"):
-        _rpc.job_number(job_id)
+        _protocol.job_number(job_id)
 
 
 # ---------------------------------------------------------------- AsyncJob normalisation
@@ -158,7 +159,7 @@ def test_job_number_refuses_non_integers(job_id):
     (5, lc.FAILED, "FAILED"), (-1, lc.UNKNOWN, "UNKNOWN"), (7, lc.UNKNOWN, "7"), (None, lc.UNKNOWN, "None"),
 ])
 def test_job_from_async_states(status, state, raw):
-    record = _rpc.job_from_async(async_job(12, status, progress=40, client_ref=9))
+    record = _protocol.job_from_async(async_job(12, status, progress=40, client_ref=9))
     assert (record["state"], record["raw_state"], record["status_code"]) == (state, raw, status)
     assert record["id"] == "12" and record["api"] == "rpc" and record["client_ref"] == 9
     assert record["operation"] == SMART and record["description"] == "run_smart_test" and record["target_ids"] == []
@@ -167,43 +168,43 @@ def test_job_from_async_states(status, state, raw):
 
 @pytest.mark.parametrize("progress, expected", [(-1, None), (0, 0), (55, 55), (None, None), ("50", None)])
 def test_job_from_async_progress(progress, expected):
-    assert _rpc.job_from_async(async_job(1, 2, progress=progress))["progress"] == expected
+    assert _protocol.job_from_async(async_job(1, 2, progress=progress))["progress"] == expected
 
 
 def test_job_from_async_accepts_plain_and_refuses_garbage():
-    assert _rpc.job_from_async({"id": 3, "status": 4, "progress": 100})["state"] == lc.SUCCEEDED
+    assert _protocol.job_from_async({"id": 3, "status": 4, "progress": 100})["state"] == lc.SUCCEEDED
     with pytest.raises(ApiError, match="no id"):
-        _rpc.job_from_async({"__type__": "AsyncJob", "__properties__": {"status": 2}})
+        _protocol.job_from_async({"__type__": "AsyncJob", "__properties__": {"status": 2}})
     with pytest.raises(ApiError, match="expected a AsyncJob object, got a Volume"):
-        _rpc.job_from_async({"__type__": "Volume", "__properties__": {"id": 1}})
+        _protocol.job_from_async({"__type__": "Volume", "__properties__": {"id": 1}})
     with pytest.raises(ApiError):
-        _rpc.job_from_async([1, 2])
+        _protocol.job_from_async([1, 2])
 
 
 def test_error_from():
-    exc = _rpc.error_from(422, error("DiskBusy", "slot 6 is busy", job_id=4)[1], SMART + "_result")
-    assert isinstance(exc, _rpc.RpcError) and exc.code == "DiskBusy" and exc.status == 422
+    exc = _protocol.error_from(422, error("DiskBusy", "slot 6 is busy", job_id=4)[1], SMART + "_result")
+    assert isinstance(exc, _protocol.RpcError) and exc.code == "DiskBusy" and exc.status == 422
     assert exc.msg == "RPC storage.Disks.run_smart_test_result failed: DiskBusy: slot 6 is busy"
     assert exc.error == {"code": "DiskBusy", "message": "slot 6 is busy", "job_id": 4}
     assert exc.result["error"]["job_id"] == 4
-    other = _rpc.error_from(404, {"detail": "nope"}, SMART)
-    assert not isinstance(other, _rpc.RpcError) and "without an error text" in other.msg
+    other = _protocol.error_from(404, {"detail": "nope"}, SMART)
+    assert not isinstance(other, _protocol.RpcError) and "without an error text" in other.msg
 
 
 def test_error_from_reads_the_real_text_envelope():
     # The real service's errors carry at least {"text": ...} (what its own clients show).
-    plain = _rpc.error_from(400, {"text": "Invalid folder"}, "download.DownloadAdministration.add")
-    assert isinstance(plain, _rpc.RpcError) and plain.code is None and plain.error == {"text": "Invalid folder"}
+    plain = _protocol.error_from(400, {"text": "Invalid folder"}, "download.DownloadAdministration.add")
+    assert isinstance(plain, _protocol.RpcError) and plain.code is None and plain.error == {"text": "Invalid folder"}
     assert plain.msg == "RPC download.DownloadAdministration.add failed (HTTP 400): Invalid folder"
     # The lab's bodies carry both: the typed Error gives the code, text the message.
-    both = _rpc.error_from(409, {"text": "Job 4 is RUNNING", "__type__": "Error",
-                                 "__properties__": {"code": "JobNotFinished", "message": "Job 4 is RUNNING"}}, SMART)
+    both = _protocol.error_from(409, {"text": "Job 4 is RUNNING", "__type__": "Error",
+                                      "__properties__": {"code": "JobNotFinished", "message": "Job 4 is RUNNING"}}, SMART)
     assert both.code == "JobNotFinished" and both.msg == "RPC %s failed: JobNotFinished: Job 4 is RUNNING" % SMART
-    typed_without_message = _rpc.error_from(422, {"text": "busy", "__type__": "Error", "__properties__": {"code": "X"}},
-                                            SMART)
+    typed_without_message = _protocol.error_from(422, {"text": "busy", "__type__": "Error", "__properties__": {"code": "X"}},
+                                                 SMART)
     assert typed_without_message.msg.endswith("X: busy")
     # Values from the service are untrusted: the text is put on one line and cut.
-    long = _rpc.error_from(400, {"text": "line one\n" + "x" * 5000}, SMART)
+    long = _protocol.error_from(400, {"text": "line one\n" + "x" * 5000}, SMART)
     assert "\n" not in long.msg and long.msg.endswith("x" * 10 + "...") and len(long.msg) < 600
 
 
@@ -216,20 +217,20 @@ def test_error_from_reads_the_real_text_envelope():
     ("<html>denied</html>", "authentication failed (HTTP 401): '<html>denied</html>'"),
 ])
 def test_error_from_401(body, expected):
-    exc = _rpc.error_from(401, body, SMART)
-    assert isinstance(exc, _rpc.RpcError) and exc.status == 401 and expected in exc.msg, exc.msg
+    exc = _protocol.error_from(401, body, SMART)
+    assert isinstance(exc, _protocol.RpcError) and exc.status == 401 and expected in exc.msg, exc.msg
     assert "RPC_USERNAME/RPC_PASSWORD" in exc.msg
 
 
 def test_a_refused_call_is_not_read_as_the_jobs_error():
     service = FakeService(jobs=[async_job(1, 5)], refuse={"text": "Ip blocked"})
     client = _rpc.RpcClient(service)
-    with pytest.raises(_rpc.RpcError, match="Ip blocked") as info:
-        client.result_of(_rpc.job_from_async(async_job(1, 5)))
+    with pytest.raises(_protocol.RpcError, match="Ip blocked") as info:
+        client.result_of(_protocol.job_from_async(async_job(1, 5)))
     assert info.value.status == 401
     service.refuse = None
     service.results[1] = (422, {"text": "Disk in slot 6 is busy"})
-    record = client.result_of(_rpc.job_from_async(async_job(1, 5)))
+    record = client.result_of(_protocol.job_from_async(async_job(1, 5)))
     assert record["error"] == {"text": "Disk in slot 6 is busy"} and record["message"] == "Disk in slot 6 is busy"
 
 
@@ -237,7 +238,7 @@ def test_call_quotes_a_non_json_error_body():
     service = FakeService()
     page = b"<html><body>Sign in</body></html>"
     service.request = lambda method, path, **kw: Response(401, {"Content-Type": "text/html"}, page, service.base_url + path)
-    with pytest.raises(_rpc.RpcError, match=r"authentication failed \(HTTP 401\): '<html><body>Sign in"):
+    with pytest.raises(_protocol.RpcError, match=r"authentication failed \(HTTP 401\): '<html><body>Sign in"):
         _rpc.RpcClient(service).call("system.System.get_infos")
 
 
@@ -263,7 +264,7 @@ def test_call_outputs_errors_and_retry_safety():
     assert client.call(SMART + "_result", {"job_id": 1}, read_only=True) == {"device_ok": False}
     assert client.submit(SMART, {"slot_id": 1}, 55) == "2"
     assert service.calls[-1] == ("/api/external/8.0/" + SMART, {"slot_id": 1, "client_ref": 55}, False)
-    with pytest.raises(_rpc.RpcError, match="NoSuchMethod"):
+    with pytest.raises(_protocol.RpcError, match="NoSuchMethod"):
         client.call("x.Y.z")
     with pytest.raises(InputError):
         client.call("not a function")
@@ -291,7 +292,7 @@ def test_poll_pages_until_found_then_asks_for_missing_ids():
     assert found["3"]["state"] == lc.SUCCEEDED
     assert service.functions() == ["system.Jobs.get_jobs_list"] * 3  # 100 + 100 + 50
     service.calls[:] = []
-    with pytest.raises(_rpc.RpcError, match="UnknownJob") as info:
+    with pytest.raises(_protocol.RpcError, match="UnknownJob") as info:
         client.poll(["250", "999"])
     assert info.value.status == 404
     assert service.functions() == ["system.Jobs.get_jobs_list"] * 3 + ["system.Jobs.get_job_status"]
@@ -333,7 +334,7 @@ def test_results_completed_failed_and_running():
     service.calls[:] = []
     running = client.results("3")
     assert running["result"] is None and service.functions() == ["system.Jobs.get_job_status"]
-    nameless = client.result_of(_rpc.job_from_async({"id": 4, "status": 4}))
+    nameless = client.result_of(_protocol.job_from_async({"id": 4, "status": 4}))
     assert "does not name the job's function" in nameless["message"]
 
 
@@ -389,14 +390,14 @@ def recipe(password, method, path, date, body):
 
 @pytest.mark.parametrize("password, key, path, date, body, expected", VECTORS)
 def test_signature_matches_vectors_computed_with_openssl(password, key, path, date, body, expected):
-    assert _rpc.signing_key(password) == key
-    assert _rpc.signature(key, "POST", path, date, body) == expected
-    assert _rpc.signature(key, "POST", path, date, body.decode()) == expected  # a str body is sent as UTF-8
+    assert _protocol.signing_key(password) == key
+    assert _protocol.signature(key, "POST", path, date, body) == expected
+    assert _protocol.signature(key, "POST", path, date, body.decode()) == expected  # a str body is sent as UTF-8
     assert recipe(password, "POST", path, date, body) == expected
 
 
 def test_auth_signs_the_prepared_request_as_a_public_client_does():
-    auth = _rpc.HmacSha1DateAuth("admin", "Password1!", clock=lambda: MARCH_5_2024_10H)
+    auth = _protocol.HmacSha1DateAuth("admin", "Password1!", clock=lambda: MARCH_5_2024_10H)
     prepared = requests.Request("POST", "http://nas.local/api/external/7.0/system.System.get_infos", data=b"{}").prepare()
     assert auth(prepared) is prepared
     assert prepared.headers["DATE-AUTH"] == "Tue, 05 Mar 2024 10:00:00 GMT"
@@ -406,7 +407,7 @@ def test_auth_signs_the_prepared_request_as_a_public_client_does():
 
 
 def test_auth_signs_exact_json_bytes_and_the_query():
-    auth = _rpc.HmacSha1DateAuth("j\u00f6rg", "p\u00e4ss w\u00f6rd", clock=lambda: MARCH_5_2024_10H + 0.9)
+    auth = _protocol.HmacSha1DateAuth("j\u00f6rg", "p\u00e4ss w\u00f6rd", clock=lambda: MARCH_5_2024_10H + 0.9)
     prepared = requests.Request("POST", "https://nas:8443/api/external/8.0/" + SMART, params={"lang": "de fr"},
                                 json={"slot_id": 1, "label": "Pr\u00fcfung"}).prepare()
     auth(prepared)
@@ -443,7 +444,7 @@ class ScriptedAdapter(requests.adapters.BaseAdapter):
 
 def test_every_attempt_of_a_retried_call_is_signed_afresh():
     ticks = iter([MARCH_5_2024_10H, MARCH_5_2024_10H + 2.0])
-    auth = _rpc.HmacSha1DateAuth("admin", "Password1!", clock=lambda: next(ticks))
+    auth = _protocol.HmacSha1DateAuth("admin", "Password1!", clock=lambda: next(ticks))
     transport = Transport("http://nas.local", auth=auth, sleep=lambda seconds: None, retries=2)
     adapter = ScriptedAdapter([503, 200])
     transport.session.mount("http://", adapter)
@@ -460,7 +461,7 @@ def test_every_attempt_of_a_retried_call_is_signed_afresh():
 def test_make_transport_signs_and_redacts_the_key():
     params = {"url": "https://nas.example", "username": "admin", "password": "Password1!"}
     transport = _connect.make_transport("rpc", params, environ={})
-    assert isinstance(transport.session.auth, _rpc.HmacSha1DateAuth)
+    assert isinstance(transport.session.auth, _protocol.HmacSha1DateAuth)
     assert transport.session.auth.key == "32ca9fc1a0f5b6330e3f4c8c1bbecde9bedb9573"
     echoed = "user admin, password Password1!, key 32ca9fc1a0f5b6330e3f4c8c1bbecde9bedb9573"
     assert transport.redact(echoed) == "user admin, password ********, key ********"
@@ -490,12 +491,12 @@ def test_make_transport_takes_proxies_from_the_task_environment_and_no_netrc(mon
 def test_rpc_refuses_api_keys_before_sending():
     with pytest.raises(InputError, match="signs each request with username and password"):
         _connect.make_transport("rpc", {"url": "https://nas.example", "api_key_id": "k", "api_key_secret": "s"},
-                               environ={})
+                                environ={})
 
 
 def test_listing_with_limit_minus_one_pages_on_when_the_service_caps_it():
     service = FakeService(jobs=[async_job(i, 2) for i in range(1, 8)], cap=3)
-    jobs = _rpc.RpcClient(service).list_jobs(page_size=_rpc.ALL)
+    jobs = _rpc.RpcClient(service).list_jobs(page_size=_protocol.ALL)
     assert [j["id"] for j in jobs] == [str(i) for i in range(1, 8)]
     limits = [(c[1]["list_info"]["__properties__"]["offset"], c[1]["list_info"]["__properties__"]["limit"])
               for c in service.calls]
@@ -509,8 +510,8 @@ def test_listing_with_limit_minus_one_pages_on_when_the_service_caps_it():
 def test_paused_watch_gives_up_after_the_limit():
     # A stop rule of the wait loop: it returns the error that ends the wait, or None.
     watch = PausedWatch(2.0, SMART)
-    paused = _rpc.job_from_async(async_job(9, 3, 50))
-    running = _rpc.job_from_async(async_job(9, 2, 60))
+    paused = _protocol.job_from_async(async_job(9, 3, 50))
+    running = _protocol.job_from_async(async_job(9, 2, 60))
     assert watch(0.5, [paused]) is None
     assert watch(2.0, [paused]) is None
     assert watch(2.2, [running]) is None  # resumed: the clock starts again

@@ -10,10 +10,8 @@ import email.utils
 import pytest
 
 from ansible_collections.asyncjobs.fleet.plugins.module_utils._engine import _submit
-from ansible_collections.asyncjobs.fleet.plugins.module_utils._backends.drm._client import (
-    build_sci,
-    same_request,
-)
+from ansible_collections.asyncjobs.fleet.plugins.module_utils._backends.drm._records import same_request
+from ansible_collections.asyncjobs.fleet.plugins.module_utils._backends.drm._sci import build_sci
 from ansible_collections.asyncjobs.fleet.plugins.module_utils._errors import ApiError, TransportError
 
 import fakes

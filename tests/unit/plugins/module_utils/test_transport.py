@@ -13,6 +13,9 @@ import requests
 import requests.adapters
 import requests.models
 
+from ansible_collections.asyncjobs.fleet.plugins.module_utils import _redact
+from ansible_collections.asyncjobs.fleet.plugins.module_utils import _session
+from ansible_collections.asyncjobs.fleet.plugins.module_utils import _urls
 from ansible_collections.asyncjobs.fleet.plugins.module_utils import _transport
 from ansible_collections.asyncjobs.fleet.plugins.module_utils._errors import (
     ApiError,
@@ -84,26 +87,26 @@ def test_backoff_delay_grows():
 # ---------------------------------------------------------------- Redactor
 
 def test_redactor_replaces_secrets():
-    r = _transport.Redactor(["hunter2", "tok-xyz"])
-    assert r("pw=hunter2 token=tok-xyz") == "pw=%s token=%s" % (_transport.REDACTED, _transport.REDACTED)
+    r = _redact.Redactor(["hunter2", "tok-xyz"])
+    assert r("pw=hunter2 token=tok-xyz") == "pw=%s token=%s" % (_redact.REDACTED, _redact.REDACTED)
 
 
 def test_redactor_longest_first():
     # "abcdef" contains "abc": the longer must be replaced whole, not leave "def" behind.
-    r = _transport.Redactor(["abc", "abcdef"])
+    r = _redact.Redactor(["abc", "abcdef"])
     out = r("x abcdef y abc")
     assert "def" not in out
-    assert out == "x %s y %s" % (_transport.REDACTED, _transport.REDACTED)
+    assert out == "x %s y %s" % (_redact.REDACTED, _redact.REDACTED)
 
 
 def test_redactor_ignores_short_and_none_secrets():
-    r = _transport.Redactor([None, "", "ab", "a"])
+    r = _redact.Redactor([None, "", "ab", "a"])
     assert r.secrets == []
     assert r("a ab abc") == "a ab abc"
 
 
 def test_redactor_none_passthrough():
-    assert _transport.Redactor(["secret"])(None) is None
+    assert _redact.Redactor(["secret"])(None) is None
 
 
 @pytest.mark.parametrize("url", [
@@ -112,15 +115,15 @@ def test_redactor_none_passthrough():
     "https://token@host/",
 ])
 def test_redactor_strips_url_userinfo(url):
-    out = _transport.Redactor()(url)
+    out = _redact.Redactor()(url)
     assert "@" in out
-    assert out.split("://", 1)[1].startswith(_transport.REDACTED + "@")
-    assert "pw" not in out.split("@")[0].replace(_transport.REDACTED, "")
+    assert out.split("://", 1)[1].startswith(_redact.REDACTED + "@")
+    assert "pw" not in out.split("@")[0].replace(_redact.REDACTED, "")
     assert out.endswith(url.split("@", 1)[1])
 
 
 def test_redactor_keeps_plain_text():
-    r = _transport.Redactor(["secret"])
+    r = _redact.Redactor(["secret"])
     assert r("mail me at a@b.c") == "mail me at a@b.c"
 
 
@@ -374,7 +377,7 @@ def test_password_redacted_from_api_error_message_and_body():
         t.request("GET", "/x")
     assert "s3cr3tpw" not in info.value.msg
     assert "s3cr3tpw" not in info.value.body
-    assert _transport.REDACTED in info.value.msg
+    assert _redact.REDACTED in info.value.msg
 
 
 def test_password_redacted_from_transport_error():
@@ -536,7 +539,7 @@ def test_tls_verify_decision(validate_certs, ca_path, expected, environ):
     """The task's choice whatever the environment; only the default takes the environment's bundle."""
     if expected == "default":
         expected = ENV_BUNDLE if environ else True
-    assert _transport.tls_verify(validate_certs, ca_path, environ) == expected
+    assert _session.tls_verify(validate_certs, ca_path, environ) == expected
 
 
 @pytest.mark.parametrize("environ, expected", [
@@ -550,7 +553,7 @@ def test_tls_verify_decision(validate_certs, ca_path, expected, environ):
     ({"NOT_A_PROXY_VAR": "x", "proxy": "y"}, {}),
 ])
 def test_proxy_variables_follow_urllib_rules(environ, expected):
-    assert _transport.proxy_variables(environ) == expected
+    assert _session.proxy_variables(environ) == expected
 
 
 @pytest.mark.parametrize("url, environ, expected", [
@@ -566,7 +569,7 @@ def test_proxy_variables_follow_urllib_rules(environ, expected):
 def test_environment_proxies_for_a_url(url, environ, expected, monkeypatch):
     for name in PROXY_ENV:
         monkeypatch.delenv(name, raising=False)
-    assert _transport.environment_proxies(url, environ) == expected
+    assert _session.environment_proxies(url, environ) == expected
 
 
 def test_system_proxy_settings_only_without_any_proxy_variable(monkeypatch):
@@ -575,15 +578,15 @@ def test_system_proxy_settings_only_without_any_proxy_variable(monkeypatch):
     monkeypatch.setattr(urllib.request, "getproxies_macosx_sysconf", lambda: {"https": "http://system:1"}, raising=False)
     for name in PROXY_ENV:
         monkeypatch.delenv(name, raising=False)
-    assert _transport.environment_proxies("https://drm.example/x", {}) == {"https": "http://system:1"}
-    assert _transport.environment_proxies("https://drm.example/x", {"https_proxy": ""}) == {}
-    assert _transport.environment_proxies("https://drm.example/x", {"HTTPS_PROXY": "http://p:1"}) == {"https": "http://p:1"}
+    assert _session.environment_proxies("https://drm.example/x", {}) == {"https": "http://system:1"}
+    assert _session.environment_proxies("https://drm.example/x", {"https_proxy": ""}) == {}
+    assert _session.environment_proxies("https://drm.example/x", {"HTTPS_PROXY": "http://p:1"}) == {"https": "http://p:1"}
 
 
 def test_environment_proxies_ignore_the_process_no_proxy_when_given_a_mapping(monkeypatch):
     monkeypatch.setenv("NO_PROXY", "drm.example")
     monkeypatch.setenv("no_proxy", "drm.example")
-    assert _transport.environment_proxies("https://drm.example/x", {"HTTPS_PROXY": "http://p:1"}) == {"https": "http://p:1"}
+    assert _session.environment_proxies("https://drm.example/x", {"HTTPS_PROXY": "http://p:1"}) == {"https": "http://p:1"}
 
 
 def test_task_environment_beats_process_environment(clean_env):
@@ -772,7 +775,7 @@ def test_plain_http_proxy_answering_407_is_explained():
     ("https://[::1]/", ("https", "::1", 443)),
 ])
 def test_url_origin_normalises_case_and_default_ports(url, expected):
-    assert _transport.url_origin(url) == expected
+    assert _urls.url_origin(url) == expected
 
 
 @pytest.mark.parametrize("link", ["https://evil.example/api/v2/jobs?offset=1", "http://drm.example/x",
@@ -787,7 +790,7 @@ def test_a_link_to_another_origin_is_refused_before_sending(link):
     assert t.session.calls == [] and t.stats["requests"] == 0
     msg = info.value.msg
     assert msg.startswith("GET AIQUM jobs: refused to follow a link the server handed back to ")
-    assert _transport.show_origin(_transport.url_origin(link)) in msg and "https://drm.example:443" in msg
+    assert _urls.show_origin(_urls.url_origin(link)) in msg and "https://drm.example:443" in msg
 
 
 @pytest.mark.parametrize("link", ["https://drm.example/api/x", "HTTPS://Drm.Example:443/api/x", "/api/x", "api/x",
@@ -796,7 +799,7 @@ def test_same_origin_and_relative_links_are_followed(link):
     t, _clock = make([fakes.FakeHttpResponse(200, content=b"{}")])
     t.request("GET", link)
     url = t.session.calls[0][1]
-    assert _transport.url_origin(url) == ("https", "drm.example", 443)
+    assert _urls.url_origin(url) == ("https", "drm.example", 443)
 
 
 def _foreign_safe_transport(**kw):
@@ -827,7 +830,7 @@ def test_session_attaches_no_credentials_to_another_origin(clean_env, target):
     t.request("GET", target, headers={"X-Credential": "xc", "Accept-Language": "en", "Content-Type": "text/plain"})
     home, away = (dict(sent["request"].headers) for sent in adapter.sent)
     assert {"Authorization", "Cookie", "X-API-KEY-SECRET", "DELL-EMC-TOKEN", "X-Credential"} <= set(home)
-    assert {k.lower() for k in away} <= _transport.FOREIGN_SAFE_HEADERS, away
+    assert {k.lower() for k in away} <= _urls.FOREIGN_SAFE_HEADERS, away
     assert away["Accept-Language"] == "en" and away["User-Agent"] == "asyncjobs.fleet"
     # The session's own settings are intact for the next request home.
     t.request("GET", "/y")
@@ -847,7 +850,7 @@ def test_session_applies_no_signing_auth_to_another_origin(clean_env):
 TOKEN = __import__("base64").b64encode(b"admin:s3cr3tpw-long-enough").decode()
 
 
-def _pieces(secret, floor=_transport.MIN_SECRET_PREFIX):
+def _pieces(secret, floor=_redact.MIN_SECRET_PREFIX):
     """Every piece of ``secret`` at least ``floor`` long that starts it (what a cut leaves)."""
     return [secret[:n] for n in range(floor, len(secret) + 1)]
 
@@ -858,25 +861,25 @@ def _leaks(text, secret):
 
 @pytest.mark.parametrize("offset", range(-30, 5))
 def test_clip_redacts_a_secret_straddling_the_cut(offset):
-    redact = _transport.Redactor([TOKEN])
+    redact = _redact.Redactor([TOKEN])
     text = "x" * (200 + offset) + "Authorization: Basic " + TOKEN + " trailer " * 10
-    out = _transport.clip(text, 200, redact)
+    out = _redact.clip(text, 200, redact)
     assert not _leaks(out, TOKEN), out
     assert out.endswith("...")
 
 
 def test_clip_masks_the_beginning_of_a_secret_the_server_cut():
-    redact = _transport.Redactor([TOKEN, "KSsecret_0123456789"])
-    assert _transport.clip("echo: Basic " + TOKEN[:12], 200, redact) == "echo: Basic ********"
-    assert _transport.clip("X-API-KEY-SECRET: KSsecret_01", 200, redact) == "X-API-KEY-SECRET: ********"
+    redact = _redact.Redactor([TOKEN, "KSsecret_0123456789"])
+    assert _redact.clip("echo: Basic " + TOKEN[:12], 200, redact) == "echo: Basic ********"
+    assert _redact.clip("X-API-KEY-SECRET: KSsecret_01", 200, redact) == "X-API-KEY-SECRET: ********"
     # Below MIN_SECRET_PREFIX characters the end of an excerpt is left alone.
-    assert _transport.clip("word KSs", 200, redact) == "word KSs"
-    assert _transport.clip("plain text", 200, redact) == "plain text"
+    assert _redact.clip("word KSs", 200, redact) == "word KSs"
+    assert _redact.clip("plain text", 200, redact) == "plain text"
 
 
 def test_clip_uses_every_live_redactor():
-    keep = _transport.Redactor(["live-secret-value"])
-    assert _transport.clip("a live-secret-value b live-sec", 200) == "a ******** b ********"
+    keep = _redact.Redactor(["live-secret-value"])
+    assert _redact.clip("a live-secret-value b live-sec", 200) == "a ******** b ********"
     assert keep.secrets
 
 
@@ -896,7 +899,7 @@ def test_status_message_and_error_body_redact_before_cutting():
 
 
 def test_json_error_excerpt_is_redacted():
-    keep = _transport.Redactor([TOKEN])
+    keep = _redact.Redactor([TOKEN])
     resp = _transport.Response(200, {}, _straddling_body(TOKEN), "https://drm.example/x")
     with pytest.raises(ApiError) as info:
         resp.json()
@@ -906,11 +909,11 @@ def test_json_error_excerpt_is_redacted():
 def _every_excerpt_site(secret_text):
     """(name, text shown) for every place a backend quotes a cut reply, given a reply body."""
     from ansible_collections.asyncjobs.fleet.plugins.module_utils._backends.aiqum import _client as _aiqum
-    from ansible_collections.asyncjobs.fleet.plugins.module_utils._backends.http import _async_request
-    from ansible_collections.asyncjobs.fleet.plugins.module_utils._backends.drm import _client as _drm
+    from ansible_collections.asyncjobs.fleet.plugins.module_utils._backends.http import _monitor
+    from ansible_collections.asyncjobs.fleet.plugins.module_utils._backends.drm import _sci
     from ansible_collections.asyncjobs.fleet.plugins.module_utils._engine import _lifecycle
     from ansible_collections.asyncjobs.fleet.plugins.module_utils._backends.powerstore import _client as _powerstore
-    from ansible_collections.asyncjobs.fleet.plugins.module_utils._backends.rpc import _client as _rpc
+    from ansible_collections.asyncjobs.fleet.plugins.module_utils._backends.rpc import _protocol
     shown = []
     response = _transport.Response(400, {}, secret_text.encode(), "https://m.example/x")
     shown.append(("powerstore error_detail", _powerstore.error_detail(response)))
@@ -919,15 +922,15 @@ def _every_excerpt_site(secret_text):
     except ApiError as exc:
         shown.append(("powerstore job_record", exc.msg))
     try:
-        _rpc.properties(secret_text, "AsyncJob", "x")
+        _protocol.properties(secret_text, "AsyncJob", "x")
     except ApiError as exc:
         shown.append(("rpc properties", exc.msg))
-    shown.append(("rpc _clip", _rpc._clip(secret_text, 200)))
-    shown.append(("async_request error_text", _async_request.error_text({"message": secret_text})))
+    shown.append(("rpc _clip", _protocol._clip(secret_text, 200)))
+    shown.append(("async_request error_text", _monitor.error_text({"message": secret_text})))
     shown.append(("lifecycle gist", _lifecycle.gist(secret_text)))
     shown.append(("lifecycle gist of data", _lifecycle.gist({"m": secret_text})))
     try:
-        _drm.parse_reply(response, "x")
+        _sci.parse_reply(response, "x")
     except ApiError as exc:
         shown.append(("drm parse_reply body", exc.body))
 
@@ -942,7 +945,7 @@ def _every_excerpt_site(secret_text):
 @pytest.mark.parametrize("at", [40, 150, 200, 300, 500, 2000])
 def test_every_excerpt_site_redacts_before_cutting(at):
     """A secret that a server echoes at any offset leaves no piece in any backend's excerpt."""
-    keep = _transport.Redactor([TOKEN, "KSsecret_0123456789abcdef"])
+    keep = _redact.Redactor([TOKEN, "KSsecret_0123456789abcdef"])
     text = "w" * at + " Authorization: Basic " + TOKEN + " X-API-KEY-SECRET: KSsecret_0123456789abcdef " + "v" * 3000
     sites = _every_excerpt_site(text)
     assert len(sites) == 9
