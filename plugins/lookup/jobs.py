@@ -46,6 +46,17 @@ options:
       - From 1 to 10000 (managers return at most their own maximum per page).
     type: int
     default: 1000
+  validate_certs:
+    description:
+      - Verify the server's TLS certificate.
+      - If not set, the API's E(<PREFIX>_VALIDATE_CERTS) (E(DRM_VALIDATE_CERTS)...) is used, and V(true) when that is
+        unset too.
+      - Set to V(false) only for lab systems, since it lets a man-in-the-middle read credentials.
+      - V(false) and O(ca_path) win over E(REQUESTS_CA_BUNDLE) and E(CURL_CA_BUNDLE).
+      - Accepts V(true), V(yes), V(on), V(1), V(false), V(no), V(off) and V(0) (any case), or a boolean; any other
+        value is an error, so that a typo cannot turn certificate verification off.
+    # raw, not bool: Ansible's bool reads any unknown word such as "flase" as false.
+    type: raw
 extends_documentation_fragment:
   - asyncjobs.fleet.connection
 '''
@@ -83,9 +94,10 @@ from ansible_collections.asyncjobs.fleet.plugins.module_utils._backends._connect
 from ansible_collections.asyncjobs.fleet.plugins.module_utils._common import check_number
 from ansible_collections.asyncjobs.fleet.plugins.module_utils._credentials import (
     CONNECTION_OPTIONS,
+    TaskEnviron,
+    parse_bool,
     secret_values,
 )
-from ansible_collections.asyncjobs.fleet.plugins.module_utils._credentials import TaskEnviron
 from ansible_collections.asyncjobs.fleet.plugins.module_utils._errors import FleetError
 from ansible_collections.asyncjobs.fleet.plugins.module_utils._engine._jobs import checked_ids
 from ansible_collections.asyncjobs.fleet.plugins.module_utils._redact import Redactor
@@ -106,6 +118,8 @@ class LookupModule(LookupBase):
         environ = TaskEnviron(os.environ)
         redact = Redactor(secret_values(params, environ))
         try:
+            if params["validate_certs"] is not None and not isinstance(params["validate_certs"], bool):
+                params["validate_certs"] = parse_bool("validate_certs", params["validate_certs"])
             client = make_client(self.get_option("api"), params, environ)
             if terms:
                 jobs = [client.results(i) for i in checked_ids(client, [str(term) for term in terms])]

@@ -131,3 +131,20 @@ def test_every_value_is_unsafe_however_deeply_nested(fake_clients):
     for jobs in (lookup(), lookup(["600001"])):
         assert jobs[0]["targets"][0]["results"][0]["text"] == hostile
         assert fakes.templatable_strings(jobs) == []
+
+
+@pytest.mark.parametrize("word, expected", [("no", False), ("Off", False), ("yes", True), (False, False), (True, True)])
+def test_validate_certs_words(fake_clients, word, expected):
+    fake_clients.client = fakes.FakeClient(jobs=JOBS)
+    lookup(validate_certs=word)
+    assert fake_clients.made[0][1]["validate_certs"] is expected
+
+
+@pytest.mark.parametrize("typo", ["flase", "ture", "disabled"])
+def test_a_validate_certs_typo_fails_and_nothing_is_asked(fake_clients, typo):
+    # Ansible's own bool reads any unknown word as false: TLS verification must not be
+    # turned off by a typo.
+    fake_clients.client = fakes.FakeClient(jobs=JOBS)
+    with pytest.raises(AnsibleLookupError, match="validate_certs must be true or false, got '%s'" % typo):
+        lookup(validate_certs=typo)
+    assert fake_clients.made == []
