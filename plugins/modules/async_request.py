@@ -409,6 +409,11 @@ polls:
   description: Monitor polls made.
   returned: when the request was sent and the status was accepted
   type: int
+history:
+  description: The operation's state each time it changed while the monitor was polled, with the time.
+  returned: when a monitor was polled
+  type: list
+  elements: dict
 requests:
   description: HTTP requests this task made, retries and the final GET included.
   returned: always

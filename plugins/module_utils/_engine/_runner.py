@@ -72,7 +72,9 @@ class Context(object):
             outcome = wait_for_jobs(backend, ids, deadline, params["poll_interval"], params["max_poll_interval"],
                                     **options)
         except FleetError as exc:
-            if report and "polls" in exc.result:
+            # A wait that timed out or gave up carries its statistics; an error raised by a poll
+            # itself (a monitor answering 404) does not.
+            if report and all(key in exc.result for key in ("elapsed", "polls", "history")):
                 self.waits.append(exc.result)
             raise
         if report:

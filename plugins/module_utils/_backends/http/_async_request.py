@@ -316,7 +316,8 @@ class AsyncRequest(Operation):
             try:
                 outcome = follow(transport, monitor, rules, ctx.deadline(params["wait_timeout"]), params["poll_interval"],
                                  params["max_poll_interval"], first_retry_after=resp.headers.get("Retry-After"),
-                                 progress=ctx.progress, display_url=redact(monitor_url))
+                                 progress=ctx.progress, display_url=redact(monitor_url),
+                                 wait=lambda backend, ids, **options: ctx.wait(backend, ids, params, **options))
             except FleetError as exc:
                 merged = dict(result)
                 merged.update(exc.result)
@@ -324,8 +325,8 @@ class AsyncRequest(Operation):
                 raise
         decision = outcome["decision"]
         result.update(decision.as_dict())
-        result.update(operation=outcome["operation"], final_status=outcome["final_status"],
-                      polls=outcome["polls"], elapsed=outcome["elapsed"])
+        # polls and elapsed of the wait: added by the runner (0 when the answer needed no wait).
+        result.update(operation=outcome["operation"], final_status=outcome["final_status"])
         if decision.state == lc.SUCCEEDED and not decision.has_result and params["final_get"]:
             self._final_get(transport, method, url, resp, monitor, headers_for, result, ctx, redact)
         if decision.state != lc.SUCCEEDED:

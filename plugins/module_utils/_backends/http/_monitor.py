@@ -367,20 +367,25 @@ class MonitorPoll(object):
 
 
 def follow(transport, monitor, rules, timeout, poll_interval, max_poll_interval, first_retry_after=None,
-           progress=None, clock=time.monotonic, sleep=time.sleep, display_url=None):
+           progress=None, clock=time.monotonic, sleep=time.sleep, display_url=None, wait=None):
     """Poll ``monitor`` with the one wait loop until its operation ends or the deadline passes.
 
-    ``timeout`` is the task's Deadline or seconds. Returns dict(decision, operation,
+    ``timeout`` is the task's Deadline or seconds. ``wait(backend, ids, **options)`` runs the
+    loop: a task passes ``Context.wait`` (its deadline, poll settings and accounting); by
+    default ``wait_for_jobs`` with ``timeout`` and the poll settings. Returns dict(decision, operation,
     final_status, polls, elapsed). Raises WaitTimeout naming the monitor URL and its last
     status, or FleetError for a monitor that cannot be read (401/403/404/410, or more than
     MAX_POLL_ERRORS failed polls in a row).
     """
     backend = MonitorPoll(transport, monitor, rules, display_url or monitor.url)
     shown = backend.shown
+    if wait is None:
+        def wait(backend, ids, **options):
+            return wait_for_jobs(backend, ids, timeout, poll_interval, max_poll_interval, clock=clock, sleep=sleep,
+                                 **options)
     try:
-        out = wait_for_jobs(backend, [shown], timeout, poll_interval, max_poll_interval, max_errors=MAX_POLL_ERRORS,
-                            progress=progress, clock=clock, sleep=sleep, pause_first=True,
-                            first_retry_after=parse_retry_after(first_retry_after))
+        out = wait(backend, [shown], max_errors=MAX_POLL_ERRORS, progress=progress, pause_first=True,
+                   first_retry_after=parse_retry_after(first_retry_after))
     except WaitTimeout as exc:
         last = backend.decision
         msg = "Timed out after %ss waiting for the operation at %s; last status: %s" % (
