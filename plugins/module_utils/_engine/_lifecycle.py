@@ -96,6 +96,14 @@ def outcome_from_counts(total, ok, bad):
     return PARTIAL
 
 
+def whole_number(value):
+    """``value`` as an int (a count or id in a manager's reply), or None when it is not one."""
+    try:
+        return int(value)
+    except (TypeError, ValueError):
+        return None
+
+
 def is_unreadable(record):
     """A finished job whose outcome could not be read (state ``unknown``, terminal)."""
     return record.get("state") == UNKNOWN and bool(record.get("terminal"))

@@ -17,6 +17,7 @@ import pytest
 import fakes
 import recordings
 from ansible_collections.asyncjobs.fleet.plugins.module_utils._backends.drm import _sci
+from ansible_collections.asyncjobs.fleet.plugins.module_utils._engine import _lifecycle as lc
 from ansible_collections.asyncjobs.fleet.plugins.module_utils._backends.drm import _records
 from ansible_collections.asyncjobs.fleet.plugins.module_utils._backends.drm import _client as _drm
 from ansible_collections.asyncjobs.fleet.plugins.module_utils import _transport
@@ -207,7 +208,7 @@ def test_legacy_xml_page_with_an_encoding_declaration(rec):
     root = _sci.parse_reply(_transport.Response(rec.status, {}, rec.text.encode("utf-8"), "https://rm.example"),
                             "DeviceCore page")
     want = rec.expect
-    assert (_records._int(root.findtext("remainingSize")), _records._int(root.findtext("resultTotalRows"))) == (
+    assert (lc.whole_number(root.findtext("remainingSize")), lc.whole_number(root.findtext("resultTotalRows"))) == (
         want["remaining"], want["total"])
     item = root.find(want["item_tag"])
     assert {k: item.findtext(k) for k in want["fields"]} == want["fields"]

@@ -22,7 +22,6 @@ from ansible_collections.asyncjobs.fleet.plugins.module_utils._redact import cli
 from ansible_collections.asyncjobs.fleet.plugins.module_utils._transport import Transport
 from ansible_collections.asyncjobs.fleet.plugins.module_utils._urls import join_path
 from ansible_collections.asyncjobs.fleet.plugins.module_utils._backends.drm._records import (
-    _int,
     job_from_listing,
     job_from_reply,
     same_request,
@@ -213,7 +212,7 @@ class DrmClient(object):
             resp = self.transport.request("GET", "/ws/sci", params=params, what="GET job listing")
             root = parse_reply(resp, "job listing")
             rows = root.findall("Job")
-            out.extend(pager.take(rows, (_int(root.findtext("remainingSize")) or 0) > 0))
+            out.extend(pager.take(rows, (lc.whole_number(root.findtext("remainingSize")) or 0) > 0))
             if limit is not None and len(out) >= limit:
                 return out[:limit]
         return out
@@ -320,7 +319,7 @@ class DrmClient(object):
             if not isinstance(data, dict):
                 raise ApiError("GET DeviceCore: expected a JSON object, got %s" % type(data).__name__, status=resp.status)
             items = data.get("items") or []
-            out.extend(pager.take([normalize_device(i) for i in items], (_int(data.get("remainingSize")) or 0) > 0))
+            out.extend(pager.take([normalize_device(i) for i in items], (lc.whole_number(data.get("remainingSize")) or 0) > 0))
         if targets:
             match = target_matcher(targets)
             out = [d for d in out if match(d)]

@@ -109,9 +109,9 @@ def job_from_listing(row):
                                  if text(name) is not None))
 
     raw = JOB_STATUS.get(text("jobStatus"), text("jobStatus"))
-    total = _int(text("jobTargetCount"))
-    ok = _int(text("jobProgressSuccess")) or 0
-    bad = _int(text("jobProgressFailures")) or 0
+    total = lc.whole_number(text("jobTargetCount"))
+    ok = lc.whole_number(text("jobProgressSuccess")) or 0
+    bad = lc.whole_number(text("jobProgressFailures")) or 0
     completed = text("jobCompletionTime") or None
     message = None
     terminal = None
@@ -139,13 +139,6 @@ def job_from_listing(row):
                   description=text("jobDescription"), targets=total, succeeded=ok, failed=bad,
                   submitted=text("jobSubmitTime"), completed=completed, terminal=terminal,
                   target_ids=[t for t in (text("jobTargets") or "").split(",") if t])
-
-
-def _int(value):
-    try:
-        return int(value)
-    except (TypeError, ValueError):
-        return None
 
 
 def _request_parts(root):

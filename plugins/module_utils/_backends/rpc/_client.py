@@ -21,6 +21,7 @@ least ``{"text": "<message>"}``.
 from __future__ import annotations
 
 from ansible_collections.asyncjobs.fleet.plugins.module_utils._errors import ApiError, InputError
+from ansible_collections.asyncjobs.fleet.plugins.module_utils._engine._lifecycle import whole_number
 from ansible_collections.asyncjobs.fleet.plugins.module_utils._engine._pager import Pager
 from ansible_collections.asyncjobs.fleet.plugins.module_utils._engine._submit import parse_time
 from ansible_collections.asyncjobs.fleet.plugins.module_utils._backends.rpc._protocol import (
@@ -187,7 +188,7 @@ class RpcClient(object):
         found = {}
         for rows in self._pages({}, page_size):
             for row in rows:
-                key = wanted.get(_int(row["id"]))
+                key = wanted.get(whole_number(row["id"]))
                 if key is not None:
                     found[key] = row
             if len(found) == len(wanted):
@@ -260,13 +261,6 @@ class RpcClient(object):
                          "(job %s keeps running; a PAUSED job resumes only on the NAS)" % (job_id,))
 
 
-def _int(value):
-    try:
-        return int(value)
-    except (TypeError, ValueError):
-        return None
-
-
 def _sort_key(job_id):
-    number = _int(job_id)
+    number = whole_number(job_id)
     return (0, number, "") if number is not None else (1, 0, str(job_id))
