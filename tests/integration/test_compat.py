@@ -33,6 +33,22 @@ PLAYBOOK = """
       ansible.builtin.set_fact:
         drm_jobs: "{{ query('asyncjobs.fleet.jobs', api='drm', operation='update_firmware') }}"
 
+- name: module_defaults for two APIs
+  hosts: localhost
+  gather_facts: false
+  # Ansible merges both groups into job_info's options, PowerStore's url winning (listed last);
+  # the action plugin must give job_info api=drm its own group's url on every ansible-core.
+  module_defaults:
+    group/asyncjobs.fleet.drm:
+      url: "{{ lookup('ansible.builtin.env', 'DRM_URL') }}"
+    group/asyncjobs.fleet.powerstore:
+      url: "{{ lookup('ansible.builtin.env', 'POWERSTORE_URL') }}"
+  tasks:
+    - name: DRM jobs through module_defaults
+      asyncjobs.fleet.job_info:
+        api: drm
+        operation: update_firmware
+
 - name: PowerStore
   hosts: localhost
   gather_facts: false
@@ -93,6 +109,7 @@ def test_smoke_every_api_lookup_and_inventory(lab, core, tmp_path):
     assert run.result("PowerStore volume group")["job"]["state"] == "succeeded"
     assert run.result("AIQUM file share")["outcome"] == "succeeded"
     assert run.result("RPC call")["job"]["state"] == "succeeded"
+    assert [j["id"] for j in run.result("DRM jobs through module_defaults")["jobs"]] == drm["job_ids"]
     looked_up = run.result("DRM jobs lookup")["ansible_facts"]["drm_jobs"]
     assert [(j["id"], j["state"]) for j in looked_up] == [(drm["job_ids"][0], "succeeded")]
 
