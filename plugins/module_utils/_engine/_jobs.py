@@ -92,14 +92,14 @@ def check_outcome(jobs, fail_on, result, what="job", ok=0, failed=0, message=Non
     """The outcome policy: raise JobFailed (carrying the whole result) when ``fail_on`` says so.
 
     Judged either per job (``jobs``: each by its own state, see ``lc.failing``) or, with
-    ``jobs=None``, for one change over many items (``ok`` and ``failed`` counts, e.g. devices), as the one job the
-    items make up: partial when some failed, failed when none succeeded. ``message(bad)``
-    words the failure for the operation (``bad``: the failing jobs, or the failed count);
-    by default each failing job is named with its state and failed devices.
+    ``jobs=None``, for one change over many items (``ok`` and ``failed`` counts, e.g. devices)
+    as the one job the items make up: partial when some failed, failed when none succeeded.
+    ``message(bad)`` words the failure for the operation (``bad``: the failing jobs, or the
+    failed count); by default each failing job is named with its state and failed devices.
     """
     if jobs is None:
-        bad = failed if lc.failing([{"state": lc.outcome_from_counts(None, ok, failed), "terminal": True}], fail_on) \
-            else 0
+        whole = {"state": lc.outcome_from_counts(None, ok, failed), "terminal": True}
+        bad = failed if lc.failing([whole], fail_on) else 0
     else:
         bad = lc.failing(jobs, fail_on)
     if not bad:

@@ -18,6 +18,7 @@ import os
 from ansible_collections.asyncjobs.fleet.plugins.module_utils._backends._connect import make_client
 from ansible_collections.asyncjobs.fleet.plugins.module_utils._common import check_common_params
 from ansible_collections.asyncjobs.fleet.plugins.module_utils._credentials import secret_values
+from ansible_collections.asyncjobs.fleet.plugins.module_utils._engine._wait import Deadline, wait_for_jobs
 from ansible_collections.asyncjobs.fleet.plugins.module_utils._errors import FleetError
 
 
@@ -44,15 +45,12 @@ class Context(object):
         lock wait) of the task shares ``wait_timeout``; ``wait_timeout`` starts it when an
         Operation runs outside the runner (unit tests)."""
         if self._deadline is None:
-            from ansible_collections.asyncjobs.fleet.plugins.module_utils._engine._wait import Deadline
             self._deadline = Deadline(wait_timeout)
         return self._deadline
 
     def connect(self, api, params):
         """The backend client for ``api``; its requests are counted in the task's result."""
-        return self.track_client(make_client(api, params, self.environ))
-
-    def track_client(self, client):
+        client = make_client(api, params, self.environ)
         self.track(client.transport)
         return client
 
@@ -65,7 +63,6 @@ class Context(object):
         poll settings and progress reporting. The runner reports the statistics of the waits
         for the jobs the result is about (``report``); a wait before the task's own (a read it
         needs, an adopted or a conflicting job) is not counted in them."""
-        from ansible_collections.asyncjobs.fleet.plugins.module_utils._engine._wait import wait_for_jobs
         deadline = self.deadline(params["wait_timeout"])
         options.setdefault("progress", self.progress)
         try:
@@ -107,7 +104,8 @@ class Operation(object):
     required_together = []
     required_one_of = []
     required_if = []
-    # Python libraries the operation needs: {import name: (available, import error)}.
+    # Python libraries the operation needs: (name, available, import error) triples, as in
+    # _requirements; an operation whose libraries depend on its options sets requirements_for.
     requirements = ()
 
     def run(self, params, ctx):
