@@ -30,8 +30,8 @@ from ansible_collections.asyncjobs.fleet.plugins.module_utils._engine._jobs impo
 )
 from ansible_collections.asyncjobs.fleet.plugins.module_utils._engine._lock import submission_lock
 from ansible_collections.asyncjobs.fleet.plugins.module_utils._backends.drm._submission import (
-    _TARGETS_ONE_OF,
-    _submit,
+    TARGETS_ONE_OF,
+    submit_sci,
     resolve_duplicates,
     wait_for_conflicts,
 )
@@ -50,7 +50,7 @@ class FirmwareUpdate(Operation):
     )
     argument_spec["wait_timeout"] = dict(type="float", default=1800)
     mutually_exclusive = [["src", "file"]]
-    required_one_of = _TARGETS_ONE_OF + [["src", "file"]]
+    required_one_of = TARGETS_ONE_OF + [["src", "file"]]
     requirements = req.DRM
 
     def run(self, params, ctx):
@@ -91,8 +91,8 @@ class FirmwareUpdate(Operation):
             job_id = None
             if fresh:
                 attrs = {"firmware_target": params["firmware_target"], "filename": params["filename"]}
-                job_id = _submit(client, ctx, "update_firmware", [("device", i) for i in fresh], payload, attrs,
-                                 result, known_ids=result["job_ids"])
+                job_id = submit_sci(client, ctx, "update_firmware", [("device", i) for i in fresh], payload, attrs,
+                                    result, known_ids=result["job_ids"])
                 result["job_ids"].append(job_id)
         if job_id is not None:
             # Another controller (which does not share the lock) may have submitted the same change.

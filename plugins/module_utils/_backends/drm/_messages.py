@@ -24,8 +24,8 @@ from ansible_collections.asyncjobs.fleet.plugins.module_utils._engine._jobs impo
     wait_and_collect,
 )
 from ansible_collections.asyncjobs.fleet.plugins.module_utils._backends.drm._submission import (
-    _TARGETS_ONE_OF,
-    _submit,
+    TARGETS_ONE_OF,
+    submit_sci,
     is_read_only,
 )
 
@@ -39,7 +39,7 @@ class SendMessage(Operation):
         allow_offline=dict(type="bool"),
         wait_for_reconnect=dict(type="bool"),
     )
-    required_one_of = _TARGETS_ONE_OF
+    required_one_of = TARGETS_ONE_OF
     requirements = req.DRM
 
     def run(self, params, ctx):
@@ -55,7 +55,7 @@ class SendMessage(Operation):
                  "waitForReconnect": params["wait_for_reconnect"]}
         changed = not read_only
         result = dict(changed=changed)
-        job_id = _submit(client, ctx, "send_message", targets, payload, attrs, result)
+        job_id = submit_sci(client, ctx, "send_message", targets, payload, attrs, result)
         result["job_id"] = job_id
         if not params["wait"]:
             result["job"] = None

@@ -30,9 +30,9 @@ from ansible_collections.asyncjobs.fleet.plugins.module_utils._engine._jobs impo
 )
 from ansible_collections.asyncjobs.fleet.plugins.module_utils._engine._lock import submission_lock
 from ansible_collections.asyncjobs.fleet.plugins.module_utils._backends.drm._submission import (
-    _TARGETS_ONE_OF,
-    _read_only_text,
-    _submit,
+    TARGETS_ONE_OF,
+    read_only_text,
+    submit_sci,
     resolve_duplicates,
     wait_for_conflicts,
 )
@@ -43,7 +43,7 @@ class Settings(Operation):
         CONNECTION_ARGSPEC, DRM_TARGET_ARGSPEC, WAIT_ARGSPEC,
         settings=dict(type="dict", required=True),
     )
-    required_one_of = _TARGETS_ONE_OF
+    required_one_of = TARGETS_ONE_OF
     requirements = req.DRM
 
     def run(self, params, ctx):
@@ -63,8 +63,8 @@ class Settings(Operation):
     def _apply(self, client, ctx, targets, desired, query, recovery, params):
         """Under the lock: wait for changes in flight on the devices, read, compare, submit."""
         adopted = self._in_flight(client, ctx, targets, desired, params, recovery)
-        job_id = _submit(client, ctx, "send_message", targets, query, {"reply": "all"}, recovery,
-                         known_ids=adopted)
+        job_id = submit_sci(client, ctx, "send_message", targets, query, {"reply": "all"}, recovery,
+                            known_ids=adopted)
         jobs = wait_and_collect(client, [job_id], params, ctx, report=False)
         current = {}
         failed = {}
@@ -94,8 +94,8 @@ class Settings(Operation):
                 body = "".join("<%s>%s</%s>" % (g, "".join("<%s>%s</%s>" % (k, escape(v), k)
                                                            for k, v in sorted(f)), g) for g, f in frozen)
                 payload = "<rci_request version=\"1.1\"><set_setting>%s</set_setting></rci_request>" % body
-                set_id = _submit(client, ctx, "send_message", [("device", i) for i in dev_ids], payload,
-                                 {"reply": "all"}, result, known_ids=[job_id] + result["job_ids"])
+                set_id = submit_sci(client, ctx, "send_message", [("device", i) for i in dev_ids], payload,
+                                    {"reply": "all"}, result, known_ids=[job_id] + result["job_ids"])
                 result["job_ids"].append(set_id)
                 result.setdefault("_submitted", []).append((set_id, dev_ids, payload))
         return result
@@ -139,7 +139,7 @@ class Settings(Operation):
             device_ids = [d["id"] for d in client.devices(targets)]
         adopted, conflicts = [], []
         for job, stored in client.in_flight("send_message", device_ids):
-            if stored is not None and _read_only_text(stored):
+            if stored is not None and read_only_text(stored):
                 continue
             (adopted if _sets_only(stored, desired) else conflicts).append(job)
         if ctx.check_mode:

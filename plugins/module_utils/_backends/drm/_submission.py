@@ -21,11 +21,11 @@ from ansible_collections.asyncjobs.fleet.plugins.module_utils._engine._jobs impo
 from ansible_collections.asyncjobs.fleet.plugins.module_utils._engine._submit import submit_once
 
 
-_TARGETS_ONE_OF = [["devices", "tags", "groups", "all_devices"]]
+TARGETS_ONE_OF = [["devices", "tags", "groups", "all_devices"]]
 RCI_READ_ONLY = ("query_setting", "query_state", "query_descriptor")
 
 
-def _submit(client, ctx, operation, targets, payload, attrs, result, known_ids=()):
+def submit_sci(client, ctx, operation, targets, payload, attrs, result, known_ids=()):
     """POST an async SCI request once; returns its job id.
 
     A reply without jobId is a failure naming each device. A lost reply is recovered by
@@ -54,7 +54,7 @@ def _submit(client, ctx, operation, targets, payload, attrs, result, known_ids=(
         searched="%s jobs for these targets in the Remote Manager job listing" % operation)
 
 
-def _job_number(job_id):
+def job_number(job_id):
     return (len(str(job_id)), str(job_id))  # DRM job ids are digits: shorter is lower
 
 
@@ -67,7 +67,7 @@ def wait_for_conflicts(client, ctx, conflicts, params, result, what):
     ids = [j["id"] for j in conflicts]
     ctx.warn("%s: job(s) %s making another change on the targeted devices are in flight; waiting for them "
              "to end before reading the devices again" % (what, ", ".join(ids)))
-    result["waited_for_job_ids"] = sorted(set(result.get("waited_for_job_ids", []) + ids), key=_job_number)
+    result["waited_for_job_ids"] = sorted(set(result.get("waited_for_job_ids", []) + ids), key=job_number)
     try:
         ctx.wait(client, ids, params, report=False)
     except WaitTimeout as exc:
@@ -97,9 +97,9 @@ def resolve_duplicates(client, ctx, operation, job_id, device_ids, payload, resu
     if not twins:
         return job_id
     covers_us = [j for j in twins if mine <= set(t.upper() for t in j["target_ids"])]
-    lower = [j for j in covers_us if _job_number(j["id"]) < _job_number(job_id)]
+    lower = [j for j in covers_us if job_number(j["id"]) < job_number(job_id)]
     if lower and ours_running:
-        winner = min(lower, key=lambda j: _job_number(j["id"]))
+        winner = min(lower, key=lambda j: job_number(j["id"]))
         try:
             client.cancel(job_id)
         except FleetError as exc:
@@ -116,7 +116,7 @@ def resolve_duplicates(client, ctx, operation, job_id, device_ids, payload, resu
         result.setdefault("canceled_duplicate_job_ids", []).append(job_id)
         return winner["id"]
     # A higher job that covers only devices we cover cancels itself (the same rule, in its run).
-    left = [j for j in twins if not (_job_number(j["id"]) > _job_number(job_id)
+    left = [j for j in twins if not (job_number(j["id"]) > job_number(job_id)
                                      and set(t.upper() for t in j["target_ids"]) <= mine)]
     if left:
         ids = [j["id"] for j in left]
@@ -124,10 +124,6 @@ def resolve_duplicates(client, ctx, operation, job_id, device_ids, payload, resu
                  "the same moment by different runs and both stay" % (job_id, ", ".join(ids)))
         result.setdefault("duplicate_job_ids", []).extend(ids)
     return job_id
-
-
-def _device_failures(devices):
-    return [(k, v) for k, v in sorted(devices.items()) if not v["ok"]]
 
 
 def is_read_only(payload):
@@ -139,7 +135,7 @@ def is_read_only(payload):
     return bool(commands) and all(c.tag in RCI_READ_ONLY for c in commands)
 
 
-def _read_only_text(stored):
+def read_only_text(stored):
     try:
         return is_read_only(stored)
     except InputError:
