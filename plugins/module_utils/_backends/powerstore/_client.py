@@ -349,19 +349,31 @@ class PowerStoreClient(object):
                          "asyncjobs.fleet.job_wait, or undo its effect with a new change afterwards." % job_id)
 
     def in_flight(self, resource_id=None, resource_name=None, action=None, resource_type="volume_group"):
-        """Jobs still running on a resource (by id, or by name for creates)."""
+        """Jobs still running on a resource (by id, or by name for creates); a list of ids or names
+        asks for the jobs on any of them in the same listing."""
         return self.jobs_on(resource_id, resource_name, action, resource_type, states=ACTIVE_STATES)
 
     def jobs_on(self, resource_id=None, resource_name=None, action=None, resource_type="volume_group",
                 states=None, since=None):
         """Jobs on a resource: in ``states`` (None: any) and started at ``since`` or later (epoch s)."""
+        for key, value in (("resource_id", resource_id), ("resource_name", resource_name)):
+            if isinstance(value, (list, tuple)) and len(value) > IDS_PER_POLL:
+                # Chunks keep the URL short, as for polls.
+                jobs = []
+                for start in range(0, len(value), IDS_PER_POLL):
+                    where = dict(resource_id=resource_id, resource_name=resource_name)
+                    where[key] = value[start:start + IDS_PER_POLL]
+                    jobs.extend(self.jobs_on(action=action, resource_type=resource_type, states=states, since=since,
+                                             **where))
+                return jobs
         condition = {"resource_type": "eq.%s" % resource_type}
         if states:
             condition["state"] = in_list(states)
-        if resource_id:
-            condition["resource_id"] = "eq.%s" % resource_id
-        if resource_name:
-            condition["resource_name"] = "eq.%s" % resource_name
+        for key, value in (("resource_id", resource_id), ("resource_name", resource_name)):
+            if isinstance(value, (list, tuple)):
+                condition[key] = in_list(value)
+            elif value:
+                condition[key] = "eq.%s" % value
         if action:
             condition["resource_action"] = "eq.%s" % action
         if since is not None:

@@ -19,13 +19,8 @@ from ansible_collections.asyncjobs.fleet.plugins.module_utils._common import (
 )
 from ansible_collections.asyncjobs.fleet.plugins.module_utils._engine._runner import Operation
 from ansible_collections.asyncjobs.fleet.plugins.module_utils._errors import InputError, JobFailed
-from ansible_collections.asyncjobs.fleet.plugins.module_utils._engine._jobs import (
-    adopt,
-    check_outcome,
-    wait_and_collect,
-)
 from ansible_collections.asyncjobs.fleet.plugins.module_utils._engine._lock import submission_lock
-from ansible_collections.asyncjobs.fleet.plugins.module_utils._engine._submit import submit_once
+from ansible_collections.asyncjobs.fleet.plugins.module_utils._backends.powerstore._changes import Changes
 from ansible_collections.asyncjobs.fleet.plugins.module_utils._urls import join_path
 
 _NAME_BAD = re.compile(r"[\x00-\x1f\x7f/?#%\\]")
@@ -126,7 +121,6 @@ class VolumeGroup(Operation):
         is_write_order_consistent=dict(type="bool"),
     )
     requirements = req.JSON
-    held = None  # the submission lock while this run holds it (see run)
 
     def run(self, params, ctx):
         name = check_name(params["name"], "name")
@@ -145,24 +139,25 @@ class VolumeGroup(Operation):
         # One look-then-submit at a time per group on this controller; released once the job is
         # submitted (see _wait), so the next run sees the job and adopts it.
         with submission_lock(ctx, ctx.deadline(params["wait_timeout"]), client.transport.base_url, "volume_group",
-                             name.casefold(), "Volume group %s" % name, result) as self.held:
-            return self._run(client, name, params, ctx, result)
+                             name.casefold(), "Volume group %s" % name, result) as held:
+            return self._run(client, name, params, ctx, result, held)
 
-    def _run(self, client, name, params, ctx, result):
+    def _run(self, client, name, params, ctx, result, held=None):
+        changes = Changes(client, params, ctx, result, held)
         vg = client.volume_group(name)
         if vg is None and params["new_name"]:
             # A re-run after a rename finds the group under its new name.
             vg = client.volume_group(params["new_name"])
         if params["state"] == "absent":
-            return self._absent(client, vg, name, params, ctx, result)
+            return self._absent(changes, vg, name, params, ctx, result)
         policies = []
         if params["protection_policy"] or params["qos_performance_policy"]:
             policies = client.policies()
         desired = self._desired(params, policies)
         names = policy_names(policies)
         if vg is None:
-            return self._create(client, name, desired, names, params, ctx, result)
-        return self._modify(client, vg, desired, names, params, ctx, result)
+            return self._create(changes, name, desired, names, params, ctx, result)
+        return self._modify(changes, vg, desired, names, params, ctx, result)
 
     @staticmethod
     def _desired(params, policies):
@@ -177,12 +172,13 @@ class VolumeGroup(Operation):
         return desired
 
     # -- present, existing group
-    def _modify(self, client, vg, desired, names, params, ctx, result):
+    def _modify(self, changes, vg, desired, names, params, ctx, result):
+        client = changes.client
         delta = differences(vg, desired)
         # Adopt a change already under way on this group (e.g. from a run that died mid-wait)
         # instead of submitting a duplicate; then compare again. Looked for even when the group
         # already matches: a job in flight may still change it, so its end decides.
-        jobs = self._adopt(client, params, ctx, result, resource_id=vg["id"])
+        jobs = changes.adopt("volume_group", ids=[vg["id"]])
         if jobs:
             vg = client.volume_group(vg["name"]) or client.volume_group(desired.get("name", vg["name"])) or vg
             delta = differences(vg, desired)
@@ -199,9 +195,9 @@ class VolumeGroup(Operation):
         if ctx.check_mode:
             return result
         body = {field: ("" if value is None else value) for field, value in delta.items()}
-        job_id = self._change(client, ctx, result, "PATCH", join_path("/volume_group", vg["id"]), body,
+        job_id = self._change(changes, "PATCH", join_path("/volume_group", vg["id"]), body,
                               "PATCH volume group %s" % vg["name"], "modify", resource_id=vg["id"])
-        final = self._wait(client, job_id, "modify volume group %s" % vg["name"], params, ctx, result)
+        final = changes.wait_one(job_id, "modify volume group %s" % vg["name"])
         if final is None or final["state"] != lc.SUCCEEDED:
             return result
         vg = client.volume_group(desired.get("name", vg["name"]))
@@ -213,17 +209,18 @@ class VolumeGroup(Operation):
         return result
 
     # -- present, missing group
-    def _create(self, client, name, desired, names, params, ctx, result):
+    def _create(self, changes, name, desired, names, params, ctx, result):
+        client = changes.client
         if params["new_name"]:
             raise InputError("volume group %r does not exist (nor %r): new_name renames an existing group; "
                              "to create one, give its name as name" % (name, params["new_name"]))
         body = dict(desired, name=name)
         body = {k: v for k, v in body.items() if v is not None}
-        if self._adopt(client, params, ctx, result, resource_name=name, action="create"):
+        if changes.adopt("volume_group", names=[name], action="create"):
             vg = client.volume_group(name)
             if vg is not None:
                 result["changed"] = True
-                return self._modify(client, vg, desired, names, params, ctx, result)
+                return self._modify(changes, vg, desired, names, params, ctx, result)
         result["changed"] = True
         if ctx.diff:
             result["diff"] = {"before": {"state": "absent"},
@@ -232,18 +229,19 @@ class VolumeGroup(Operation):
         if ctx.check_mode:
             result["volume_group"] = None
             return result
-        job_id = self._change(client, ctx, result, "POST", "/volume_group", body, "POST volume group %s" % name,
+        job_id = self._change(changes, "POST", "/volume_group", body, "POST volume group %s" % name,
                               "create", resource_name=name)
         result["volume_group"] = None
-        final = self._wait(client, job_id, "create volume group %s" % name, params, ctx, result)
+        final = changes.wait_one(job_id, "create volume group %s" % name)
         if final is None or final["state"] != lc.SUCCEEDED:
             return result
         result["volume_group"] = summarize_vg(client.volume_group(name))
         return result
 
     # -- absent
-    def _absent(self, client, vg, name, params, ctx, result):
-        if vg is not None and self._adopt(client, params, ctx, result, resource_id=vg["id"]):
+    def _absent(self, changes, vg, name, params, ctx, result):
+        client = changes.client
+        if vg is not None and changes.adopt("volume_group", ids=[vg["id"]]):
             vg = client.volume_group(name)
             result["changed"] = vg is None
         if vg is None:
@@ -255,62 +253,17 @@ class VolumeGroup(Operation):
         result["volume_group"] = summarize_vg(vg)
         if ctx.check_mode:
             return result
-        job_id = self._change(client, ctx, result, "DELETE", join_path("/volume_group", vg["id"]), None,
+        job_id = self._change(changes, "DELETE", join_path("/volume_group", vg["id"]), None,
                               "DELETE volume group %s" % vg["name"], "delete", resource_id=vg["id"])
-        self._wait(client, job_id, "delete volume group %s" % vg["name"], params, ctx, result)
+        changes.wait_one(job_id, "delete volume group %s" % vg["name"])
         return result
 
     @staticmethod
-    def _change(client, ctx, result, method, path, body, what, action, resource_id=None, resource_name=None):
-        """Submit a change once; a lost reply adopts the job it created (see _submit).
-
-        Then look for another job on the group submitted in the same window (another controller
-        does not share the lock). PowerStore has no job cancel, so it is reported, not resolved.
-        """
-        job_id = submit_once(
-            client.transport, lambda: client.change(method, path, body, what=what),
-            lambda since: client.find_submitted(action, resource_id=resource_id, resource_name=resource_name,
-                                                since=since),
-            ctx, what, known_ids=result.get("adopted_job_ids") or (),
-            result=result, changed=bool(result.get("adopted_job_ids")),
-            searched="%s jobs on volume group %s" % (action, resource_name or resource_id))
-        known = set(result.get("adopted_job_ids") or ()) | set([job_id])
-        others = [j["id"] for j in client.in_flight(resource_id=resource_id, resource_name=resource_name)
-                  if j["id"] not in known]
-        if others:
-            ctx.warn("%s: job(s) %s on the same volume group were submitted by another run at the same moment as job "
-                     "%s; PowerStore cannot cancel jobs, so both run and the later one decides" % (
-                         what, ", ".join(others), job_id))
-            result["duplicate_job_ids"] = others
+    def _change(changes, method, path, body, what, action, resource_id=None, resource_name=None):
+        """Submit a change once, then report another run's job on the group submitted beside it."""
+        job_id = changes.submit(method, path, body, what, action, "volume_group", resource_id, resource_name)
+        changes.check_duplicates(what)
         return job_id
-
-    # -- waiting
-    @staticmethod
-    def _adopt(client, params, ctx, result, **where):
-        """Adopt the jobs in flight on the group (not in check mode, which only reads); their final records."""
-        if ctx.check_mode:
-            return []
-        jobs = adopt(client, client.in_flight(**where), params, ctx, result)
-        if jobs:
-            result["adopted_jobs"] = jobs
-        return jobs
-
-    def _wait(self, client, job_id, what, params, ctx, result):
-        """Wait for the submitted job; None when not waiting. A failed job fails the task."""
-        if self.held is not None:
-            self.held.release()
-        result.update(job_id=job_id, changed=True)
-        if not params["wait"]:
-            return None
-        job = wait_and_collect(client, [job_id], params, ctx, extra_on_timeout=dict(result))[0]
-        result["job"] = job
-        if job["state"] != lc.SUCCEEDED:
-            # FAILED means PowerStore cleaned up after itself; UNRECOVERABLE_FAILED may leave changes.
-            result["changed"] = job["raw_state"] == "UNRECOVERABLE_FAILED"
-        check_outcome([job], params["fail_on"], result, message=lambda bad: "PowerStore job %s (%s) ended %s (state %s%s): %s" % (
-            job_id, what, job["state"], job["raw_state"], ", HTTP %s" % job["response_status"] if job.get("response_status") else "",
-            job.get("message") or "no message"))
-        return job
 
 
 VOLUME_GROUP = VolumeGroup()
