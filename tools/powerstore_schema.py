@@ -1,4 +1,3 @@
-#!/usr/bin/env python3
 # Copyright: (c) 2026, asyncjobs.fleet contributors
 # GNU General Public License v3.0+ (see LICENSE or https://www.gnu.org/licenses/gpl-3.0.txt)
 """Derive the compact PowerStore schema (_schema_data.py) from Dell's OpenAPI (Swagger 2.0) spec.
