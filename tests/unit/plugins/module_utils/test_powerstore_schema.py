@@ -157,7 +157,8 @@ def test_generator_on_every_construct(generator):
         "toy_instance": {"properties": {"id": {"type": "string"}, "name": {"type": "string"}}},
         "gadget_instance": {"properties": {"id": {"type": "string"}}},
     }
-    text, _ = generator.render(TOY_SPEC)
+    text, rendered_skips = generator.render(TOY_SPEC)
+    assert rendered_skips == skips
     namespace = {}
     exec(compile(text, "_schema_data.py", "exec"), namespace)  # the output is plain literals
     assert namespace["RESOURCES"] == resources and namespace["DEFINITIONS"] == definitions
