@@ -1,4 +1,5 @@
-"""Simulated Dell PowerStore REST API (/api/rest): login session, volume groups, policies, volumes, jobs.
+"""Simulated Dell PowerStore REST API (/api/rest): login session, jobs, volume groups, policies, and
+(powerstore_block.py) volumes, hosts, host groups and their mappings.
 
 Shape follows the PowerStore 4.1 OpenAPI spec and the REST API developer guide: token + cookie
 sessions, PostgREST-style filters, `select=` (only `id` without it), `order=`, paging with 206 +
@@ -18,35 +19,17 @@ import time
 import uuid
 
 from labcore import Appliance, Response, Setting, Stats, basic_credentials, seconds
+from powerstore_block import BLOCK_ROUTES, Block
+from powerstore_core import (API, EPOCH, EVAL_AT, NOT_FOUND, RESERVED_PARAMS, Job, PSError, _sort_key, _uuid,
+                             error_body, page_window, parse_select, project, response_type, ts, type_error,
+                             validate, validation_error, make_filter)
+from powerstore_schema import DEFINITIONS
 
-API = "/api/rest"
-DEFAULT_DURATIONS = {"create": 1.0, "modify": 2.0, "delete": 1.0}
+# Seconds by resource_action: create, modify, delete, and `action` for every named action
+# (attach, clone, add_members, ...).
+DEFAULT_DURATIONS = {"create": 1.0, "modify": 2.0, "delete": 1.0, "action": 1.0}
 DEFAULT_IDLE_TIMEOUT = 3600
-DEFAULT_LIMIT = 100
-MAX_LIMIT = 2000
-QUEUE_END = 0.10  # fraction of a job's duration spent PENDING (first half) then QUEUED
-EVAL_AT = 0.75    # fraction at which the change is applied, or found to fail (then FAILING)
 RELEASE = "4.1.0.0"
-RESERVED_PARAMS = ("select", "order", "offset", "limit", "is_async")
-ACTIVE_STATES = ("PENDING", "QUEUED", "IN_PROGRESS", "FAILING")
-PHASES = {"PENDING": "Pending", "QUEUED": "Queued", "IN_PROGRESS": "In_Progress", "COMPLETED": "Completed",
-          "SKIPPED": "Skipped", "FAILING": "Failing", "UNRECOVERABLE_FAILED": "Unrecoverable_Failed",
-          "FAILED": "Failed"}
-# Error codes per status. Recorded by Dell's clients (tests/unit/vendor/powerstore): 400 "Invalid
-# REST request." 0xE04040010005, 404 "Instance with id X was not found." 0xE04040020009; the others
-# are lab values in the same format (the catalogue is not public).
-CODES = {400: "0xE04040010005", 401: "0xE04040030002", 403: "0xE04040060001", 404: "0xE04040020009",
-         405: "0xE04040010006", 416: "0xE04040010009", 422: "0xE0A070010004", 500: "0xE04040000001"}
-# Recorded codes of particular errors: a body the schema rejects (unknown property, wrong type),
-# and the not-found errors of a policy or volume named in a body.
-CODE_VALIDATION = "0xE04040030001"
-NOT_FOUND = {"Policy": ("0xE0A090010001", "Unable to find the policy with ID {ref}"),
-             "Volume": ("0xE0A07001000C", "The volume {ref} is not found.")}
-JSON_TYPES = ((bool, "boolean"), (int, "integer"), (float, "number"), (str, "string"), (list, "array"),
-              (dict, "object"), (type(None), "null"))
-ACTIONS_L10N = {"create": "Create a volume group.", "modify": "Modify a volume group.",
-                "delete": "Delete a volume group."}
-EPOCH = 1735689600  # 2025-01-01T00:00:00Z, for reproducible creation timestamps
 
 PROTECTION_POLICIES = (("gold-protection", "Hourly snapshots, remote replication"),
                        ("silver-protection", "Daily snapshots"),
@@ -61,43 +44,6 @@ VOLUME_GROUPS = (("vg-finance", "Finance databases", "gold-protection", None, Tr
 FREE_VOLUMES = 2  # volumes in no group, usable as volume_ids of a create
 
 
-def ts(t):
-    """ISO-8601 Zulu timestamp with milliseconds, as PowerStore returns them."""
-    return time.strftime("%Y-%m-%dT%H:%M:%S", time.gmtime(t)) + ".%03dZ" % int((t % 1) * 1000)
-
-
-class PSError(Exception):
-    """A PowerStore error reply: status + {"messages": [{code, severity, message_l10n, arguments}]}."""
-
-    def __init__(self, status, message, arguments=(), headers=None, code=None):
-        super().__init__(message)
-        self.status, self.message, self.arguments, self.headers = status, message, list(arguments), headers or {}
-        self.code = code
-
-
-def error_body(status, message, arguments=(), code=None):
-    msg = {"code": code or CODES.get(status, CODES[400]), "severity": "Error", "message_l10n": message}
-    if arguments:
-        # Recorded messages without arguments have no "arguments" key at all.
-        msg["arguments"] = [str(a) for a in arguments]
-    return {"messages": [msg]}
-
-
-def json_type(value):
-    return next(name for kind, name in JSON_TYPES if isinstance(value, kind))
-
-
-def validation_error(detail):
-    """A body the schema rejects, worded as PowerStore does (recorded by PyPowerStore)."""
-    # The message ends with a full stop; the argument is the detail as it is.
-    return PSError(400, "Validation failed: " + detail.rstrip(".") + ".", [detail], code=CODE_VALIDATION)
-
-
-def type_error(key, value, allowed):
-    return validation_error(f"[Path '/{key}'] Instance type ({json_type(value)}) does not match any allowed "
-                            f"primitive type (allowed: [{allowed}])")
-
-
 class _Stats(Stats):
     def reset(self):
         super().reset()
@@ -105,212 +51,7 @@ class _Stats(Stats):
             self.methods["PATCH"] = 0  # so deltas always have the key
 
 
-# ---------------------------------------------------------------------------------------------
-# Query language: filters, select, order, paging
-
-
-def parse_select(text):
-    """`a,b,rel(x,y)` -> {"a": None, "b": None, "rel": {"x": None, "y": None}} (spaces allowed)."""
-    pos = 0
-
-    def parse_list(end):
-        nonlocal pos
-        out = {}
-        while True:
-            m = re.compile(r"\s*([A-Za-z_][\w]*)\s*").match(text, pos)
-            if not m:
-                raise PSError(400, f"Invalid select near: {text[pos:pos + 20]!r}")
-            name, pos = m.group(1), m.end()
-            sub = None
-            if pos < len(text) and text[pos] == "(":
-                pos += 1
-                sub = parse_list(")")
-            out[name] = sub
-            if pos < len(text) and text[pos] == ",":
-                pos += 1
-                continue
-            if end == ")":
-                if pos < len(text) and text[pos] == ")":
-                    pos += 1
-                    while pos < len(text) and text[pos] == " ":
-                        pos += 1
-                    return out
-                raise PSError(400, "Invalid select: missing ')'")
-            if pos != len(text):
-                raise PSError(400, f"Invalid select near: {text[pos:pos + 20]!r}")
-            return out
-
-    return parse_list(None)
-
-
-def project(obj, spec, resource):
-    """Apply a parsed select to one full object; unknown attributes are a 400."""
-    out = {}
-    for name, sub in spec.items():
-        if name not in obj or name.startswith("_"):
-            raise PSError(400, f"Invalid attribute '{name}' in select for resource type {resource}", [name])
-        value = obj[name]
-        if name in obj.get("_relations", ()):
-            inner = sub or {"id": None}
-            if isinstance(value, list):
-                value = [project(v, inner, name) for v in value]
-            elif value is not None:
-                value = project(value, inner, name)
-        elif sub is not None:
-            raise PSError(400, f"'{name}' is not a relation and cannot take a nested select", [name])
-        out[name] = value
-    return out
-
-
-def _fold(value):
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    return "" if value is None else str(value).casefold()
-
-
-def _number(a, b):
-    try:
-        return float(a), float(b)
-    except (TypeError, ValueError):
-        return _fold(a), _fold(b)
-
-
-def _ilike(pattern):
-    return re.compile("".join(".*" if c in "*%" else re.escape(c) for c in pattern), re.IGNORECASE | re.DOTALL)
-
-
-def make_filter(attr, expr, fields):
-    """`attr=[not.]op.value` as a predicate.  Filtering is case-insensitive (developer guide)."""
-    if attr not in fields:
-        raise PSError(400, f"Invalid filter attribute '{attr}'", [attr])
-    negate = expr.startswith("not.")
-    if negate:
-        expr = expr[4:]
-    op, dot, value = expr.partition(".")
-    if not dot:
-        raise PSError(400, f"Invalid filter '{attr}={expr}': expected <operator>.<value>", [attr])
-    if op == "in":
-        if not (value.startswith("(") and value.endswith(")")):
-            raise PSError(400, f"Invalid filter '{attr}=in.{value}': expected in.(a,b,...)", [attr])
-        wanted = {v.strip().strip('"').casefold() for v in value[1:-1].split(",")}
-
-        def pred(row):
-            return _fold(row.get(attr)) in wanted
-    elif op in ("eq", "neq"):
-        def pred(row):
-            return (_fold(row.get(attr)) == value.casefold()) == (op == "eq")
-    elif op in ("gt", "gte", "lt", "lte"):
-        cmp = {"gt": lambda a, b: a > b, "gte": lambda a, b: a >= b,
-               "lt": lambda a, b: a < b, "lte": lambda a, b: a <= b}[op]
-
-        def pred(row):
-            if row.get(attr) is None:
-                return False
-            return cmp(*_number(row.get(attr), value))
-    elif op == "ilike":
-        rx = _ilike(value)
-
-        def pred(row):
-            return row.get(attr) is not None and bool(rx.fullmatch(str(row.get(attr))))
-    elif op == "is":
-        target = {"null": None, "true": True, "false": False}.get(value.lower(), "?")
-        if target == "?":
-            raise PSError(400, f"Invalid filter '{attr}=is.{value}': expected null, true or false", [attr])
-
-        def pred(row):
-            return row.get(attr) is target
-    elif op == "cs":
-        items = {v.strip().casefold() for v in value.strip("{}").split(",") if v.strip()}
-
-        def pred(row):
-            have = row.get(attr) or []
-            return isinstance(have, list) and items <= {_fold(v) for v in have}
-    else:
-        raise PSError(400, f"Unsupported filter operator '{op}'", [op])
-    return (lambda row: not pred(row)) if negate else pred
-
-
-def page_window(req, total):
-    """(offset, limit) from ?offset/?limit or the Range header; 416 when out of range."""
-    rng = req.headers.get("Range")
-    try:
-        if rng:
-            m = re.fullmatch(r"\s*(?:items=)?(\d+)-(\d+)\s*", rng)
-            if not m or int(m.group(2)) < int(m.group(1)):
-                raise PSError(416, f"Invalid Range header {rng!r}", [rng])
-            offset, limit = int(m.group(1)), int(m.group(2)) - int(m.group(1)) + 1
-        else:
-            offset = int(req.param("offset", "0"))
-            limit = int(req.param("limit", str(DEFAULT_LIMIT)))
-    except ValueError:
-        raise PSError(400, "offset and limit must be integers") from None
-    if limit <= 0 or offset < 0:
-        raise PSError(416, "limit must be at least 1 and offset at least 0")
-    if offset >= total and not (offset == 0 and total == 0):
-        raise PSError(416, f"The starting offset {offset} is beyond the {total} instances of the result set",
-                      [offset, total])
-    return offset, min(limit, MAX_LIMIT)
-
-
-# ---------------------------------------------------------------------------------------------
-# Model
-
-
-class Job:
-    def __init__(self, **kw):
-        self.__dict__.update(kw)
-        self.outcome = None       # None until evaluated, then "ok" or "fail"
-        self.response_status = None
-        self.response_body = None
-        self.frozen_progress = None
-
-    def state(self, now):
-        t = now - self.submit
-        d = self.duration
-        if d > 0 and t < d * QUEUE_END:
-            return "PENDING" if t < d * QUEUE_END / 2 else "QUEUED"
-        if t < d or self.outcome is None:  # not yet evaluated: still running
-            return "FAILING" if self.outcome == "fail" else "IN_PROGRESS"
-        return "COMPLETED" if self.outcome == "ok" else "FAILED"
-
-    def progress(self, state, now):
-        if state in ("PENDING", "QUEUED"):
-            return 0
-        if state == "COMPLETED":
-            return 100
-        if self.frozen_progress is not None:
-            return self.frozen_progress
-        run = self.duration * (1 - QUEUE_END)
-        return min(99, int(100 * (now - self.submit - self.duration * QUEUE_END) / run)) if run > 0 else 99
-
-    def render(self, now):
-        state = self.state(now)
-        terminal = state in ("COMPLETED", "FAILED")
-        status = self.response_status if terminal else None
-        return {
-            "id": self.id, "resource_action": self.action, "resource_type": "volume_group",
-            "resource_id": self.resource_id, "resource_name": self.resource_name,
-            "description_l10n": ACTIONS_L10N[self.action], "state": state, "phase": PHASES[state],
-            "start_time": ts(self.submit), "end_time": ts(self.submit + self.duration) if terminal else None,
-            "estimated_completion_time": ts(self.submit + self.duration),
-            "progress_percentage": self.progress(state, now), "parent_id": None, "root_id": self.id,
-            "user": self.user, "response_body": self.response_body if terminal else None,
-            "response_status": status, "step_order": 0,
-            # Recorded jobs localise action and type as the lower-case words ("modify", "remote
-            # support") and the response status as the status itself ("204").
-            "resource_action_l10n": self.action, "resource_type_l10n": "volume group",
-            "state_l10n": PHASES[state].replace("_", " "), "phase_l10n": PHASES[state].replace("_", " "),
-            "response_status_l10n": status,
-            "parent": None, "root": None, "children": [], "leafs": [],
-            "_relations": ("parent", "root", "children", "leafs"),
-        }
-
-
-def _uuid(rng):
-    return str(uuid.UUID(int=rng.getrandbits(128), version=4))
-
-
-class PowerStore(Appliance):
+class PowerStore(Block, Appliance):
     name = "powerstore"
     stat_groups = ("submissions", "auth")
     default_durations = DEFAULT_DURATIONS
@@ -326,11 +67,13 @@ class PowerStore(Appliance):
         ("GET", API + r"/volume_group/(?P<id>[^/]+)", API + "/volume_group/{id}", "h_vg_get"),
         ("PATCH", API + r"/volume_group/(?P<id>[^/]+)", API + "/volume_group/{id}", "h_vg_modify"),
         ("DELETE", API + r"/volume_group/(?P<id>[^/]+)", API + "/volume_group/{id}", "h_vg_delete"),
-        ("GET", API + r"/volume/?", API + "/volume", "h_volume_list"),
-        ("GET", API + r"/volume/(?P<id>[^/]+)", API + "/volume/{id}", "h_volume_get"),
+        ("POST", API + r"/volume_group/(?P<id>[^/]+)/add_members", API + "/volume_group/{id}/add_members",
+         "h_vg_add_members"),
+        ("POST", API + r"/volume_group/(?P<id>[^/]+)/remove_members", API + "/volume_group/{id}/remove_members",
+         "h_vg_remove_members"),
         ("GET", API + r"/policy/?", API + "/policy", "h_policy_list"),
         ("GET", API + r"/policy/(?P<id>[^/]+)", API + "/policy/{id}", "h_policy_get"),
-    )
+    ) + BLOCK_ROUTES
 
     def __init__(self, opts, state_dir):
         super().__init__(opts, state_dir)
@@ -353,6 +96,7 @@ class PowerStore(Appliance):
                     self.policies[pid] = {"id": pid, "name": name, "description": desc, "type": ptype,
                                           "type_l10n": ptype, "managed_by": "User", "managed_by_l10n": "User",
                                           "managed_by_id": None, "is_read_only": False, "is_replica": False}
+            self.seed_block()  # performance policies (new volumes get one), hosts, host groups
             by_name = {p["name"]: p["id"] for p in self.policies.values()}
             for i, (name, desc, prot, qos, wo, nvol) in enumerate(VOLUME_GROUPS):
                 vg = self._new_vg(_uuid(rng), name, desc, by_name.get(prot), by_name.get(qos), wo,
@@ -371,14 +115,6 @@ class PowerStore(Appliance):
         self.vgs[vid] = vg
         return vg
 
-    def _new_volume(self, vid, name, created):
-        vol = {"id": vid, "name": name, "description": "", "type": "Primary", "type_l10n": "Primary",
-               "state": "Ready", "state_l10n": "Ready", "size": 107374182400, "wwn": "naa.68ccf098" + vid[:24].replace("-", ""),
-               "creation_timestamp": ts(created), "protection_policy_id": None, "qos_performance_policy_id": None,
-               "volume_group_ids": []}
-        self.volumes[vid] = vol
-        return vol
-
     def extra_stats(self):
         with self.lock:
             self._settle()
@@ -391,12 +127,17 @@ class PowerStore(Appliance):
 
     # -- rendering of objects -----------------------------------------------------------------
     def _policy_full(self, p):
-        return dict(p, volume_groups=[{"id": v["id"], "name": v["name"]} for v in self.vgs.values()
-                                      if v["protection_policy_id"] == p["id"]],
-                    qos_volume_groups=[{"id": v["id"], "name": v["name"]} for v in self.vgs.values()
-                                       if v["qos_performance_policy_id"] == p["id"]],
-                    snapshot_rules=[], replication_rules=[], volumes=[],
-                    _relations=("volume_groups", "qos_volume_groups", "snapshot_rules", "replication_rules", "volumes"))
+        def users(table, key):
+            return lambda: [self._volume_full(o, embed=False) if table is self.volumes else
+                            {k: v for k, v in o.items() if k != "volume_ids"}
+                            for o in table.values() if o[key] == p["id"]]
+        return dict(p, volume_groups=users(self.vgs, "protection_policy_id"),
+                    qos_volume_groups=users(self.vgs, "qos_performance_policy_id"),
+                    volumes=users(self.volumes, "protection_policy_id"),
+                    qos_volumes=users(self.volumes, "qos_performance_policy_id"),
+                    snapshot_rules=[], replication_rules=[],
+                    _relations=("volume_groups", "qos_volume_groups", "snapshot_rules", "replication_rules", "volumes",
+                                "qos_volumes"))
 
     def _vg_full(self, vg):
         prot = self.policies.get(vg["protection_policy_id"] or "")
@@ -421,14 +162,6 @@ class PowerStore(Appliance):
             "volumes": [self._volume_full(self.volumes[i], embed=False) for i in vg["volume_ids"]],
             "_relations": ("protection_policy", "qos_performance_policy", "migration_session", "volumes"),
         }
-
-    def _volume_full(self, vol, embed=True):
-        out = {k: v for k, v in vol.items() if k != "volume_group_ids"}
-        if embed:
-            out["volume_groups"] = [{"id": self.vgs[i]["id"], "name": self.vgs[i]["name"]}
-                                    for i in vol["volume_group_ids"] if i in self.vgs]
-            out["_relations"] = ("volume_groups",)
-        return out
 
     # -- HTTP plumbing ------------------------------------------------------------------------
     def error(self, status, message, req=None):
@@ -484,8 +217,10 @@ class PowerStore(Appliance):
                                        "login session (GET /api/rest/login_session).")
         return None
 
-    def _query(self, req, items, fields, resource, render=None, sort_default=None):
-        """Filter, order, page and select a collection.  items: full dicts."""
+    def _query(self, req, items, fields, resource):
+        """Filter, order, page and select a collection.  items: full dicts (callers hold the lock, as
+        relations are rendered here).  Relations cannot be filtered or ordered on."""
+        fields = set(fields) - {"_relations"} - set(items[0].get("_relations", ()) if items else ())
         preds = []
         for key, values in req.query.items():
             if key in RESERVED_PARAMS:
@@ -519,9 +254,12 @@ class PowerStore(Appliance):
             _when, _seq, job_id = heapq.heappop(self.events)
             job = self.jobs[job_id]
             try:
-                job.resource_id, job.response_body = job.run()
+                job.resource_id, body = job.run()
                 job.outcome = "ok"
-                job.response_status = job.ok_status
+                # An action that answers 200 with a body (clone, refresh) answers 204 when it has none.
+                job.response_status = "204" if job.ok_status == "200" and body is None else job.ok_status
+                job.response_body = None if body is None else dict(
+                    body, response_type=response_type(job.resource_type, job.action, job.ok_status))
             except PSError as exc:
                 job.outcome = "fail"
                 job.frozen_progress = job.progress("IN_PROGRESS", job.submit + job.duration * EVAL_AT)
@@ -529,16 +267,18 @@ class PowerStore(Appliance):
                 job.response_body = dict(error_body(exc.status, exc.message, exc.arguments, exc.code),
                                          response_type="job_error_response")
 
-    def _submit(self, req, action, resource_id, resource_name, run, ok_status):
-        """Run `run` now (sync: 201 {"id"} or 204) or as a job (?is_async=true: 202 {"id": job id}).
-        run() -> (resource_id, response_body)."""
+    def _submit(self, req, resource_type, action, resource_id, resource_name, run, ok_status):
+        """Run `run` now (sync: 201 {"id"}, 200 with the body, or 204 without one) or as a job
+        (?is_async=true: 202 {"id": job id}).  run() -> (resource_id, response body or None)."""
         self.stats.count("submissions", action)
         if (req.param("is_async") or "").lower() != "true":
             _rid, body = run()
-            return Response.json({"id": body["id"]}, 201) if ok_status == "201" else Response(204)
+            if body is None:
+                return Response(204)
+            return Response.json(body, 201 if ok_status == "201" else 200)
         now = time.time()
-        duration = self.duration(action)
-        job = Job(id=str(uuid.UUID(int=self.rng.getrandbits(128), version=4)), action=action,
+        duration = self.duration(action if action in self.config["durations"] else "action")
+        job = Job(id=_uuid(self.rng), action=action, resource_type=resource_type,
                   resource_id=resource_id, resource_name=resource_name, user=self.credentials[0],
                   submit=now, duration=duration, run=run, ok_status=ok_status)
         self.jobs[job.id] = job
@@ -603,20 +343,11 @@ class PowerStore(Appliance):
     def h_policy_list(self, req, _match):
         with self.lock:
             rows = [self._policy_full(p) for p in self.policies.values()]
-        return self._query(req, rows, set(rows[0]) - {"_relations"}, "policy")
+            return self._query(req, rows, set(rows[0]), "policy")
 
     def h_policy_get(self, req, match):
         with self.lock:
             return self._one(req, self._policy_full(self._find(self.policies, match.group("id"), "Policy")), "policy")
-
-    def h_volume_list(self, req, _match):
-        with self.lock:
-            rows = [self._volume_full(v) for v in self.volumes.values()]
-        return self._query(req, rows, set(rows[0]) - {"_relations"} if rows else {"id"}, "volume")
-
-    def h_volume_get(self, req, match):
-        with self.lock:
-            return self._one(req, self._volume_full(self._find(self.volumes, match.group("id"), "Volume")), "volume")
 
     @staticmethod
     def _find(table, ref, what):
@@ -663,13 +394,13 @@ class PowerStore(Appliance):
             kind = allowed[key]
             value = body[key]
             if kind == "bool" and not isinstance(value, bool):
-                raise type_error(key, value, "boolean")
+                raise type_error("/" + key, value, "boolean")
             if kind == "str" and not isinstance(value, str):
-                raise type_error(key, value, "string")
+                raise type_error("/" + key, value, "string")
             if kind == "ref" and value is not None and not isinstance(value, str):
-                raise type_error(key, value, "string")
+                raise type_error("/" + key, value, "string")
             if kind == "list" and not (isinstance(value, list) and all(isinstance(v, str) for v in value)):
-                raise type_error(key, value, "array")
+                raise type_error("/" + key, value, "array")
         for key in required:
             if key not in body:
                 raise PSError(400, f"Missing required property '{key}'", [key])
@@ -706,16 +437,16 @@ class PowerStore(Appliance):
                     if self.volumes[vid]["volume_group_ids"]:
                         raise PSError(422, f"Volume {self.volumes[vid]['name']} already belongs to a volume group",
                                       [self.volumes[vid]["name"]])
-                vg = self._new_vg(str(uuid.UUID(int=self.rng.getrandbits(128), version=4)), body["name"],
+                vg = self._new_vg(_uuid(self.rng), body["name"],
                                   body.get("description", ""), prot, qos, body.get("is_write_order_consistent", True),
                                   time.time())
                 for vid in vol_ids:
                     vg["volume_ids"].append(vid)
                     self.volumes[vid]["volume_group_ids"].append(vg["id"])
                 # Job bodies are tagged job_create_response / job_error_response (spec discriminator).
-                return vg["id"], {"id": vg["id"], "response_type": "job_create_response"}
+                return vg["id"], {"id": vg["id"]}
 
-            return self._submit(req, "create", None, body["name"], run, "201")
+            return self._submit(req, "volume_group", "create", None, body["name"], run, "201")
 
     def h_vg_modify(self, req, match):
         body = self._json_body(req)
@@ -747,7 +478,7 @@ class PowerStore(Appliance):
                 current.update(changes)
                 return vid, None
 
-            return self._submit(req, "modify", vid, vg["name"], run, "204")
+            return self._submit(req, "volume_group", "modify", vid, vg["name"], run, "204")
 
     def h_vg_delete(self, req, match):
         body = self._json_body(req)
@@ -760,17 +491,65 @@ class PowerStore(Appliance):
                 current = self.vgs.pop(vid, None)
                 if current is None:
                     raise PSError(404, f"Volume group {vid} not found", [vid])
+                if body.get("delete_members") and any(self._mappings_of(volume_id=v) for v in current["volume_ids"]):
+                    self.vgs[vid] = current
+                    raise PSError(422, f"Volume group {current['name']} has members attached to hosts; detach them "
+                                       "before deleting them", [current["name"]])
                 for vol_id in current["volume_ids"]:
                     if body.get("delete_members"):
-                        self.volumes.pop(vol_id, None)
+                        self._drop_volume(vol_id)
                     elif vol_id in self.volumes:
                         self.volumes[vol_id]["volume_group_ids"].remove(vid)
                 return vid, None
 
-            return self._submit(req, "delete", vid, vg["name"], run, "204")
+            return self._submit(req, "volume_group", "delete", vid, vg["name"], run, "204")
+
+    def _members_change(self, req, match, action):
+        """add_members / remove_members {volume_ids}: a volume is in at most one group."""
+        body = self._json_body(req)
+        validate(body, "volume_group_" + action, DEFINITIONS)
+        if not body["volume_ids"]:
+            raise PSError(400, "volume_ids cannot be empty", ["volume_ids"])
+        with self.lock:
+            vg = self._find(self.vgs, match.group("id"), "Volume group")
+            gid = vg["id"]
+            vol_ids = [self._find(self.volumes, v, "Volume")["id"] for v in body["volume_ids"]]
+
+            def run():
+                group = self._live(self.vgs, gid, "Volume group")
+                for vol_id in vol_ids:
+                    vol = self._live(self.volumes, vol_id, "Volume")
+                    if action == "remove_members" and gid not in vol["volume_group_ids"]:
+                        raise PSError(422, f"Volume {vol['name']} is not a member of volume group {group['name']}",
+                                      [vol["name"], group["name"]])
+                    if action == "add_members" and vol["volume_group_ids"]:
+                        other = self.vgs[vol["volume_group_ids"][0]]["name"]
+                        raise PSError(422, f"Volume {vol['name']} already belongs to volume group {other}",
+                                      [vol["name"], other])
+                    if action == "add_members" and vol["type"] == "Snapshot":
+                        raise PSError(422, f"The snapshot {vol['name']} cannot be added to a volume group", [vol["name"]])
+                for vol_id in vol_ids:
+                    if action == "add_members":
+                        group["volume_ids"].append(vol_id)
+                        self.volumes[vol_id]["volume_group_ids"].append(gid)
+                    else:
+                        group["volume_ids"].remove(vol_id)
+                        self.volumes[vol_id]["volume_group_ids"].remove(gid)
+                return gid, None
+
+            return self._submit(req, "volume_group", action, gid, vg["name"], run, "204")
+
+    def h_vg_add_members(self, req, match):
+        return self._members_change(req, match, "add_members")
+
+    def h_vg_remove_members(self, req, match):
+        return self._members_change(req, match, "remove_members")
 
     # -- lab control --------------------------------------------------------------------------
     def lab_extra(self, req, sub):
+        block = self.lab_block(req, sub)
+        if block is not None:
+            return Response.json(block)
         if sub == "volume_groups" and req.method == "GET":
             with self.lock:
                 return Response.json([{k: v for k, v in self._vg_full(vg).items() if k != "_relations"}
@@ -781,7 +560,7 @@ class PowerStore(Appliance):
             count, prefix = int(body.get("count", 0)), str(body.get("prefix", "bulk-vg-"))
             with self.lock:
                 for i in range(count):
-                    self._new_vg(str(uuid.UUID(int=self.rng.getrandbits(128), version=4)), "%s%05d" % (prefix, i),
+                    self._new_vg(_uuid(self.rng), "%s%05d" % (prefix, i),
                                  "", None, None, True, EPOCH)
                 return Response.json({"created": count, "total": len(self.vgs)})
         if sub == "policies" and req.method == "GET":
@@ -800,14 +579,6 @@ class PowerStore(Appliance):
                     session["last_used"] = 0
                 return Response.json({"expired": count})
         return None
-
-
-def _sort_key(value):
-    if isinstance(value, bool):
-        return (0, int(value), "")
-    if isinstance(value, (int, float)):
-        return (0, value, "")
-    return (1, 0, str(value).casefold())
 
 
 def create(opts, state_dir):
