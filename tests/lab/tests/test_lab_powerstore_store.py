@@ -171,12 +171,18 @@ def test_named_actions_without_new_instances_are_jobs(ps, api):
     assert job["resource_action"] == "send_test_alert" and job["description_l10n"] == \
         "Send test alert for a remote support."
     assert "not allowed by the schema" in message(api.call("POST", "/remote_support/0/send_test_alert", {"x": 1}), 400)
-    remote = api.one("remote_system", "ps-remote", "id")["id"]
+    created = api.run("POST", "/remote_system", {"name": "unity-1", "type": "Unity", "management_address": "203.0.113.5",
+                                                 "remote_username": "admin", "remote_password": "secret"})
+    remote = created["response_body"]["id"]
+    assert api.get("/remote_system/" + remote, select="name,type_l10n,management_address,user_name").json() == {
+        "name": "unity-1", "type_l10n": "Unity", "management_address": "203.0.113.5", "user_name": None}
+    assert "secret" not in api.get("/remote_system/" + remote, select=",".join(
+        n for n, p in powerstore_schema.instance("remote_system").items() if not powerstore_schema.relation(p))).text
     assert api.call("POST", "/remote_system/%s/discover" % remote).status_code == 204
     assert_error_body(api.call("POST", "/remote_system/nope/discover"), 404)
     metro = api.run("POST", "/volume/name:free-vol-01/configure_metro", {"remote_system_id": "name:ps-remote"})
     assert metro["state"] == "COMPLETED" and metro["resource_type"] == "volume"
-    assert submissions(ps) == {"send_test_alert": 1, "discover": 1, "configure_metro": 1}
+    assert submissions(ps) == {"send_test_alert": 1, "create": 1, "discover": 1, "configure_metro": 1}
 
 
 def test_read_only_objects_are_refused(ps, api):
