@@ -1,5 +1,6 @@
-"""Simulated Dell PowerStore REST API (/api/rest): login session, jobs, volume groups, policies, and
-(powerstore_block.py) volumes, hosts, host groups and their mappings.
+"""Simulated Dell PowerStore REST API (/api/rest): login session, jobs, volume groups, policies;
+volumes and their mappings (powerstore_block.py), hosts and host groups (powerstore_hosts.py), and
+every other resource of the spec, generically (powerstore_store.py).
 
 Shape follows the PowerStore 4.1 OpenAPI spec and the REST API developer guide: token + cookie
 sessions, PostgREST-style filters, `select=` (only `id` without it), `order=`, paging with 206 +
@@ -23,7 +24,8 @@ from powerstore_block import BLOCK_ROUTES, Block
 from powerstore_core import (API, EPOCH, EVAL_AT, NOT_FOUND, RESERVED_PARAMS, Job, PSError, _sort_key, _uuid,
                              error_body, page_window, parse_select, project, response_type, ts, type_error,
                              validate, validation_error, make_filter)
-from powerstore_schema import DEFINITIONS
+from powerstore_schema import DEFINITIONS, RESOURCES, instance, relation
+from powerstore_store import Store, store_routes
 
 # Seconds by resource_action: create, modify, delete, and `action` for every named action
 # (attach, clone, add_members, ...).
@@ -51,12 +53,12 @@ class _Stats(Stats):
             self.methods["PATCH"] = 0  # so deltas always have the key
 
 
-class PowerStore(Block, Appliance):
+class PowerStore(Store, Block, Appliance):
     name = "powerstore"
     stat_groups = ("submissions", "auth")
     default_durations = DEFAULT_DURATIONS
     settings = {"idle_timeout": Setting(DEFAULT_IDLE_TIMEOUT, seconds(positive=True))}
-    routes = (
+    specific_routes = (
         ("GET", API + r"/login_session/?", API + "/login_session", "h_login"),
         ("POST", API + r"/logout/?", API + "/logout", "h_logout"),
         ("GET", API + r"/software_installed/?", API + "/software_installed", "h_software"),
@@ -74,6 +76,8 @@ class PowerStore(Block, Appliance):
         ("GET", API + r"/policy/?", API + "/policy", "h_policy_list"),
         ("GET", API + r"/policy/(?P<id>[^/]+)", API + "/policy/{id}", "h_policy_get"),
     ) + BLOCK_ROUTES
+    # Every other resource and action of the spec, generically (after the specific ones).
+    routes = specific_routes + store_routes({(method, tpl) for method, _rx, tpl, _h in specific_routes})
 
     def __init__(self, opts, state_dir):
         super().__init__(opts, state_dir)
@@ -97,6 +101,7 @@ class PowerStore(Block, Appliance):
                                           "type_l10n": ptype, "managed_by": "User", "managed_by_l10n": "User",
                                           "managed_by_id": None, "is_read_only": False, "is_replica": False}
             self.seed_block()  # performance policies (new volumes get one), hosts, host groups
+            self.seed_store()  # cluster, network, remote support, remote system, rules of the policies
             by_name = {p["name"]: p["id"] for p in self.policies.values()}
             for i, (name, desc, prot, qos, wo, nvol) in enumerate(VOLUME_GROUPS):
                 vg = self._new_vg(_uuid(rng), name, desc, by_name.get(prot), by_name.get(qos), wo,
@@ -127,17 +132,18 @@ class PowerStore(Block, Appliance):
 
     # -- rendering of objects -----------------------------------------------------------------
     def _policy_full(self, p):
+        """The generic rendering (rules through snapshot_rule_ids / replication_rule_ids), with the
+        volumes and groups that use the policy."""
         def users(table, key):
             return lambda: [self._volume_full(o, embed=False) if table is self.volumes else
                             {k: v for k, v in o.items() if k != "volume_ids"}
                             for o in table.values() if o[key] == p["id"]]
-        return dict(p, volume_groups=users(self.vgs, "protection_policy_id"),
-                    qos_volume_groups=users(self.vgs, "qos_performance_policy_id"),
-                    volumes=users(self.volumes, "protection_policy_id"),
-                    qos_volumes=users(self.volumes, "qos_performance_policy_id"),
-                    snapshot_rules=[], replication_rules=[],
-                    _relations=("volume_groups", "qos_volume_groups", "snapshot_rules", "replication_rules", "volumes",
-                                "qos_volumes"))
+        out = self._generic_full("policy", p)
+        out.update(volume_groups=users(self.vgs, "protection_policy_id"),
+                   qos_volume_groups=users(self.vgs, "qos_performance_policy_id"),
+                   volumes=users(self.volumes, "protection_policy_id"),
+                   qos_volumes=users(self.volumes, "qos_performance_policy_id"))
+        return out
 
     def _vg_full(self, vg):
         prot = self.policies.get(vg["protection_policy_id"] or "")
@@ -220,7 +226,9 @@ class PowerStore(Block, Appliance):
     def _query(self, req, items, fields, resource):
         """Filter, order, page and select a collection.  items: full dicts (callers hold the lock, as
         relations are rendered here).  Relations cannot be filtered or ordered on."""
-        fields = set(fields) - {"_relations"} - set(items[0].get("_relations", ()) if items else ())
+        items = [self._complete(resource, row) for row in items]
+        fields = {n for n, p in instance(resource).items() if relation(p) is None} | set(fields)
+        fields -= {"_relations"} | set(items[0].get("_relations", ()) if items else ())
         preds = []
         for key, values in req.query.items():
             if key in RESERVED_PARAMS:
@@ -245,7 +253,7 @@ class PowerStore(Block, Appliance):
 
     def _one(self, req, obj, resource):
         spec = parse_select(req.param("select")) if req.param("select") else {"id": None}
-        return Response.json(project(obj, spec, resource))
+        return Response.json(project(self._complete(resource, obj), spec, resource))
 
     # -- events -------------------------------------------------------------------------------
     def _settle(self, now=None):
@@ -563,6 +571,12 @@ class PowerStore(Block, Appliance):
                     self._new_vg(_uuid(self.rng), "%s%05d" % (prefix, i),
                                  "", None, None, True, EPOCH)
                 return Response.json({"created": count, "total": len(self.vgs)})
+        if sub.startswith("resources/") and sub[len("resources/"):] in RESOURCES and req.method == "GET":
+            # The stored objects of one resource type, as the lab keeps them (ids of rules and
+            # other objects they name included), for tests of the generic resources.
+            with self.lock:
+                return Response.json([{k: v for k, v in o.items() if not k.startswith("_")}
+                                      for o in self._table(sub[len("resources/"):]).values()])
         if sub == "policies" and req.method == "GET":
             with self.lock:
                 return Response.json(list(self.policies.values()))

@@ -70,7 +70,7 @@ class Block(Hosts):
         for name, desc in PERFORMANCE_POLICIES:
             pid = _uuid(rng)
             self.policies[pid] = {"id": pid, "name": name, "description": desc, "type": "Performance",
-                                  "type_l10n": "Performance", "managed_by": "System", "managed_by_l10n": "System",
+                                  "type_l10n": "Performance", "managed_by": "User", "managed_by_l10n": "User",
                                   "managed_by_id": None, "is_read_only": True, "is_replica": False}
         for name, desc in HOST_GROUPS:
             gid = _uuid(rng)

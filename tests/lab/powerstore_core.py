@@ -132,6 +132,13 @@ def check_value(value, prop, definitions, path):
         if "maxLength" in prop and len(value) > prop["maxLength"]:
             raise validation_error(f"[Path '{path}'] String is too long (length: {len(value)}, "
                                    f"maximum allowed: {prop['maxLength']})")
+    if kind == "array":
+        if "minItems" in prop and len(value) < prop["minItems"]:
+            raise validation_error(f"[Path '{path}'] Array is too short: must have at least {prop['minItems']} "
+                                   f"elements but instance has {len(value)} elements")
+        if "maxItems" in prop and len(value) > prop["maxItems"]:
+            raise validation_error(f"[Path '{path}'] Array is too long: must have at most {prop['maxItems']} "
+                                   f"elements but instance has {len(value)} elements")
     if kind == "array" and "items" in prop:
         for i, item in enumerate(value):
             check_value(item, prop["items"], definitions, f"{path}/{i}")
@@ -344,12 +351,14 @@ class Job:
 
 
 def job_description(resource_type, action):
-    """`Modify a volume group.`: the action's words, an article and the type's words."""
+    """`Modify a volume group.`: the action's words, an article and the type's words (`Send test
+    alert for a remote support.` when the action is more than a verb)."""
     if (resource_type, action) in DESCRIPTIONS:
         return DESCRIPTIONS[(resource_type, action)]
     words = resource_type.replace("_", " ")
     article = "an" if words[0] in "aeiou" else "a"
-    return "%s %s %s." % (action.replace("_", " ").capitalize(), article, words)
+    link = " for" if "_" in action else ""
+    return "%s%s %s %s." % (action.replace("_", " ").capitalize(), link, article, words)
 
 
 def response_type(resource_type, action, status):

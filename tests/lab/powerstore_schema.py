@@ -1,187 +1,41 @@
-"""Compact request definitions of the PowerStore 4.1 spec that the lab's specific handlers check.
+"""The collection's compact PowerStore schema, loaded by file path.
 
-Same format as the collection's `_schema_data.py` (DEFINITIONS: name -> {"required", "properties"};
-a property has `type`, `enum`, `nullable`, `minimum`/`maximum`, `minLength`/`maxLength`, `items`,
-`def` (another definition) and `ref` (the resource an id names)), extracted from
-powerstore-openapi-4.1.json for the bodies of volumes, hosts, host groups and volume group members.
+plugins/module_utils/_backends/powerstore/_schema_data.py is generated from the PowerStore 4.1 spec
+(tools/powerstore_schema.py) and holds only literals: RESOURCES (name -> {"instance", "actions":
+{action: [method, path, body definition, 2xx statuses]}}) and DEFINITIONS (name -> {"required",
+"properties"}; a property has `type`, `enum`, `nullable`, `minimum`/`maximum`,
+`minLength`/`maxLength`, `minItems`/`maxItems`, `items`, `def` (another definition) and `ref` (the
+resource an id names)).  The lab executes that file on its own: it is stdlib only and never imports
+ansible, and the lab and the modules then check requests against the same data.
 """
+import importlib.util
+import pathlib
 
-DEFINITIONS = {'host_attach': {'properties': {'logical_unit_number': {'maximum': 16383, 'minimum': 0, 'type': 'integer'},
-                                              'volume_id': {'ref': 'volume', 'type': 'string'}},
-                               'required': ['volume_id']},
-               'host_create': {'properties': {'description': {'maxLength': 256, 'type': 'string'},
-                                              'host_connectivity': {'enum': ['Local_Only',
-                                                                             'Metro_Optimize_Both',
-                                                                             'Metro_Optimize_Local',
-                                                                             'Metro_Optimize_Remote'],
-                                                                    'type': 'string'},
-                                              'initiators': {'items': {'def': 'initiator_create_modify', 'type': 'object'}, 'type': 'array'},
-                                              'name': {'maxLength': 128, 'minLength': 1, 'type': 'string'},
-                                              'os_type': {'enum': ['Windows', 'Linux', 'ESXi', 'AIX', 'HP-UX', 'Solaris'], 'type': 'string'}},
-                               'required': ['name', 'os_type', 'initiators']},
-               'host_delete': {'properties': {}},
-               'host_detach': {'properties': {'volume_id': {'ref': 'volume', 'type': 'string'}}, 'required': ['volume_id']},
-               'host_group_attach': {'properties': {'logical_unit_number': {'maximum': 16383, 'minimum': 0, 'type': 'integer'},
-                                                    'volume_id': {'ref': 'volume', 'type': 'string'}},
-                                     'required': ['volume_id']},
-               'host_group_create': {'properties': {'description': {'maxLength': 256, 'type': 'string'},
-                                                    'host_ids': {'items': {'ref': 'host', 'type': 'string'}, 'type': 'array'},
-                                                    'name': {'maxLength': 128, 'minLength': 1, 'type': 'string'}},
-                                     'required': ['name', 'host_ids']},
-               'host_group_detach': {'properties': {'volume_id': {'ref': 'volume', 'type': 'string'}}, 'required': ['volume_id']},
-               'host_group_modify': {'properties': {'add_host_ids': {'items': {'ref': 'host', 'type': 'string'}, 'type': 'array'},
-                                                    'description': {'maxLength': 256, 'type': 'string'},
-                                                    'host_connectivity': {'enum': ['Local_Only',
-                                                                                   'Metro_Optimize_Both',
-                                                                                   'Metro_Optimize_Local',
-                                                                                   'Metro_Optimize_Remote'],
-                                                                          'type': 'string'},
-                                                    'name': {'maxLength': 128, 'minLength': 1, 'type': 'string'},
-                                                    'remove_host_ids': {'items': {'ref': 'host', 'type': 'string'}, 'type': 'array'}}},
-               'host_modify': {'properties': {'add_initiators': {'items': {'def': 'initiator_create_modify', 'type': 'object'}, 'type': 'array'},
-                                              'description': {'maxLength': 256, 'type': 'string'},
-                                              'host_connectivity': {'enum': ['Local_Only',
-                                                                             'Metro_Optimize_Both',
-                                                                             'Metro_Optimize_Local',
-                                                                             'Metro_Optimize_Remote'],
-                                                                    'type': 'string'},
-                                              'modify_initiators': {'items': {'def': 'update_initiator_in_host', 'type': 'object'}, 'type': 'array'},
-                                              'name': {'maxLength': 128, 'minLength': 1, 'type': 'string'},
-                                              'remove_initiators': {'items': {'type': 'string'}, 'type': 'array'}}},
-               'initiator_create_modify': {'properties': {'chap_mutual_password': {'maxLength': 64, 'minLength': 12, 'type': 'string'},
-                                                          'chap_mutual_username': {'maxLength': 64, 'minLength': 1, 'type': 'string'},
-                                                          'chap_single_password': {'maxLength': 64, 'minLength': 12, 'type': 'string'},
-                                                          'chap_single_username': {'maxLength': 64, 'minLength': 1, 'type': 'string'},
-                                                          'port_name': {'type': 'string'},
-                                                          'port_type': {'enum': ['iSCSI', 'FC', 'NVMe', 'NVMe_vVol'], 'type': 'string'}},
-                                           'required': ['port_name', 'port_type']},
-               'update_initiator_in_host': {'properties': {'chap_mutual_password': {'maxLength': 64, 'minLength': 12, 'type': 'string'},
-                                                           'chap_mutual_username': {'maxLength': 64, 'minLength': 1, 'type': 'string'},
-                                                           'chap_single_password': {'maxLength': 64, 'minLength': 12, 'type': 'string'},
-                                                           'chap_single_username': {'maxLength': 64, 'minLength': 1, 'type': 'string'},
-                                                           'port_name': {'type': 'string'}}},
-               'volume_attach': {'properties': {'host_group_id': {'ref': 'host_group', 'type': 'string'},
-                                                'host_id': {'ref': 'host', 'type': 'string'},
-                                                'logical_unit_number': {'maximum': 16383, 'minimum': 0, 'type': 'integer'}}},
-               'volume_clone': {'properties': {'description': {'maxLength': 128, 'type': 'string'},
-                                               'host_group_id': {'ref': 'host_group', 'type': 'string'},
-                                               'host_id': {'ref': 'host', 'type': 'string'},
-                                               'logical_unit_number': {'maximum': 16383, 'minimum': 0, 'type': 'integer'},
-                                               'name': {'maxLength': 128, 'minLength': 1, 'type': 'string'},
-                                               'performance_policy_id': {'ref': 'policy', 'type': 'string'},
-                                               'protection_policy_id': {'ref': 'policy', 'type': 'string'},
-                                               'qos_performance_policy_id': {'ref': 'policy', 'type': 'string'}}},
-               'volume_create': {'properties': {'app_type': {'enum': ['Relational_Databases_Other',
-                                                                      'Relational_Databases_Oracle',
-                                                                      'Relational_Databases_SQL_Server',
-                                                                      'Relational_Databases_PostgreSQL',
-                                                                      'Relational_Databases_MySQL',
-                                                                      'Relational_Databases_IBM_DB2',
-                                                                      'Big_Data_Analytics_Other',
-                                                                      'Big_Data_Analytics_MongoDB',
-                                                                      'Big_Data_Analytics_Cassandra',
-                                                                      'Big_Data_Analytics_SAP_HANA',
-                                                                      'Big_Data_Analytics_Spark',
-                                                                      'Big_Data_Analytics_Splunk',
-                                                                      'Big_Data_Analytics_ElasticSearch',
-                                                                      'Business_Applications_Other',
-                                                                      'Business_Applications_ERP_SAP',
-                                                                      'Business_Applications_CRM',
-                                                                      'Business_Applications_Exchange',
-                                                                      'Business_Applications_Sharepoint',
-                                                                      'Healthcare_Other',
-                                                                      'Healthcare_Epic',
-                                                                      'Healthcare_MEDITECH',
-                                                                      'Healthcare_Allscripts',
-                                                                      'Healthcare_Cerner',
-                                                                      'Virtualization_Other',
-                                                                      'Virtualization_Virtual_Servers_VSI',
-                                                                      'Virtualization_Containers_Kubernetes',
-                                                                      'Virtualization_Virtual_Desktops_VDI',
-                                                                      'Boot_Volume_Other',
-                                                                      'Other'],
-                                                             'type': 'string'},
-                                                'app_type_other': {'maxLength': 32, 'type': 'string'},
-                                                'appliance_id': {'ref': 'appliance', 'type': 'string'},
-                                                'description': {'maxLength': 128, 'type': 'string'},
-                                                'host_group_id': {'ref': 'host_group', 'type': 'string'},
-                                                'host_id': {'ref': 'host', 'type': 'string'},
-                                                'logical_unit_number': {'maximum': 16383, 'minimum': 0, 'type': 'integer'},
-                                                'min_size': {'maximum': 281474976710656, 'minimum': 1048576, 'type': 'integer'},
-                                                'name': {'maxLength': 128, 'type': 'string'},
-                                                'performance_policy_id': {'ref': 'policy', 'type': 'string'},
-                                                'protection_policy_id': {'ref': 'policy', 'type': 'string'},
-                                                'qos_performance_policy_id': {'ref': 'policy', 'type': 'string'},
-                                                'sector_size': {'maximum': 4096, 'minimum': 512, 'type': 'integer'},
-                                                'size': {'maximum': 281474976710656, 'minimum': 1048576, 'type': 'integer'},
-                                                'volume_group_id': {'ref': 'volume_group', 'type': 'string'}},
-                                 'required': ['name', 'size']},
-               'volume_delete': {'properties': {'immediate': {'type': 'boolean'}}},
-               'volume_detach': {'properties': {'clear_host_agent_data': {'type': 'boolean'},
-                                                'host_group_id': {'ref': 'host_group', 'type': 'string'},
-                                                'host_id': {'ref': 'host', 'type': 'string'}}},
-               'volume_group_add_members': {'properties': {'volume_ids': {'items': {'ref': 'volume', 'type': 'string'}, 'type': 'array'}},
-                                            'required': ['volume_ids']},
-               'volume_group_remove_members': {'properties': {'volume_ids': {'items': {'ref': 'volume', 'type': 'string'}, 'type': 'array'}},
-                                               'required': ['volume_ids']},
-               'volume_modify': {'properties': {'app_type': {'enum': ['Relational_Databases_Other',
-                                                                      'Relational_Databases_Oracle',
-                                                                      'Relational_Databases_SQL_Server',
-                                                                      'Relational_Databases_PostgreSQL',
-                                                                      'Relational_Databases_MySQL',
-                                                                      'Relational_Databases_IBM_DB2',
-                                                                      'Big_Data_Analytics_Other',
-                                                                      'Big_Data_Analytics_MongoDB',
-                                                                      'Big_Data_Analytics_Cassandra',
-                                                                      'Big_Data_Analytics_SAP_HANA',
-                                                                      'Big_Data_Analytics_Spark',
-                                                                      'Big_Data_Analytics_Splunk',
-                                                                      'Big_Data_Analytics_ElasticSearch',
-                                                                      'Business_Applications_Other',
-                                                                      'Business_Applications_ERP_SAP',
-                                                                      'Business_Applications_CRM',
-                                                                      'Business_Applications_Exchange',
-                                                                      'Business_Applications_Sharepoint',
-                                                                      'Healthcare_Other',
-                                                                      'Healthcare_Epic',
-                                                                      'Healthcare_MEDITECH',
-                                                                      'Healthcare_Allscripts',
-                                                                      'Healthcare_Cerner',
-                                                                      'Virtualization_Other',
-                                                                      'Virtualization_Virtual_Servers_VSI',
-                                                                      'Virtualization_Containers_Kubernetes',
-                                                                      'Virtualization_Virtual_Desktops_VDI',
-                                                                      'Boot_Volume_Other',
-                                                                      'Other'],
-                                                             'type': 'string'},
-                                                'app_type_other': {'maxLength': 32, 'type': 'string'},
-                                                'description': {'maxLength': 128, 'type': 'string'},
-                                                'expiration_timestamp': {'nullable': True, 'type': 'string'},
-                                                'force': {'type': 'boolean'},
-                                                'is_replication_destination': {'type': 'boolean'},
-                                                'is_secure': {'type': 'boolean'},
-                                                'name': {'maxLength': 128, 'minLength': 1, 'type': 'string'},
-                                                'node_affinity': {'enum': ['System_Select_At_Attach',
-                                                                           'System_Selected_Node_A',
-                                                                           'System_Selected_Node_B',
-                                                                           'Preferred_Node_A',
-                                                                           'Preferred_Node_B'],
-                                                                  'type': 'string'},
-                                                'performance_policy_id': {'ref': 'policy', 'type': 'string'},
-                                                'protection_policy_id': {'nullable': True, 'ref': 'policy', 'type': 'string'},
-                                                'qos_performance_policy_id': {'nullable': True, 'ref': 'policy', 'type': 'string'},
-                                                'size': {'maximum': 281474976710656, 'minimum': 1048576, 'type': 'integer'}}},
-               'volume_refresh': {'properties': {'backup_snap_profile': {'def': 'volume_snapshot', 'type': 'object'},
-                                                 'create_backup_snap': {'type': 'boolean'},
-                                                 'from_object_id': {'ref': 'volume', 'type': 'string'}},
-                                  'required': ['from_object_id']},
-               'volume_restore': {'properties': {'backup_snap_profile': {'def': 'volume_snapshot', 'type': 'object'},
-                                                 'create_backup_snap': {'type': 'boolean'},
-                                                 'from_snap_id': {'ref': 'volume', 'type': 'string'}},
-                                  'required': ['from_snap_id']},
-               'volume_snapshot': {'properties': {'creator_type': {'enum': ['User', 'System', 'Scheduler', 'External'], 'type': 'string'},
-                                                  'description': {'maxLength': 128, 'type': 'string'},
-                                                  'expiration_timestamp': {'type': 'string'},
-                                                  'is_secure': {'type': 'boolean'},
-                                                  'name': {'maxLength': 128, 'minLength': 1, 'type': 'string'},
-                                                  'performance_policy_id': {'ref': 'policy', 'type': 'string'}}}}
+DATA = (pathlib.Path(__file__).resolve().parents[2] / "plugins" / "module_utils" / "_backends" / "powerstore"
+        / "_schema_data.py")
+
+
+def _load(path):
+    spec = importlib.util.spec_from_file_location("powerstore_schema_data", path)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+_DATA = _load(DATA)
+SPEC_VERSION = _DATA.SPEC_VERSION
+RESOURCES = _DATA.RESOURCES
+DEFINITIONS = _DATA.DEFINITIONS
+
+
+def instance(resource):
+    """The properties of a resource's read instance ({} when the spec has none)."""
+    name = RESOURCES.get(resource, {}).get("instance")
+    return DEFINITIONS[name]["properties"] if name in DEFINITIONS else {}
+
+
+def relation(prop):
+    """The resource a relation property of an instance names (`volume_groups` -> volume_group), else None."""
+    if prop.get("type") == "array":
+        prop = prop.get("items") or {}
+    return prop.get("ref") if prop.get("type") == "object" and prop.get("ref") in RESOURCES else None

@@ -351,7 +351,9 @@ def test_volume_group_add_and_remove_members(ps, api):
     assert job["description_l10n"] == "Add members to a volume group."
     assert "not a member of volume group vg-hr" in message(api.call(
         "POST", "/volume_group/%s/remove_members" % hr, {"volume_ids": ["name:free-vol-02"]}), 422)
-    assert_error_body(api.call("POST", "/volume_group/%s/add_members" % hr, {"volume_ids": ["nope"]}), 404)
+    unknown = assert_error_body(api.call("POST", "/volume_group/%s/add_members" % hr, {"volume_ids": ["nope"]}), 404)
+    assert unknown == {"code": "0xE0A07001000C", "severity": "Error", "message_l10n": "The volume nope is not found.",
+                       "arguments": ["nope"]}  # as recorded (pypowerstore_vg_add_unknown_volume_404)
     assert "missing required properties ([volume_ids])" in message(
         api.call("POST", "/volume_group/%s/add_members" % hr, {}), 400)
     done = api.run("POST", "/volume_group/%s/remove_members" % hr, {"volume_ids": ["name:free-vol-01", "name:hr-vol-01"]})
