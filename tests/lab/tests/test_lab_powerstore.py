@@ -132,11 +132,17 @@ def test_pypowerstore_volume_group_get_modify_create_delete(ps, conn):
 
 def test_pypowerstore_reads_jobs(ps, conn, http):
     vg_id = groups(ps)["vg-hr"]["id"]
-    job_id = http.patch("/volume_group/%s" % vg_id, {"description": "x"}, params={"is_async": "true"}).json()["id"]
-    running = conn.provisioning.get_job_details(job_id)  # asks software_installed, then the full select
+    # Long enough to be read while it runs however slow the machine; the state decides, not a sleep.
+    ps.config("powerstore", durations={"modify": 3600.0})
+    slow = http.patch("/volume_group/%s" % vg_id, {"description": "x"}, params={"is_async": "true"}).json()["id"]
+    running = conn.provisioning.get_job_details(slow)  # asks software_installed, then the full select
     assert running["resource_action"] == "modify" and running["resource_id"] == vg_id
     assert running["state"] in ("PENDING", "QUEUED", "IN_PROGRESS") and running["response_status"] is None
-    time.sleep(0.6)
+    ps.config("powerstore", durations={"modify": 0.2})
+    vg_id = groups(ps)["vg-web"]["id"]
+    job_id = http.patch("/volume_group/%s" % vg_id, {"description": "y"}, params={"is_async": "true"}).json()["id"]
+    poll_until(lambda: http.get("/job/%s" % job_id, params={"select": "state"}).json(),
+               lambda job: job["state"] == "COMPLETED", 30, what="the end of job %s" % job_id)
     done = conn.provisioning.get_job_details(job_id)
     assert done["state"] == "COMPLETED" and done["phase"] == "Completed" and done["progress_percentage"] == 100
     assert done["response_status"] == "204" and done["response_body"] is None and done["end_time"]

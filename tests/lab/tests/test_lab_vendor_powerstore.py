@@ -27,7 +27,6 @@ RELATIONS = {"protection_policy": "id,name", "qos_performance_policy": "id,name"
 
 # Recordings the lab cannot be asked for, and why.
 NOT_SERVED = {
-    "pypowerstore_patch_invalid_enum_400": "the volume group properties the lab takes have no enum to get wrong",
     "gopowerstore_volume_not_found_422": "the source shows no request",
     "gopowerstore_error_not_json_404": "the source shows no request (and the reply is text, without a shape)",
     "cinder_create_qos_rule_duplicate_400": "io_limit_rule is not simulated (the collection never sends it)",
@@ -52,6 +51,11 @@ class PowerStore(object):
     def group(self, name):
         rows = self.call("GET", "/volume_group", params={"name": "eq." + name, "select": "id,name"}).json()
         assert len(rows) == 1, rows
+        return rows[0]["id"]
+
+    def first(self, path):
+        rows = self.call("GET", path, params={"select": "id"}).json()
+        assert rows, "the lab seeds no %s" % path
         return rows[0]["id"]
 
     def policy(self, name):
@@ -193,10 +197,11 @@ SERVED = {
     "pypowerstore_job_not_found_404": job_not_found,
     "pypowerstore_vg_modify_unknown_policy_404": error(
         "PATCH", lambda ps: "/volume_group/" + ps.group("vg-hr"), lambda rec: rec.request["body"]),
-    # The lab has no add_members: a create naming the same unknown volume is the call that
-    # names a volume in a body.
     "pypowerstore_vg_add_unknown_volume_404": error(
-        "POST", "/volume_group", lambda rec: {"name": "vg-new", "volume_ids": rec.request["body"]["volume_ids"]}),
+        "POST", lambda ps: "/volume_group/%s/add_members" % ps.group("vg-hr"), lambda rec: rec.request["body"]),
+    # The recorded call: a snapshot rule's interval outside IntervalEnum.
+    "pypowerstore_patch_invalid_enum_400": error(
+        "PATCH", lambda ps: "/snapshot_rule/" + ps.first("/snapshot_rule"), lambda rec: rec.request["body"]),
     "pypowerstore_patch_unknown_property_400": error(
         "PATCH", lambda ps: "/volume_group/" + ps.group("vg-hr"), {"colour": "red"}),
     "pypowerstore_patch_wrong_type_400": wrong_type,
