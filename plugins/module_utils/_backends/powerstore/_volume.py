@@ -24,7 +24,7 @@ from ansible_collections.asyncjobs.fleet.plugins.module_utils._common import (
     WAIT_ARGSPEC,
 )
 from ansible_collections.asyncjobs.fleet.plugins.module_utils._engine._runner import Operation
-from ansible_collections.asyncjobs.fleet.plugins.module_utils._errors import InputError, JobFailed
+from ansible_collections.asyncjobs.fleet.plugins.module_utils._errors import ApiError, FleetError, InputError, JobFailed
 from ansible_collections.asyncjobs.fleet.plugins.module_utils._engine._lock import submission_lock
 from ansible_collections.asyncjobs.fleet.plugins.module_utils._backends.powerstore._changes import Changes, failure_text
 from ansible_collections.asyncjobs.fleet.plugins.module_utils._backends.powerstore import _volume_plan as vp
@@ -44,8 +44,10 @@ _ONE = dict(
     logical_unit_number=dict(type="int"),
     mapping_state=dict(type="str", choices=["mapped", "unmapped"]),
 )
-# What each policy type is listed for (the spec's PolicyTypeEnum values).
+# The policy types a volume refers to (the spec's PolicyTypeEnum values).
 POLICY_TYPES = ("Protection", "Performance")
+# Statuses of a submission PowerStore refused for that volume alone (the spec's 400, 404 and 422).
+REFUSALS = (400, 404, 409, 422)
 
 
 class HeldLocks(object):
@@ -136,12 +138,20 @@ class Volume(Operation):
                 entry["changed"] = entry["changed"] or bool(ctx.check_mode and entry["_plan"]["steps"])
             result["changed"] = adopted_ok or any(e["changed"] for e in entries)
             return self._finish(entries, many, result)
-        jobs = self._rounds(client, entries, params, ctx, result, held)
+        try:
+            jobs = self._rounds(client, entries, params, ctx, result, held)
+        except FleetError as exc:
+            # A timeout, a lost reply or an error: what was submitted so far goes with it.
+            for key, value in result.items():
+                exc.result.setdefault(key, value)
+            exc.result["changed"] = exc.result.get("changed") or any(e["changed"] for e in entries)
+            self._finish(entries, many, exc.result)
+            raise
         result["changed"] = adopted_ok or any(e["changed"] for e in entries)
         if params["wait"]:
             self._read_back(client, wants, entries, names)
         bad = set(j["id"] for j in lc.failing(jobs, params["fail_on"]))
-        failed = [e["msg"] for e in entries if e["msg"] and (e["_judged"] in bad or e["_differs"])]
+        failed = [e["msg"] for e in entries if e["msg"] and (e["_judged"] in bad or e["_differs"] or e["_refused"])]
         self._finish(entries, many, result)
         if failed:
             raise JobFailed("%d of %d volume(s) did not reach the requested state (fail_on=%s): %s" % (
@@ -183,7 +193,7 @@ class Volume(Operation):
         adopted_ok = any(j["state"] == lc.SUCCEEDED for j in mine)
         return dict(name=name, id=vid, changed=adopted_ok, changes=p["changes"], job_ids=[], failed=False, msg=None,
                     volume=vp.summarize(row, names), _plan=p, _item=item, _adopted=adopted_ok, _judged=None,
-                    _differs=False, _new_id=None)
+                    _differs=False, _refused=False, _new_id=None)
 
     @staticmethod
     def _report(entries, many, ctx, result):
@@ -213,13 +223,24 @@ class Volume(Operation):
             held = None
             submitted = []  # (job id, step, entries)
             for step, served in self._merged([(e["_plan"]["steps"][index], e) for e in batch]):
-                job_id = changes.submit(step["method"], step["path"], step["body"], step["what"], step["action"],
-                                        step["resource_type"], step["resource_id"], step["resource_name"])
+                try:
+                    job_id = changes.submit(step["method"], step["path"], step["body"], step["what"], step["action"],
+                                            step["resource_type"], step["resource_id"], step["resource_name"])
+                except ApiError as exc:
+                    # Refused at once (the volume went away, a state PowerStore checks up front): this
+                    # volume's failure, not the others'. Sessions and server errors end the task.
+                    if exc.status not in REFUSALS:
+                        raise
+                    for entry in served:
+                        entry.update(failed=True, _refused=True, msg="%s: %s" % (entry["_item"]["label"], exc.msg))
+                    continue
                 submitted.append((job_id, step, served))
                 result["job_ids"].append(job_id)
                 for entry in served:
                     entry["job_ids"].append(job_id)
                     entry["changed"] = True
+            if not submitted:
+                continue
             changes.check_duplicates("PowerStore volume changes" if len(submitted) > 1 else submitted[0][1]["what"])
             final = changes.wait([s[0] for s in submitted])
             if final is None:
@@ -268,13 +289,18 @@ class Volume(Operation):
     def _read_back(client, wants, entries, names):
         """One listing of the volumes whose jobs all completed; one that still differs is an error."""
         done = [(e, w) for e, w in zip(entries, wants) if e["job_ids"] and not e["failed"]]
-        ids = [e["_new_id"] or e["id"] for e, _w in done if e["_item"]["state"] == "present"]
-        rows = client.volumes(ids=[i for i in ids if isinstance(i, str)]) if ids else []
+        present = [e for e, _w in done if e["_item"]["state"] == "present"]
+        ids = [e["_new_id"] or e["id"] for e in present]
+        # A create whose job named no id is read by its name.
+        lost = [e["_item"]["name"] for e in present if not isinstance(e["_new_id"] or e["id"], str)]
+        rows = client.volumes(names=lost, ids=[i for i in ids if isinstance(i, str)]) if present else []
         names.update(vp.names_of({}, rows))
         for entry, want in done:
             item = entry["_item"]
             vid = entry["_new_id"] or entry["id"]
-            row = next((r for r in rows if r.get("id") == vid), None) if item["state"] == "present" else None
+            row = None
+            if item["state"] == "present":
+                row = next((r for r in rows if r.get("id") == vid), None) if isinstance(vid, str) else vp.find_row(item, rows)
             entry["volume"] = vp.summarize(row, names)
             if row is not None:
                 entry.update(name=row.get("name"), id=row.get("id"))

@@ -39,6 +39,7 @@ UNITS = (("PiB", 1024 ** 5), ("TiB", 1024 ** 4), ("GiB", 1024 ** 3), ("MiB", 102
 _FACTORS = {"": 1, "b": 1}
 for _unit, _factor in UNITS:
     _FACTORS[_unit.lower()] = _FACTORS[_unit[0].lower() + "b"] = _factor
+_CONTROL = re.compile(r"[\x00-\x1f\x7f]")
 _SIZE = re.compile(r"^\s*([0-9]+(?:\.[0-9]+)?)\s*([A-Za-z]*)\s*$")
 # PowerStore ids are UUIDs; this only keeps an id to one plain token for listings and paths.
 _ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._:-]{0,127}$")
@@ -155,6 +156,8 @@ def check_item(raw, index):
     if description is not None and len(str(description)) > MAX_DESCRIPTION:
         raise InputError("%s must be at most %d characters, got %d"
                          % (opt("description"), MAX_DESCRIPTION, len(str(description))))
+    if description is not None and _CONTROL.search(str(description)):
+        raise InputError("%s must be printable characters (no control characters such as newlines)" % opt("description"))
     item["description"] = None if description is None else str(description)
     for key in ("volume_group", "protection_policy", "performance_policy", "host", "host_group"):
         item[key] = None if raw.get(key) is None else str(raw[key]).strip()

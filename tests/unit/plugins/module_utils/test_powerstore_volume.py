@@ -12,7 +12,7 @@ from ansible_collections.asyncjobs.fleet.plugins.module_utils._backends.powersto
 from ansible_collections.asyncjobs.fleet.plugins.module_utils._backends.powerstore._volume import VOLUME, Volume
 from ansible_collections.asyncjobs.fleet.plugins.module_utils._engine import _lifecycle as lc
 from ansible_collections.asyncjobs.fleet.plugins.module_utils._engine._runner import Context, execute
-from ansible_collections.asyncjobs.fleet.plugins.module_utils._errors import InputError, JobFailed
+from ansible_collections.asyncjobs.fleet.plugins.module_utils._errors import ApiError, InputError, JobFailed
 
 import fakes
 
@@ -275,10 +275,11 @@ class ScriptedPowerStore(object):
 
     check_id = staticmethod(ps.check_job_id)
 
-    def __init__(self, volumes, fail=None, in_flight=()):
+    def __init__(self, volumes, fail=None, in_flight=(), refuse=None):
         self.transport = fakes.FakeTransport()
         self.rows = {v["id"]: v for v in volumes}
         self.fail = fail or (lambda method, path, body: None)
+        self.refuse = refuse or (lambda method, path: None)
         self.jobs = {}
         self.running = list(in_flight)
         self.calls = []
@@ -303,6 +304,9 @@ class ScriptedPowerStore(object):
 
     def change(self, method, path, body=None, what=None):
         self.calls.append((method, path))
+        status = self.refuse(method, path)
+        if status:
+            raise ApiError("%s returned HTTP %d: refused here" % (what, status), status=status)
         job_id = "00000000-0000-4000-8000-%012d" % (len(self.jobs) + 1)
         message = self.fail(method, path, body)
         self.jobs[job_id] = lc.job("powerstore", job_id, lc.FAILED if message else lc.SUCCEEDED,
@@ -373,6 +377,28 @@ def test_many_volumes_one_round_per_step_and_a_failed_volume_gets_no_further_ste
         ("in_flight", "volume"),  # the duplicate check of round 1
         ("in_flight", "volume_group"),  # ... and of round 2
         ("volumes", [], sorted("v-%02d" % i for i in range(20) if i != 3))]
+
+
+def test_a_submission_refused_at_once_fails_that_volume_only(monkeypatch, tmp_path):
+    client = ScriptedPowerStore(twenty()[:3], refuse=lambda m, p: 422 if p == "/volume/v-01" else None)
+    with pytest.raises(JobFailed) as err:
+        run(client, monkeypatch, tmp_path, fail_on="never",
+            volumes=[{"name": "vol-%02d" % i, "size": "200GB", "description": "x"} for i in range(3)])
+    entries = err.value.result["volumes"]
+    assert [e["failed"] for e in entries] == [False, True, False] and entries[1]["job_ids"] == []
+    assert err.value.msg == ("1 of 3 volume(s) did not reach the requested state (fail_on=never): volumes[1] (volume "
+                             "vol-01): modify volume vol-01 returned HTTP 422: refused here")
+    assert client.rows["v-02"]["size"] == 200 * GiB and len(err.value.result["job_ids"]) == 2
+
+
+def test_an_error_mid_task_carries_what_was_submitted(monkeypatch, tmp_path):
+    client = ScriptedPowerStore(twenty()[:3], refuse=lambda m, p: 500 if p == "/volume/v-02" else None)
+    with pytest.raises(ApiError) as err:
+        run(client, monkeypatch, tmp_path, volumes=[{"name": "vol-%02d" % i, "size": "200GB"} for i in range(3)])
+    result = err.value.result
+    assert len(result["job_ids"]) == 2 and result["changed"] is True
+    assert [e["job_ids"] for e in result["volumes"]] == [[result["job_ids"][0]], [result["job_ids"][1]], []]
+    assert not [k for e in result["volumes"] for k in e if k.startswith("_")]
 
 
 def test_fail_on_never_reports_the_failure_without_failing(monkeypatch, tmp_path):
