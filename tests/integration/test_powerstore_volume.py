@@ -402,3 +402,51 @@ def test_module_path_on_a_non_local_connection(ps, ansible):
 """))
     r = ansible.run_playbook(pb).result("As a module")
     assert r["changed"] is True and r["jobs"][0]["state"] == "succeeded" and "invocation" in r
+
+
+def test_arrays_as_inventory_hosts_each_one_task_and_one_batched_wait(ps, ansible, lab, lab_delta):
+    """The documented per-array pattern: each array an inventory host with its URL and volumes; here two
+    "arrays" are the same lab appliance, each with its own volumes."""
+    lab._call("powerstore", "POST", "/_lab/volumes", {"count": 6, "prefix": "arr-vol-", "size": 100 * GIB})
+    pb = ansible.playbook("""
+- name: Inventory
+  hosts: localhost
+  gather_facts: false
+  tasks:
+    - name: Arrays
+      ansible.builtin.add_host:
+        name: "{{ item.name }}"
+        groups: arrays
+        ansible_connection: local
+        powerstore_url: "{{ lookup('env', 'POWERSTORE_URL') }}"
+        array_volumes: "{{ item.volumes }}"
+      loop:
+        - {name: ps-a, volumes: [{name: arr-vol-00000, size: 200GB}, {name: arr-vol-00001, size: 200GB},
+                                 {name: arr-vol-00002, size: 200GB}]}
+        - {name: ps-b, volumes: [{name: arr-vol-00003, size: 300GB}, {name: arr-vol-00004, size: 300GB},
+                                 {name: arr-vol-00005, size: 300GB}]}
+- name: Volumes on every array
+  hosts: arrays
+  gather_facts: false
+  module_defaults:
+    group/asyncjobs.fleet.powerstore:
+      url: "{{ powerstore_url }}"
+      poll_interval: 0.2
+  tasks:
+    - name: Ensure the array's volumes
+      asyncjobs.fleet.powerstore_volume:
+        volumes: "{{ array_volumes }}"
+""")
+    with lab_delta("powerstore") as delta:
+        run = ansible.run_playbook(pb)
+    per_host = {h: run.result("Ensure the array's volumes", host=h) for h in ("ps-a", "ps-b")}
+    for host, size in (("ps-a", 200), ("ps-b", 300)):
+        r = per_host[host]
+        assert run.status("Ensure the array's volumes", host=host) == "changed"
+        assert [e["volume"]["size"] for e in r["volumes"]] == [size * GIB] * 3 and len(r["job_ids"]) == 3
+        # Per array: login, volume listing, in-flight listing, 3 PATCHes, duplicate check, polls, read-back.
+        assert r["requests"] == 1 + 1 + 1 + 3 + 1 + r["polls"] + 1
+    assert delta["auth"] == {"logins": 2} and changes(delta) == {"POST": 0, "PATCH": 6, "DELETE": 0}
+    assert delta["requests"]["GET /api/rest/job"] == sum(r["polls"] + 2 for r in per_host.values())
+    sizes = {n: v["size"] for n, v in volumes(ps).items() if n.startswith("arr-vol-")}
+    assert sizes == {"arr-vol-%05d" % i: (200 if i < 3 else 300) * GIB for i in range(6)}
