@@ -418,7 +418,7 @@ def test_arrays_as_inventory_hosts_each_one_task_and_one_batched_wait(ps, ansibl
         name: "{{ item.name }}"
         groups: arrays
         ansible_connection: local
-        powerstore_url: "{{ lookup('env', 'POWERSTORE_URL') }}"
+        powerstore_url: "{{ lab_url }}"
         array_volumes: "{{ item.volumes }}"
       loop:
         - {name: ps-a, volumes: [{name: arr-vol-00000, size: 200GB}, {name: arr-vol-00001, size: 200GB},
@@ -437,8 +437,10 @@ def test_arrays_as_inventory_hosts_each_one_task_and_one_batched_wait(ps, ansibl
       asyncjobs.fleet.powerstore_volume:
         volumes: "{{ array_volumes }}"
 """)
+    # The URL comes from module_defaults only: the environment's points at a closed port.
     with lab_delta("powerstore") as delta:
-        run = ansible.run_playbook(pb)
+        run = ansible.run_playbook(pb, extra_vars={"lab_url": lab.urls["powerstore"]},
+                                   env={"POWERSTORE_URL": "http://127.0.0.1:9"})
     per_host = {h: run.result("Ensure the array's volumes", host=h) for h in ("ps-a", "ps-b")}
     for host, size in (("ps-a", 200), ("ps-b", 300)):
         r = per_host[host]
