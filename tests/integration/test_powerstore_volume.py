@@ -452,3 +452,29 @@ def test_arrays_as_inventory_hosts_each_one_task_and_one_batched_wait(ps, ansibl
     assert delta["requests"]["GET /api/rest/job"] == sum(r["polls"] + 2 for r in per_host.values())
     sizes = {n: v["size"] for n, v in volumes(ps).items() if n.startswith("arr-vol-")}
     assert sizes == {"arr-vol-%05d" % i: (200 if i < 3 else 300) * GIB for i in range(6)}
+
+
+def test_two_simultaneous_runs_over_many_volumes_submit_each_change_once(ps, ansible, lab, lab_delta):
+    """Both runs would see no job in flight if they looked at the same moment: the lab answers the job
+    listing from its state at arrival but 3 s later (as test_concurrency does), so the window is wide
+    open. Each volume's lock, held until that volume's change is submitted, makes the later run look
+    after the earlier one submitted: it adopts those jobs instead of sending the changes again."""
+    lab._call("powerstore", "POST", "/_lab/volumes", {"count": 5, "prefix": "race-vol-", "size": 100 * GIB})
+    lab.config("powerstore", durations=dict(DURATIONS, modify=32.0))  # 8 s: still in flight when the other run looks
+    lab.faults([{"route": "^/api/rest/job$", "method": "GET", "rate": 1.0, "kinds": ["slow"], "slow_seconds": 3.0,
+                 "after_processing": True}], appliance="powerstore")
+    items = "\n".join("      - {name: race-vol-%05d, size: 200GB}" % i for i in range(5))
+    pb = ansible.playbook(play("- name: Resize\n  asyncjobs.fleet.powerstore_volume:\n    poll_interval: 0.5\n"
+                               "    volumes:\n" + items))
+    try:
+        with lab_delta("powerstore") as delta:
+            started = [ansible.start_playbook(pb) for _ in range(2)]
+            results = [run.wait().result("Resize") for run in started]
+    finally:
+        lab.faults([], appliance="powerstore")
+    assert delta["requests"]["PATCH /api/rest/volume/{id}"] == 5 and changes(delta)["PATCH"] == 5
+    first, second = sorted(results, key=lambda r: -len(r["job_ids"]))
+    assert len(first["job_ids"]) == 5 and second["job_ids"] == []
+    # The later run adopted the five jobs (or, had it started after they ended, found nothing to do).
+    assert sorted(second["adopted_job_ids"]) in (sorted(first["job_ids"]), [])
+    assert all(v["size"] == 200 * GIB for n, v in volumes(ps).items() if n.startswith("race-vol-"))
