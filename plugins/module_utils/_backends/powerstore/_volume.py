@@ -51,14 +51,18 @@ REFUSALS = (400, 404, 409, 422)
 
 
 class HeldLocks(object):
-    """Several held submission locks as one: ``Changes`` releases them all at the first submission."""
+    """The submission locks of a task's volumes, by item key. A volume's lock is released once its
+    first change is submitted (a concurrent run then finds the job and adopts it), the others once
+    the first round is submitted: never while waiting."""
 
     def __init__(self, held):
-        self.held = list(held)
+        self.held = dict(held)
 
-    def release(self):
-        for held in self.held:
-            held.release()
+    def release(self, keys=None):
+        for key in list(self.held) if keys is None else keys:
+            held = self.held.pop(key, None)
+            if held is not None:
+                held.release()
 
 
 class Volume(Operation):
@@ -81,11 +85,11 @@ class Volume(Operation):
         if ctx.check_mode:
             return self._run(client, items, many, params, ctx, result, None)
         # One look-then-submit at a time per volume on this controller, every item's lock taken in
-        # one order (no deadlock between two runs), all released at the first submission.
+        # one order (no deadlock between two runs), each released once its volume's change is submitted.
         deadline = ctx.deadline(params["wait_timeout"])
         with contextlib.ExitStack() as stack:
-            held = [stack.enter_context(submission_lock(ctx, deadline, client.transport.base_url, "volume", key,
-                                                        "Volume %s" % key.split(":", 1)[1], result))
+            held = [(key, stack.enter_context(submission_lock(ctx, deadline, client.transport.base_url, "volume", key,
+                                                              "Volume %s" % key.split(":", 1)[1], result)))
                     for key in sorted(set(item["keys"][0] for item in items))]
             return self._run(client, items, many, params, ctx, result, HeldLocks(held))
 
@@ -219,8 +223,7 @@ class Volume(Operation):
             batch = [e for e in entries if len(e["_plan"]["steps"]) > index and not e["failed"]]
             if not batch:
                 break
-            changes = Changes(client, params, ctx, result, held)
-            held = None
+            changes = Changes(client, params, ctx, result)
             submitted = []  # (job id, step, entries)
             for step, served in self._merged([(e["_plan"]["steps"][index], e) for e in batch]):
                 try:
@@ -234,11 +237,16 @@ class Volume(Operation):
                     for entry in served:
                         entry.update(failed=True, _refused=True, msg="%s: %s" % (entry["_item"]["label"], exc.msg))
                     continue
+                if held is not None:
+                    held.release([e["_item"]["keys"][0] for e in served])
                 submitted.append((job_id, step, served))
                 result["job_ids"].append(job_id)
                 for entry in served:
                     entry["job_ids"].append(job_id)
                     entry["changed"] = True
+            if held is not None:
+                held.release()
+                held = None
             if not submitted:
                 continue
             changes.check_duplicates("PowerStore volume changes" if len(submitted) > 1 else submitted[0][1]["what"])
