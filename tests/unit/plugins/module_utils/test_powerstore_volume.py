@@ -450,3 +450,37 @@ def test_merged_membership_is_one_request_naming_its_volumes():
         ("add_members", {"volume_ids": ["v-a", "v-b"]}, ["a", "b"]), ("remove_members", {"volume_ids": ["v-c"]}, ["c"])]
     assert out[0][0]["what"] == "add volumes a, b to volume group vg-hr"
     assert steps[0]["body"] == {"volume_ids": ["v-a"]}  # the plan's own steps are not changed
+
+
+def lock_free(tmp_path, key):
+    """Whether the lock of a volume (its item key) can be taken now: another open file description
+    conflicts with the task's flock even in this process."""
+    import fcntl
+    import os
+    from ansible_collections.asyncjobs.fleet.plugins.module_utils._engine._lock import lock_key
+    handle = os.open(str(tmp_path / "locks" / lock_key("https://manager.example", "volume", key)), os.O_RDWR)
+    try:
+        fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        return True
+    except BlockingIOError:
+        return False
+    finally:
+        os.close(handle)
+
+
+def test_each_volume_lock_is_released_once_its_change_is_submitted(monkeypatch, tmp_path):
+    client = ScriptedPowerStore(twenty()[:3])
+    seen = []
+    real_change, real_poll = client.change, client.poll
+
+    def change(method, path, body=None, what=None):
+        seen.append((path, [lock_free(tmp_path, "name:vol-%02d" % i) for i in range(3)]))
+        return real_change(method, path, body, what)
+
+    def poll(ids):
+        seen.append(("poll", [lock_free(tmp_path, "name:vol-%02d" % i) for i in range(3)]))
+        return real_poll(ids)
+    client.change, client.poll = change, poll
+    run(client, monkeypatch, tmp_path, volumes=[{"name": "vol-%02d" % i, "size": "200GB"} for i in range(3)])
+    assert seen == [("/volume/v-00", [False, False, False]), ("/volume/v-01", [True, False, False]),
+                    ("/volume/v-02", [True, True, False]), ("poll", [True, True, True])]
