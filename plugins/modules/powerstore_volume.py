@@ -110,7 +110,8 @@ options:
         O(volumes[].id), O(volumes[].state), O(volumes[].size)...). Mutually exclusive with those options at the top
         level. Their steps are submitted and waited for together, so a task over hundreds of volumes costs a few
         listings plus one request per change.
-      - Each volume is locked on this controller while it is looked up, so two runs never submit the same change.
+      - Each volume is locked on this controller while it is looked up and until its first change is submitted, so a
+        run started beside another adopts that run's jobs instead of submitting them again.
     type: list
     elements: dict
     suboptions:
