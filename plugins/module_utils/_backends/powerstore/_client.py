@@ -52,6 +52,11 @@ STATE_MAP = {
 VG_SELECT = ("id,name,description,type,is_write_order_consistent,protection_policy_id,qos_performance_policy_id,"
              "protection_policy(id,name),qos_performance_policy(id,name),volumes(id,name)")
 POLICY_TYPES = ("Protection", "QoS")
+# A volume as the volume module compares it: its fields, its mappings (host_volume_mapping rows),
+# its group and the names of the related objects the spec lets a select embed.
+VOLUME_SELECT = ("id,name,description,type,size,wwn,protection_policy_id,performance_policy_id,"
+                 "mapped_volumes(id,host_id,host_group_id,logical_unit_number),volume_groups(id,name),"
+                 "protection_policy(id,name)")
 # The spec types job ids as strings; every id PowerStore hands out (202 replies, job rows in
 # Dell's and OpenStack's recorded data) is a UUID.
 JOB_ID = re.compile(r"[0-9A-Fa-f]{8}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{12}")
@@ -401,3 +406,24 @@ class PowerStoreClient(object):
     def policies(self):
         return self.get_all("/policy", {"type": in_list(POLICY_TYPES), "select": "id,name,type"},
                             what="GET PowerStore policies")
+
+    # -- volumes, and the objects a volume refers to
+    def volumes(self, names=(), ids=()):
+        """The volumes with any of these names (snapshots excluded: their names are only unique per
+        source) or ids: one listing per 100 names and per 100 ids, rows in VOLUME_SELECT's form."""
+        found = {}
+        for key, values in (("name", names), ("id", ids)):
+            values = list(dict.fromkeys(v for v in values if v))
+            for start in range(0, len(values), IDS_PER_POLL):
+                query = {key: in_list(values[start:start + IDS_PER_POLL]), "select": VOLUME_SELECT}
+                if key == "name":
+                    query["type"] = "neq.Snapshot"
+                for row in self.get_all("/volume", query, what="GET PowerStore volumes"):
+                    found[row.get("id")] = row
+        return list(found.values())
+
+    def named(self, resource_type, where=None, select="id,name"):
+        """Every instance of a resource type (hosts, host groups, volume groups, policies) in one
+        listing (paged past 2000), to resolve the names and ids a task refers to."""
+        return self.get_all("/" + resource_type, dict(where or {}, select=select),
+                            what="GET PowerStore %ss" % resource_type.replace("_", " "))

@@ -8,8 +8,6 @@
 
 from __future__ import annotations
 
-import re
-
 from ansible_collections.asyncjobs.fleet.plugins.module_utils._engine import _lifecycle as lc
 from ansible_collections.asyncjobs.fleet.plugins.module_utils import _requirements as req
 from ansible_collections.asyncjobs.fleet.plugins.module_utils._common import (
@@ -21,9 +19,13 @@ from ansible_collections.asyncjobs.fleet.plugins.module_utils._engine._runner im
 from ansible_collections.asyncjobs.fleet.plugins.module_utils._errors import InputError, JobFailed
 from ansible_collections.asyncjobs.fleet.plugins.module_utils._engine._lock import submission_lock
 from ansible_collections.asyncjobs.fleet.plugins.module_utils._backends.powerstore._changes import Changes
+from ansible_collections.asyncjobs.fleet.plugins.module_utils._backends.powerstore._refs import (
+    check_name,
+    readable,
+    resolve_policy,
+)
 from ansible_collections.asyncjobs.fleet.plugins.module_utils._urls import join_path
 
-_NAME_BAD = re.compile(r"[\x00-\x1f\x7f/?#%\\]")
 # module option -> (API field, policy type or None)
 FIELDS = (
     ("new_name", "name", None),
@@ -36,35 +38,6 @@ FIELDS = (
 DIFF_KEY = {"name": "name", "description": "description", "protection_policy_id": "protection_policy",
             "qos_performance_policy_id": "qos_performance_policy",
             "is_write_order_consistent": "is_write_order_consistent"}
-
-
-def check_name(value, option):
-    text = "" if value is None else str(value)
-    if not text.strip() or len(text) > 128 or _NAME_BAD.search(text):
-        raise InputError("%s must be 1 to 128 printable characters without / ? # %% or backslash, got %r"
-                         % (option, value))
-    return text
-
-
-def resolve_policy(value, ptype, option, policies):
-    """A policy given by id, name or ``name:<name>`` -> its id; "" -> None (remove)."""
-    text = str(value).strip()
-    if text == "":
-        return None
-    if text.startswith("name:"):
-        text = text[5:]
-    same_type = [p for p in policies if p.get("type") == ptype]
-    for policy in same_type:
-        if policy.get("id") == text:
-            return policy["id"]
-    for policy in same_type:
-        if str(policy.get("name", "")).casefold() == text.casefold():
-            return policy["id"]
-    other = [p for p in policies if p.get("type") != ptype and text in (p.get("id"), p.get("name"))]
-    hint = (" (%r is a %s policy)" % (text, other[0]["type"])) if other else ""
-    names = sorted(str(p.get("name")) for p in same_type)
-    raise InputError("%s %r not found: no %s policy has that name or id%s. Available %s policies: %s. "
-                     "Nothing was changed." % (option, str(value), ptype, hint, ptype, ", ".join(names) or "none"))
 
 
 def current_values(vg):
@@ -86,12 +59,6 @@ def differences(vg, desired):
 
 def policy_names(policies):
     return {p["id"]: p.get("name") for p in policies if p.get("id")}
-
-
-def readable(field, value, names):
-    if field.endswith("_policy_id"):
-        return "" if value is None else names.get(value, value)
-    return value
 
 
 def summarize_vg(vg):
