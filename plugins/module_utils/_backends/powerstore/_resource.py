@@ -329,7 +329,7 @@ class Resource(Operation):
             self._would_send(result, "POST", path, plan.body)
             return result
         job_id = self._submit(changes, plan, "POST", path, plan.body, name=keyed)
-        job = self._wait(changes, plan, job_id, "%s %s" % (words(plan.resource), keyed or "").strip())
+        job = self._wait(changes, plan, job_id, ("%s %s" % (words(plan.resource), keyed or "")).strip())
         if job is None or job["state"] != lc.SUCCEEDED or not plan.readable:
             return result
         new_id = created_id(job)
