@@ -234,8 +234,9 @@ def test_schema_refusals_send_nothing_not_even_the_login(ps, ansible, lab_delta)
 """))
     with lab_delta("powerstore") as delta:
         run = ansible.run_playbook(pb)
-    msg = {t: run.result(t)["msg"] for t in ("Unknown resource", "Unknown action", "Unknown field", "Wrong type",
-                                              "Bad enum", "Missing required", "No instance", "Id where none is taken")}
+    names = ("Unknown resource", "Unknown action", "Unknown field", "Wrong type", "Bad enum", "Missing required",
+             "No instance", "Id where none is taken")
+    msg = {t: run.result(t)["msg"] for t in names}
     assert msg["Unknown resource"].startswith("unknown PowerStore resource 'volumes'; did you mean volume")
     assert "PowerStore 4.1 resources: alert, appliance," in msg["Unknown resource"]
     assert msg["Unknown action"].startswith("PowerStore resource 'volume' has no action 'grow'; its actions are: attach, clone")
