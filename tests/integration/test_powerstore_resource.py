@@ -9,6 +9,8 @@ objects and on its request counters (``/_lab/stats``).
 
 from __future__ import annotations
 
+import time
+
 import pytest
 import requests
 
@@ -319,3 +321,92 @@ def test_secrets_in_the_body_are_censored(ps, ansible):
     assert r["sent"]["body"]["initiators"][0]["chap_single_password"] == "VALUE_SPECIFIED_IN_NO_LOG_PARAMETER"
     assert "Chap-Secret-4242" not in run.stdout + run.stderr
     assert "esx-chap" in hosts(ps)
+
+
+def test_a_rename_is_found_under_the_new_name_on_a_re_run(ps, ansible, lab_delta):
+    pb = ansible.playbook(play(task("Rename", resource="host", action="modify", name="esx-03", body='{"name": "esx-33"}')))
+    r = ansible.run_playbook(pb).result("Rename")
+    assert r["changed"] is True and r["resource"]["name"] == "esx-33"
+    with lab_delta("powerstore") as again:
+        r = ansible.run_playbook(pb).result("Rename")
+    assert r["changed"] is False and r["resource"]["name"] == "esx-33"
+    assert changes(again) == {"POST": 0, "PATCH": 0, "DELETE": 0}
+
+
+def test_module_path_on_a_non_local_connection(ps, ansible):
+    """Run as a module (AnsiballZ packs _resource, _schema and _schema_data)."""
+    pb = ansible.playbook(play(task("As a module", resource="host", action="modify", name="esx-02",
+                                    body='{"description": "via module"}') + "  vars:\n    ansible_connection: remote_local\n"))
+    r = ansible.run_playbook(pb).result("As a module")
+    assert r["changed"] is True and r["job"]["state"] == "succeeded" and "invocation" in r
+    assert r["resource"]["description"] == "via module"
+
+
+# -- the lab's generic store (every resource of the schema)
+
+RULE = task("Rule", resource="snapshot_rule", action="create", name="hourly-24",
+            body='{"interval": "One_Hour", "desired_retention": 24, "days_of_week": ["Monday", "Friday"]}')
+
+
+def test_generic_resource_create_modify_delete(ps, ansible, lab_delta):
+    pb = ansible.playbook(play(RULE))
+    with lab_delta("powerstore") as first:
+        r = ansible.run_playbook(pb).result("Rule")
+    assert r["changed"] is True and r["job"]["state"] == "succeeded"
+    rule_id = r["response_body"]["id"]
+    assert r["resource"]["id"] == rule_id and r["resource"]["desired_retention"] == 24
+    assert r["resource"]["days_of_week"] == ["Monday", "Friday"]
+    assert first["requests"]["POST /api/rest/snapshot_rule"] == 1
+    with lab_delta("powerstore") as second:
+        assert ansible.run_playbook(pb).result("Rule")["exists"] is True
+    assert changes(second) == {"POST": 0, "PATCH": 0, "DELETE": 0}
+
+    modify = ansible.playbook(play(task("Modify", resource="snapshot_rule", action="modify", id=rule_id,
+                                        body='{"desired_retention": 48, "interval": "One_Hour"}')))
+    r = ansible.run_playbook(modify, diff=True).result("Modify")
+    assert r["sent"]["body"] == {"desired_retention": 48} and r["diff"] == {
+        "before": {"desired_retention": 24}, "after": {"desired_retention": 48}}
+    assert r["resource"]["desired_retention"] == 48
+    with lab_delta("powerstore") as third:
+        assert ansible.run_playbook(modify).result("Modify")["changed"] is False
+    assert changes(third) == {"POST": 0, "PATCH": 0, "DELETE": 0}
+
+    delete = ansible.playbook(play(task("Delete", resource="snapshot_rule", action="delete", name="hourly-24")))
+    assert ansible.run_playbook(delete).result("Delete")["changed"] is True
+    with lab_delta("powerstore") as fourth:
+        assert ansible.run_playbook(delete).result("Delete")["changed"] is False
+    assert changes(fourth) == {"POST": 0, "PATCH": 0, "DELETE": 0}
+
+
+def _jobs(raw, **where):
+    params = dict({k: "eq.%s" % v for k, v in where.items()}, select="id,state,resource_name")
+    resp = raw.http.get(raw.base + "/job", params=params, timeout=10)
+    resp.raise_for_status()
+    return resp.json()
+
+
+def test_create_fails_as_a_job_when_the_name_is_taken_meanwhile(ps, ansible, lab):
+    raw = Raw(lab)
+    remote = raw.send("POST", "/remote_system", {"name": "dr-site", "management_address": "192.0.2.10",
+                                                 "data_network_latency": "Low"}, is_async=False)
+    rule = {"rpo": "One_Hour", "remote_system_id": remote}
+    # 10 s at the harness's time scale: the name is checked when the job runs, at 75 %.
+    lab.config("powerstore", durations={"create": 40.0})
+    pb = ansible.playbook(play(task("Create", resource="replication_rule", action="create", name="rr-dr",
+                                    body='{"rpo": "One_Hour", "remote_system_id": "%s"}' % remote)))
+    started = ansible.start_playbook(pb)
+    for _ in range(600):  # wait on the state (the module's job exists), not on time
+        if _jobs(raw, resource_type="replication_rule", resource_action="create", resource_name="rr-dr"):
+            break
+        assert started.proc.poll() is None, "the playbook ended before it submitted"
+        time.sleep(0.1)
+    else:
+        raise AssertionError("the module never submitted its create")
+    lab.config("powerstore", durations={"create": 1.0})
+    raw.send("POST", "/replication_rule", dict(rule, name="rr-dr"), is_async=False)  # another client, at once
+    run = started.wait(expect_rc=2)
+    r = run.result("Create")
+    assert r["job"]["state"] == "failed" and r["job"]["raw_state"] == "FAILED" and r["job"]["response_status"] == "422"
+    assert r["msg"].startswith("PowerStore job %s (create replication rule rr-dr) ended failed (state FAILED, HTTP 422): "
+                               % r["job_id"])
+    assert r["response_body"]["messages"][0]["message_l10n"] in r["msg"] and r["changed"] is False
