@@ -395,7 +395,7 @@ def test_create_fails_as_a_job_when_the_name_is_taken_meanwhile(ps, ansible, lab
     pb = ansible.playbook(play(task("Create", resource="replication_rule", action="create", name="rr-dr",
                                     body='{"rpo": "One_Hour", "remote_system_id": "%s"}' % remote)))
     started = ansible.start_playbook(pb)
-    for _ in range(600):  # wait on the state (the module's job exists), not on time
+    for _attempt in range(600):  # wait on the state (the module's job exists), not on time
         if _jobs(raw, resource_type="replication_rule", resource_action="create", resource_name="rr-dr"):
             break
         assert started.proc.poll() is None, "the playbook ended before it submitted"
