@@ -26,7 +26,7 @@ from ansible_collections.asyncjobs.fleet.plugins.module_utils._common import (
 from ansible_collections.asyncjobs.fleet.plugins.module_utils._engine import _lifecycle as lc
 from ansible_collections.asyncjobs.fleet.plugins.module_utils._engine._lock import submission_lock
 from ansible_collections.asyncjobs.fleet.plugins.module_utils._engine._runner import Operation
-from ansible_collections.asyncjobs.fleet.plugins.module_utils._errors import InputError, JobFailed
+from ansible_collections.asyncjobs.fleet.plugins.module_utils._errors import ApiError, InputError, JobFailed
 from ansible_collections.asyncjobs.fleet.plugins.module_utils._backends.powerstore import _schema as schema
 from ansible_collections.asyncjobs.fleet.plugins.module_utils._backends.powerstore import _schema_data as data
 from ansible_collections.asyncjobs.fleet.plugins.module_utils._backends.powerstore._changes import Changes
@@ -342,7 +342,7 @@ class Resource(Operation):
     # -- modify
     def _modify(self, changes, plan, current, ctx, result):
         client = changes.client
-        instance_id = str(current.get("id"))
+        instance_id = usable_id(current, plan.resource)
         # A change in flight on the instance (a run that died mid-wait, another client) ends
         # first; the instance is then read and compared again.
         jobs = changes.adopt(plan.resource, ids=[instance_id])
@@ -378,7 +378,7 @@ class Resource(Operation):
         client = changes.client
         if current is None:
             return result
-        instance_id = str(current.get("id"))
+        instance_id = usable_id(current, plan.resource)
         if plan.readable:
             jobs = changes.adopt(plan.resource, ids=[instance_id])
             if jobs:
@@ -405,7 +405,7 @@ class Resource(Operation):
     # -- named actions: not idempotent, always submitted
     def _action(self, changes, plan, current, ctx, result):
         client = changes.client
-        instance_id = str(current.get("id")) if current is not None else None
+        instance_id = usable_id(current, plan.resource) if current is not None else None
         if instance_id and plan.readable:
             # Jobs in flight on the instance end first, so the action starts from a settled state.
             if changes.adopt(plan.resource, ids=[instance_id]):
@@ -424,12 +424,24 @@ class Resource(Operation):
         return result
 
 
+def _plausible_id(value):
+    return isinstance(value, str) and 0 < len(value) <= 255 and not _ID_BAD.search(value)
+
+
+def usable_id(row, resource):
+    """The id of an instance as read: a value from the array, so checked before it goes into a path."""
+    value = row.get("id")
+    if not _plausible_id(value):
+        raise ApiError("PowerStore returned a %s without a usable id: %s" % (words(resource), lc.gist(value, 80)))
+    return value
+
+
 def created_id(job):
     """The new instance's id: the job's ``response_body.id`` (PowerStore's create response), else
     the job's ``resource_id``. A value that is not a plausible id is ignored."""
     body = job.get("response_body")
     for value in ((body or {}).get("id") if isinstance(body, dict) else None, job.get("resource_id")):
-        if isinstance(value, str) and value and len(value) <= 255 and not _ID_BAD.search(value):
+        if _plausible_id(value):
             return value
     return None
 

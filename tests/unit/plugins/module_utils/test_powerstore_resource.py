@@ -10,7 +10,7 @@ import pytest
 
 from ansible_collections.asyncjobs.fleet.plugins.module_utils._backends.powerstore import _resource as res
 from ansible_collections.asyncjobs.fleet.plugins.module_utils._engine._runner import Context
-from ansible_collections.asyncjobs.fleet.plugins.module_utils._errors import InputError
+from ansible_collections.asyncjobs.fleet.plugins.module_utils._errors import ApiError, InputError
 
 
 def params(resource, action, id=None, name=None, body=None, **extra):
@@ -174,3 +174,10 @@ def test_secret_fields_of_the_body_are_censored():
 ])
 def test_created_id(job, expected):
     assert res.created_id(job) == expected
+
+
+@pytest.mark.parametrize("row", [{}, {"id": None}, {"id": 12}, {"id": ""}, {"id": "a b"}, {"id": "x" * 256}])
+def test_an_instance_without_a_usable_id_is_refused_before_it_reaches_a_path(row):
+    with pytest.raises(ApiError, match="PowerStore returned a host group without a usable id"):
+        res.usable_id(row, "host_group")
+    assert res.usable_id({"id": "A1"}, "appliance") == "A1"
