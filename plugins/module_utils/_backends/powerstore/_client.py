@@ -427,3 +427,20 @@ class PowerStoreClient(object):
         listing (paged past 2000), to resolve the names and ids a task refers to."""
         return self.get_all("/" + resource_type, dict(where or {}, select=select),
                             what="GET PowerStore %ss" % resource_type.replace("_", " "))
+    # -- any resource (powerstore_resource): reads by id or by name
+    def instance(self, resource, instance_id, select):
+        """One instance of ``resource`` with the ``select`` attributes; None when PowerStore answers 404."""
+        path = join_path("", resource, instance_id)
+        what = "GET PowerStore %s %s" % (resource.replace("_", " "), instance_id)
+        resp = self._checked("GET", path, params={"select": select}, expect=(200, 404), what=what)
+        if resp.status == 404:
+            return None
+        row = resp.json()
+        if not isinstance(row, dict):
+            raise ApiError("%s: expected a JSON object, got %s" % (what, type(row).__name__), status=resp.status)
+        return row
+
+    def by_name(self, resource, name, select):
+        """The instances of ``resource`` that ``name=eq.<name>`` finds, with the ``select`` attributes."""
+        return self.get_all(join_path("", resource), {"name": "eq.%s" % name, "select": select},
+                            what="GET PowerStore %s %s" % (resource.replace("_", " "), name))
