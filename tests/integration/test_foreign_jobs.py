@@ -216,3 +216,73 @@ def test_powerstore_jobs_of_pypowerstore(ps):
     assert [j["id"] for j in run.result("info by filter")["jobs"]] == [rename]
     modifies = run.result("lookup")["ansible_facts"]["modifies"]
     assert sorted(j["id"] for j in modifies) == sorted([modify, rename])
+
+
+GIB = 1 << 30
+
+
+def test_powerstore_volume_jobs_of_pypowerstore(ps):
+    """Volume changes PyPowerStore's client makes asynchronous (?is_async=true on its own URLs)."""
+    conn, ansible = ps
+    prov = conn.provisioning
+    base = "https://%s/api/rest" % prov.server_ip
+    esx = prov.get_host_by_name("esx-03")[0]["id"]
+    prov.create_volume("foreign-vol", 8 * GIB)
+    vid = prov.get_volume_by_name("foreign-vol")[0]["id"]
+    prov.map_volume_to_host(vid, host_id=esx)
+
+    def submit(method, path, body=None):
+        return prov.client.request(method, base + path + "?is_async=true", payload=body)["id"]
+
+    create = submit("POST", "/volume", {"name": "foreign-vol-2", "size": GIB})
+    # Two modifies of one volume run in their order of submission (same duration): grow, then shrink.
+    grow = submit("PATCH", "/volume/" + vid, {"size": 16 * GIB})
+    shrink = submit("PATCH", "/volume/" + vid, {"size": 4 * GIB})  # smaller than the volume: fails
+    delete = submit("DELETE", "/volume/" + vid)  # still mapped to esx-03: fails
+    clone = submit("POST", "/volume/%s/clone" % vid, {"name": "foreign-clone"})
+    every = [create, grow, shrink, delete, clone]
+    tasks = [
+        {"name": "wait", "asyncjobs.fleet.job_wait": {"api": "powerstore", "job_ids": every, "poll_interval": 0.2},
+         "ignore_errors": True},
+        {"name": "info by id", "asyncjobs.fleet.job_info": {"api": "powerstore", "job_ids": [shrink, delete, clone]}},
+        {"name": "failed ones", "asyncjobs.fleet.job_info": {"api": "powerstore", "state": ["failed"]}},
+        {"name": "modifies", "asyncjobs.fleet.job_info": {"api": "powerstore", "operation": "modify"}},
+        {"name": "lookup", "ansible.builtin.set_fact": {
+            "created": "{{ query('asyncjobs.fleet.jobs', '%s', api='powerstore') }}" % create,
+            "failed_deletes": "{{ query('asyncjobs.fleet.jobs', api='powerstore', operation='delete', state=['failed']) }}"}},
+    ]
+    run = ansible.run_playbook(ansible.playbook(play(tasks)))
+
+    assert run.status("wait") == "failed"
+    result = run.result("wait")
+    jobs = {j["id"]: j for j in result["jobs"]}
+    assert [jobs[i]["state"] for i in every] == ["succeeded", "succeeded", "failed", "failed", "succeeded"]
+    assert [jobs[i]["operation"] for i in every] == ["create", "modify", "modify", "delete", "clone"]
+    assert {jobs[i]["resource_type"] for i in every} == {"volume"}
+    assert result["msg"].startswith("2 job(s) did not succeed (fail_on=any): ")
+    # The array's reasons, from each job's response_body: the current size, the host it is mapped to.
+    assert "job %s: failed (" % shrink in result["msg"] and str(16 * GIB) in jobs[shrink]["message"]
+    assert "job %s: failed (" % delete in result["msg"] and "esx-03" in jobs[delete]["message"]
+    assert result["states"] == {"succeeded": 3, "failed": 2}
+
+    info = {j["id"]: j for j in run.result("info by id")["jobs"]}
+    for job_id in (shrink, delete):
+        body = info[job_id]["response_body"]
+        assert info[job_id]["response_status"] == "422" and info[job_id]["detailed"] is True
+        assert [m["severity"] for m in body["messages"]] == ["Error"]
+        assert body["messages"][0]["message_l10n"] in info[job_id]["message"]
+        assert info[job_id]["resource_id"] == vid and info[job_id]["resource_name"] == "foreign-vol"
+    made = {v["name"]: v["id"] for v in prov.get_volumes(filter_dict={"name": "ilike.foreign-*"})}
+    assert info[clone]["state"] == "succeeded" and info[clone]["response_body"]["id"] == made["foreign-clone"]
+    assert sorted(j["id"] for j in run.result("failed ones")["jobs"]) == sorted([shrink, delete])
+    assert sorted(j["id"] for j in run.result("modifies")["jobs"]) == sorted([grow, shrink])
+
+    facts = run.result("lookup")["ansible_facts"]
+    [created] = facts["created"]
+    assert (created["state"], created["resource_name"], created["resource_id"]) == \
+        ("succeeded", "foreign-vol-2", made["foreign-vol-2"])
+    assert [j["id"] for j in facts["failed_deletes"]] == [delete]
+    # What the array holds: the grown volume, still mapped; the new volume and the clone.
+    vol = prov.get_volume_details(vid)
+    assert vol["size"] == 16 * GIB and [m["host_id"] for m in vol["hlu_details"]] == [esx]
+    assert set(made) == {"foreign-vol", "foreign-vol-2", "foreign-clone"}
