@@ -309,6 +309,9 @@ def test_host_create_read_modify_delete(ps, conn):
     # A name taken, an initiator registered to another host, an unknown id.
     refused(lambda: prov.create_host("ESX-01", "ESXi", [{"port_name": IQN % "c", "port_type": "iSCSI"}]), 422,
             "already in use")
+    # A port the host does not have: the recorded 400 (pypowerstore_host_remove_unknown_initiator_400).
+    refused(lambda: prov.remove_initiators_from_host(hid, remove_initiators=[IQN % "a"]), 400,
+            "Cannot remove the specified iqn since it does not exist as part of the host.", "0xE0A010010014")
     refused(lambda: prov.modify_host(hid, add_initiators=[{"port_name": ESX_PORT, "port_type": "iSCSI"}]), 422,
             ESX_PORT, "esx-03")
     refused(lambda: prov.get_host_details("0b1d-no-such-host"), 404, "0b1d-no-such-host")
@@ -343,10 +346,16 @@ def test_host_group_create_add_hosts_delete(ps, conn):
     assert by_name["id"] == gid and by_name["hosts"] == detail["hosts"]
     assert {"cluster-a", "py-hg"} <= {g["name"] for g in prov.get_host_group_list()}
 
-    # A host of another group cannot join; a name taken.
+    # A host of another group cannot join.
     refused(lambda: prov.add_hosts_to_host_group(gid, add_host_ids=[esx1]), 422, "esx-01", "cluster-a")
-    refused(lambda: prov.create_host_group("CLUSTER-A", [], description="dup"), 422, "already in use")
-    assert sorted(view(ps, "host_groups")["py-hg"]["host_ids"]) == sorted([esx3, esx4])
+    # A name taken and an unknown host id: the recorded 400s (pypowerstore_host_group_rename_taken_400,
+    # pypowerstore_host_group_add_unknown_host_400).
+    refused(lambda: prov.modify_host_group(gid, name="cluster-a"), 400,
+            "Host Group with name cluster-a already exists", "0xE0A030010010")
+    refused(lambda: prov.add_hosts_to_host_group(gid, add_host_ids=["0b1d-no-such-host"]), 400,
+            "Invalid host IDs provided 0b1d-no-such-host", "0xE0A030010001")
+    group = view(ps, "host_groups")["py-hg"]
+    assert sorted(group["host_ids"]) == sorted([esx3, esx4]) and group["description"] == "from PyPowerStore"
 
     assert prov.remove_hosts_from_host_group(gid, remove_host_ids=[esx4]) is None
     assert view(ps, "host_groups")["py-hg"]["host_ids"] == [esx3]
