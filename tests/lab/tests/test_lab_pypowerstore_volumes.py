@@ -176,11 +176,11 @@ def test_volume_errors_are_pypowerstore_exceptions(ps, conn):
     # A name taken, on create and on rename.
     refused(lambda: prov.create_volume("py-vol-other", GIB), 422, "py-vol-other", "already in use")
     refused(lambda: prov.modify_volume(vid, name="PY-VOL-OTHER"), 422, "already in use")
-    # An unknown id.
-    refused(lambda: prov.get_volume_details("0b1d-no-such-volume"), 404, "Requested resource not found",
-            "0b1d-no-such-volume")
-    refused(lambda: prov.delete_volume("0b1d-no-such-volume"), 404, "0b1d-no-such-volume")
-    refused(lambda: prov.modify_volume("0b1d-no-such-volume", description="x"), 404)
+    # An unknown id: the recorded not-found of a volume (pypowerstore_vg_add_unknown_volume_404).
+    missing = ("The volume 0b1d-no-such-volume is not found.", "0xE0A07001000C")
+    refused(lambda: prov.get_volume_details("0b1d-no-such-volume"), 404, "Requested resource not found", *missing)
+    refused(lambda: prov.delete_volume("0b1d-no-such-volume"), 404, *missing)
+    refused(lambda: prov.modify_volume("0b1d-no-such-volume", description="x"), 404, *missing)
     vols = view(ps, "volumes")
     assert (vols["py-vol-err"]["size"], vols["py-vol-err"]["name"]) == (8 * GIB, "py-vol-err")
     assert [v["name"] for v in vols.values() if v["name"].casefold() == "py-vol-other"] == ["py-vol-other"]
