@@ -19,7 +19,7 @@ from PyPowerStore import powerstore_conn  # noqa: E402
 from PyPowerStore.utils.exception import PowerStoreException  # noqa: E402
 
 GIB = 1 << 30
-# A second initiator for a host, and a port of no seeded host.
+# Initiator ports of the hosts the tests create (no seeded host has one).
 IQN = "iqn.1994-05.com.redhat:py-host-%s"
 ESX_PORT = "iqn.1998-01.com.vmware:esx-03-lab"  # the seeded esx-03's initiator (tests/lab/powerstore_block.py)
 
