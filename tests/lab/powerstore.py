@@ -23,8 +23,8 @@ from labcore import Appliance, Response, Setting, Stats, basic_credentials, seco
 from powerstore_block import BLOCK_ROUTES, Block
 from powerstore_core import (API, EPOCH, EVAL_AT, NOT_FOUND, RESERVED_PARAMS, Job, PSError, _sort_key, _uuid,
                              error_body, page_window, parse_select, project, response_type, ts, type_error,
-                             validate, validation_error, make_filter)
-from powerstore_schema import DEFINITIONS, RESOURCES, instance, relation
+                             validation_error, make_filter)
+from powerstore_schema import RESOURCES, instance, relation
 from powerstore_store import Store, store_routes
 
 # Seconds by resource_action: create, modify, delete, and `action` for every named action
@@ -514,8 +514,7 @@ class PowerStore(Store, Block, Appliance):
 
     def _members_change(self, req, match, action):
         """add_members / remove_members {volume_ids}: a volume is in at most one group."""
-        body = self._json_body(req)
-        validate(body, "volume_group_" + action, DEFINITIONS)
+        body = self._body(req, "volume_group_" + action)  # which takes PyPowerStore's force_internal
         if not body["volume_ids"]:
             raise PSError(400, "volume_ids cannot be empty", ["volume_ids"])
         with self.lock:

@@ -47,8 +47,9 @@ class Api(object):
     def get(self, path, **params):
         return self.s.get(self.base + path, params=params)
 
-    def call(self, method, path, body=None, is_async=False):
-        return self.s.request(method, self.base + path, json=body, params={"is_async": "true"} if is_async else None)
+    def call(self, method, path, body=None, is_async=False, headers=None):
+        return self.s.request(method, self.base + path, json=body, params={"is_async": "true"} if is_async else None,
+                              headers=headers)
 
     def job(self, job_id):
         return self.get("/job/" + job_id, select="id,state,phase,progress_percentage,response_status,response_body,"
@@ -75,6 +76,10 @@ class Api(object):
 @pytest.fixture
 def api(ps):
     return Api(ps)
+
+
+INTERNAL = {"DELL-VISIBILITY": "internal"}  # what PyPowerStore sends on volume_group URLs
+UNKNOWN_PROPERTY = "Validation failed: Object instance has properties which are not allowed by the schema."
 
 
 def lab_volumes(lab):
@@ -339,6 +344,23 @@ def test_host_group_create_modify_delete(ps, api):
     assert hosts["esx-04"]["host_group_id"] is None
 
 
+def test_host_delete_takes_force_internal_as_pypowerstore_sends_it(ps, api):
+    made = [api.call("POST", "/host", {"name": "gone-%d" % i, "os_type": "Linux",
+                                       "initiators": [{"port_name": "iqn.gone-%d" % i, "port_type": "iSCSI"}]}).json()["id"]
+            for i in (1, 2)]
+    # Without DELL-VISIBILITY, as PyPowerStore sends host requests; a boolean only, and nothing else.
+    assert "[Path '/force_internal'] Instance type (integer)" in message(
+        api.call("DELETE", "/host/" + made[0], {"force_internal": 1}), 400)
+    assert message(api.call("DELETE", "/host/" + made[0], {"force": True}), 400) == UNKNOWN_PROPERTY
+    assert api.call("DELETE", "/host/" + made[0], {"force_internal": True}).status_code == 204
+    parts = urllib.parse.urlsplit(ps.url("powerstore"))
+    conn = powerstore_conn.PowerStoreConn(USER, PASSWORD, parts.hostname, verify=ps.ca,
+                                          application_type="lab-test", port_no=parts.port)
+    assert conn.provisioning.delete_host(made[1], force=True) is None  # sends {"force_internal": true}
+    assert not {"gone-1", "gone-2"} & {h["name"] for h in ps._call("powerstore", "GET", "/_lab/hosts")}
+    assert submissions(ps) == {"create": 2, "delete": 2}
+
+
 # ---------------------------------------------------------------- volume group members
 
 def test_volume_group_add_and_remove_members(ps, api):
@@ -359,6 +381,31 @@ def test_volume_group_add_and_remove_members(ps, api):
     done = api.run("POST", "/volume_group/%s/remove_members" % hr, {"volume_ids": ["name:free-vol-01", "name:hr-vol-01"]})
     assert done["state"] == "COMPLETED"
     assert api.get("/volume_group/" + hr, select="volumes(name)").json() == {"volumes": []}
+
+
+def test_members_take_force_internal_only_with_dell_visibility_internal(ps, api):
+    hr = api.one("volume_group", "vg-hr", "id")["id"]
+    add, remove = "/volume_group/%s/add_members" % hr, "/volume_group/%s/remove_members" % hr
+    flagged = {"volume_ids": ["name:free-vol-01"], "force_internal": False}
+    # Without the header the flag is what the spec's definition makes it: an unknown property.
+    assert message(api.call("POST", add, flagged), 400) == UNKNOWN_PROPERTY
+    assert message(api.call("POST", add, dict(flagged, force_internal="false"), headers=INTERNAL), 400) == (
+        "Validation failed: [Path '/force_internal'] Instance type (string) does not match any allowed primitive type "
+        "(allowed: [boolean]).")
+    # The header opens no other body to it.
+    assert message(api.call("PATCH", "/volume_group/" + hr, {"force_internal": False}, headers=INTERNAL), 400) == \
+        UNKNOWN_PROPERTY
+    assert message(api.call("PATCH", "/host/name:esx-03", {"force_internal": False}, headers=INTERNAL), 400) == \
+        UNKNOWN_PROPERTY
+    assert submissions(ps) == {} and api.volume("free-vol-01")["volume_groups"] == []
+
+    assert api.call("POST", add, flagged, headers=INTERNAL).status_code == 204
+    assert api.volume("free-vol-01")["volume_groups"] == [{"name": "vg-hr"}]
+    resp = api.call("POST", remove, dict(flagged, force_internal=True), is_async=True, headers=INTERNAL)
+    assert resp.status_code == 202
+    assert watch(api, resp.json()["id"])[-1]["state"] == "COMPLETED"
+    assert api.volume("free-vol-01")["volume_groups"] == []
+    assert submissions(ps) == {"add_members": 1, "remove_members": 1}
 
 
 # ---------------------------------------------------------------- lab control
