@@ -216,3 +216,132 @@ def test_powerstore_jobs_of_pypowerstore(ps):
     assert [j["id"] for j in run.result("info by filter")["jobs"]] == [rename]
     modifies = run.result("lookup")["ansible_facts"]["modifies"]
     assert sorted(j["id"] for j in modifies) == sorted([modify, rename])
+
+
+def test_powerstore_is_async_calls_of_pypowerstore(ps):
+    """PyPowerStore's own is_async calls, unchanged, submit the jobs; the collection reads them."""
+    conn, ansible = ps
+    cfg, prot = conn.config_mgmt, conn.protection
+    [network] = cfg.get_networks(filter_dict={"type": "eq.Management"})
+    [support] = cfg.get_remote_support_list()
+    [remote] = prot.get_remote_systems(filter_dict={"name": "eq.ps-remote"})
+    net = cfg.modify_network(network["id"], {"mtu": 9000}, is_async=True)["id"]
+    rs = cfg.modify_remote_support_details(support["id"], {"proxy_address": "192.0.2.20", "proxy_port": 3128},
+                                           is_async=True)["id"]
+    # modify_remote_system and delete_remote_system are asynchronous by default.
+    sys_mod = prot.modify_remote_system(remote["id"], {"description": "updated via PyPowerStore",
+                                                       "data_network_latency": "Medium"})["id"]
+    # A replication rule still names the remote system: the delete fails when it runs.
+    sys_del = prot.delete_remote_system(remote["id"])["id"]
+    every = [net, rs, sys_mod, sys_del]
+    tasks = [
+        {"name": "wait", "asyncjobs.fleet.job_wait": {"api": "powerstore", "job_ids": every, "poll_interval": 0.2},
+         "ignore_errors": True},
+        {"name": "info by id", "asyncjobs.fleet.job_info": {"api": "powerstore", "job_ids": [net, sys_del]}},
+        {"name": "info by target", "asyncjobs.fleet.job_info": {"api": "powerstore", "target": remote["id"]}},
+        {"name": "info failed", "asyncjobs.fleet.job_info": {"api": "powerstore", "state": ["failed"]}},
+        {"name": "lookup", "ansible.builtin.set_fact": {
+            "modifies": "{{ query('asyncjobs.fleet.jobs', api='powerstore', operation='modify', state=['succeeded']) }}",
+            "refused": "{{ query('asyncjobs.fleet.jobs', '%s', api='powerstore') }}" % sys_del}},
+    ]
+    run = ansible.run_playbook(ansible.playbook(play(tasks)))
+
+    assert run.status("wait") == "failed"
+    result = run.result("wait")
+    jobs = {j["id"]: j for j in result["jobs"]}
+    assert [(jobs[i]["state"], jobs[i]["operation"], jobs[i]["resource_type"]) for i in every] == [
+        ("succeeded", "modify", "network"), ("succeeded", "modify", "remote_support"),
+        ("succeeded", "modify", "remote_system"), ("failed", "delete", "remote_system")]
+    assert result["msg"].startswith("1 job(s) did not succeed (fail_on=any): job %s: failed (" % sys_del)
+    assert "async-1h" in jobs[sys_del]["message"] and jobs[sys_del]["message"] in result["msg"]
+
+    info = {j["id"]: j for j in run.result("info by id")["jobs"]}
+    assert (info[net]["response_status"], info[net]["response_body"], info[net]["resource_id"]) == ("204", None, network["id"])
+    refused = info[sys_del]
+    assert refused["response_status"] == "422" and refused["resource_id"] == remote["id"]
+    [message] = refused["response_body"]["messages"]
+    assert message["severity"] == "Error" and "async-1h" in message["message_l10n"]
+    assert message["message_l10n"] in refused["message"]
+    assert sorted(j["id"] for j in run.result("info by target")["jobs"]) == sorted([sys_mod, sys_del])
+    assert [j["id"] for j in run.result("info failed")["jobs"]] == [sys_del]
+
+    facts = run.result("lookup")["ansible_facts"]
+    assert sorted(j["id"] for j in facts["modifies"]) == sorted([net, rs, sys_mod])
+    assert [(j["state"], j["response_body"]["messages"][0]["message_l10n"]) for j in facts["refused"]] == \
+        [("failed", message["message_l10n"])]
+    # The changes that succeeded are there, read back with PyPowerStore; the remote system stays.
+    assert cfg.get_network_details(network["id"])["mtu"] == 9000
+    proxy = cfg.get_remote_support_details(support["id"])
+    assert (proxy["proxy_address"], proxy["proxy_port"]) == ("192.0.2.20", 3128)
+    kept = prot.get_remote_system_details(remote["id"])
+    assert (kept["description"], kept["data_network_latency"]) == ("updated via PyPowerStore", "Medium")
+
+
+GIB = 1 << 30
+
+
+def test_powerstore_volume_jobs_of_pypowerstore(ps):
+    """Volume changes PyPowerStore's client makes asynchronous (?is_async=true on its own URLs)."""
+    conn, ansible = ps
+    prov = conn.provisioning
+    base = "https://%s/api/rest" % prov.server_ip
+    esx = prov.get_host_by_name("esx-03")[0]["id"]
+    prov.create_volume("foreign-vol", 8 * GIB)
+    vid = prov.get_volume_by_name("foreign-vol")[0]["id"]
+    prov.map_volume_to_host(vid, host_id=esx)
+
+    def submit(method, path, body=None):
+        return prov.client.request(method, base + path + "?is_async=true", payload=body)["id"]
+
+    create = submit("POST", "/volume", {"name": "foreign-vol-2", "size": GIB})
+    # Two modifies of one volume run in their order of submission (same duration): grow, then shrink.
+    grow = submit("PATCH", "/volume/" + vid, {"size": 16 * GIB})
+    shrink = submit("PATCH", "/volume/" + vid, {"size": 4 * GIB})  # smaller than the volume: fails
+    delete = submit("DELETE", "/volume/" + vid)  # still mapped to esx-03: fails
+    clone = submit("POST", "/volume/%s/clone" % vid, {"name": "foreign-clone"})
+    every = [create, grow, shrink, delete, clone]
+    tasks = [
+        {"name": "wait", "asyncjobs.fleet.job_wait": {"api": "powerstore", "job_ids": every, "poll_interval": 0.2},
+         "ignore_errors": True},
+        {"name": "info by id", "asyncjobs.fleet.job_info": {"api": "powerstore", "job_ids": [shrink, delete, clone]}},
+        {"name": "failed ones", "asyncjobs.fleet.job_info": {"api": "powerstore", "state": ["failed"]}},
+        {"name": "modifies", "asyncjobs.fleet.job_info": {"api": "powerstore", "operation": "modify"}},
+        {"name": "lookup", "ansible.builtin.set_fact": {
+            "created": "{{ query('asyncjobs.fleet.jobs', '%s', api='powerstore') }}" % create,
+            "failed_deletes": "{{ query('asyncjobs.fleet.jobs', api='powerstore', operation='delete', state=['failed']) }}"}},
+    ]
+    run = ansible.run_playbook(ansible.playbook(play(tasks)))
+
+    assert run.status("wait") == "failed"
+    result = run.result("wait")
+    jobs = {j["id"]: j for j in result["jobs"]}
+    assert [jobs[i]["state"] for i in every] == ["succeeded", "succeeded", "failed", "failed", "succeeded"]
+    assert [jobs[i]["operation"] for i in every] == ["create", "modify", "modify", "delete", "clone"]
+    assert {jobs[i]["resource_type"] for i in every} == {"volume"}
+    assert result["msg"].startswith("2 job(s) did not succeed (fail_on=any): ")
+    # The array's reasons, from each job's response_body: the current size, the host it is mapped to.
+    assert "job %s: failed (" % shrink in result["msg"] and str(16 * GIB) in jobs[shrink]["message"]
+    assert "job %s: failed (" % delete in result["msg"] and "esx-03" in jobs[delete]["message"]
+    assert result["states"] == {"succeeded": 3, "failed": 2}
+
+    info = {j["id"]: j for j in run.result("info by id")["jobs"]}
+    for job_id in (shrink, delete):
+        body = info[job_id]["response_body"]
+        assert info[job_id]["response_status"] == "422" and info[job_id]["detailed"] is True
+        assert [m["severity"] for m in body["messages"]] == ["Error"]
+        assert body["messages"][0]["message_l10n"] in info[job_id]["message"]
+        assert info[job_id]["resource_id"] == vid and info[job_id]["resource_name"] == "foreign-vol"
+    made = {v["name"]: v["id"] for v in prov.get_volumes(filter_dict={"name": "ilike.foreign-*"})}
+    assert info[clone]["state"] == "succeeded" and info[clone]["response_body"]["id"] == made["foreign-clone"]
+    assert sorted(j["id"] for j in run.result("failed ones")["jobs"]) == sorted([shrink, delete])
+    assert sorted(j["id"] for j in run.result("modifies")["jobs"]) == sorted([grow, shrink])
+
+    facts = run.result("lookup")["ansible_facts"]
+    [created] = facts["created"]
+    assert (created["state"], created["resource_name"], created["resource_id"]) == \
+        ("succeeded", "foreign-vol-2", made["foreign-vol-2"])
+    assert [j["id"] for j in facts["failed_deletes"]] == [delete]
+    # What the array holds: the grown volume, still mapped; the new volume and the clone.
+    vol = prov.get_volume_details(vid)
+    assert vol["size"] == 16 * GIB and [m["host_id"] for m in vol["hlu_details"]] == [esx]
+    assert set(made) == {"foreign-vol", "foreign-vol-2", "foreign-clone"}

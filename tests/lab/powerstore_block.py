@@ -10,7 +10,7 @@ import random
 import re
 import time
 
-from powerstore_core import API, EPOCH, PSError, _uuid, ts, validate
+from powerstore_core import API, EPOCH, PSError, _uuid, ts, type_error, validate
 from powerstore_hosts import HOST_ROUTES, Hosts
 from powerstore_schema import DEFINITIONS
 
@@ -27,6 +27,13 @@ APPLIANCE = {"id": "A1", "name": "PS-LAB-appliance-1", "service_tag": "LAB0001",
 HOSTS = (("esx-01", "cluster-a"), ("esx-02", "cluster-a"), ("esx-03", None), ("esx-04", None))
 HOST_GROUPS = (("cluster-a", "ESXi cluster A"),)
 VOLUME_ACTIONS = ("attach", "detach", "clone", "snapshot", "refresh", "restore")
+# `force_internal`: a boolean the spec's definitions leave out but the array takes, since Dell's
+# PyPowerStore sends it (and Dell's Ansible modules go through those calls): always `false` on
+# add_members / remove_members, `true` on delete_host(force=True).  The definition it goes with,
+# and whether the request must carry `DELL-VISIBILITY: internal`: PyPowerStore sends that header on
+# volume_group URLs (client.py ENGVIS_LIST), never on host URLs, so only the volume group flags are
+# tied to it (without it the flag is an unknown property, as for any other client).
+INTERNAL_FLAGS = {"volume_group_add_members": True, "volume_group_remove_members": True, "host_delete": False}
 
 
 def _routes():
@@ -175,12 +182,23 @@ class Block(Hosts):
 
     # -- checks -------------------------------------------------------------------------------
     def _body(self, req, definition):
-        body = self._json_body(req)
+        body = self._without_internal_flag(req, self._json_body(req), definition)
         validate(body, definition, DEFINITIONS)
         for key in ("name", "description"):
             if isinstance(body.get(key), str) and re.search(r"[\x00-\x1f\x7f]", body[key]):
                 raise PSError(400, f"{key} must contain printable characters only", [key])
         return body
+
+    @staticmethod
+    def _without_internal_flag(req, body, definition):
+        """The body without an accepted `force_internal` (INTERNAL_FLAGS); it changes nothing here."""
+        if not (isinstance(body, dict) and "force_internal" in body and definition in INTERNAL_FLAGS):
+            return body
+        if INTERNAL_FLAGS[definition] and (req.headers.get("DELL-VISIBILITY") or "").strip().lower() != "internal":
+            return body
+        if not isinstance(body["force_internal"], bool):
+            raise type_error("/force_internal", body["force_internal"], "boolean")
+        return {k: v for k, v in body.items() if k != "force_internal"}
 
     def _live(self, table, oid, what):
         """The object an earlier check found, or 404 when it went away before the job ran."""

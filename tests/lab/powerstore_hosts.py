@@ -2,11 +2,20 @@
 
 A mixin of the PowerStore appliance, beside powerstore_block.py (volumes and mappings, whose
 `_attach`/`_detach` the hosts' attach and detach use).  Same split of checks: the body's shape and
-the objects it names at once; names taken, memberships and mappings when the change runs.
+the objects it names at once; names taken, memberships and mappings when the change runs.  The
+refusals Dell's clients recorded as immediate 400s (tests/unit/vendor/powerstore/pypowerstore_host_*)
+are made at once, also for `?is_async=true`, and made again when the change runs, against the
+state then (another job may have changed it since).
 """
 from powerstore_core import API, PSError, _uuid, validation_error
 
 INITIATOR_FIELDS = ("port_name", "port_type", "chap_single_username", "chap_mutual_username")
+# Recorded refusals (code, message): a host group name taken, host ids a host group body names that
+# do not exist (PATCH add_host_ids; the lab answers its other host id lists the same way), and an
+# initiator port a host lacks in remove_initiators (no arguments).
+GROUP_NAME_TAKEN = ("0xE0A030010010", "Host Group with name {} already exists")
+INVALID_HOST_IDS = ("0xE0A030010001", "Invalid host IDs provided {}")
+NOT_AN_INITIATOR = ("0xE0A010010014", "Cannot remove the specified iqn since it does not exist as part of the host.")
 
 
 def _routes():
@@ -83,10 +92,35 @@ class Hosts:
             group = self._find(self.host_groups, match.group("id"), "Host group")
             return self._one(req, self._host_group_full(group), "host_group")
 
-    def _host_name_taken(self, table, name, what, except_id=None):
-        for obj in table.values():
+    def _host_name_taken(self, name, except_id=None):
+        for obj in self.hosts.values():
             if obj["id"] != except_id and obj["name"].casefold() == name.casefold():
-                raise PSError(422, f"The name {name} is already in use by another {what}", [name])
+                raise PSError(422, f"The name {name} is already in use by another host", [name])
+
+    def _group_name_taken(self, name, except_id=None):
+        for obj in self.host_groups.values():
+            if obj["id"] != except_id and obj["name"].casefold() == name.casefold():
+                raise PSError(400, GROUP_NAME_TAKEN[1].format(name), [name], code=GROUP_NAME_TAKEN[0])
+
+    def _group_host_ids(self, refs):
+        """The ids of the hosts (id or `name:<name>`) a host group body names; all unknown ones in one 400."""
+        found, unknown = [], []
+        for ref in refs:
+            try:
+                found.append(self._find(self.hosts, ref, "Host")["id"])
+            except PSError:
+                unknown.append(ref)
+        if unknown:
+            words = ", ".join(unknown)
+            raise PSError(400, INVALID_HOST_IDS[1].format(words), [words], code=INVALID_HOST_IDS[0])
+        return found
+
+    @staticmethod
+    def _removable_ports(host, ports):
+        """remove_initiators may only name ports the host has (the recorded 400)."""
+        have = {i["port_name"] for i in host["_initiators"]}
+        if any(port not in have for port in ports):
+            raise PSError(400, NOT_AN_INITIATOR[1], code=NOT_AN_INITIATOR[0])
 
     def _port_free(self, port_name, except_host=None):
         for host in self.hosts.values():
@@ -101,7 +135,7 @@ class Hosts:
             raise PSError(400, "The same initiator port_name is given twice", ports)
         with self.lock:
             def run():
-                self._host_name_taken(self.hosts, body["name"], "host")
+                self._host_name_taken(body["name"])
                 for port in ports:
                     self._port_free(port)
                 host = self._new_host(self._new_id(), body["name"], body.get("description", ""), body["os_type"],
@@ -122,15 +156,17 @@ class Hosts:
         with self.lock:
             host = self._find(self.hosts, match.group("id"), "Host")
             hid = host["id"]
+            self._removable_ports(host, body.get("remove_initiators", ()))
 
             def run():
                 current = self._live(self.hosts, hid, "Host")
                 if "name" in body:
-                    self._host_name_taken(self.hosts, body["name"], "host", except_id=hid)
+                    self._host_name_taken(body["name"], except_id=hid)
+                self._removable_ports(current, body.get("remove_initiators", ()))
                 have = {i["port_name"]: i for i in current["_initiators"]}
                 for spec in body.get("add_initiators", ()):
                     self._port_free(spec["port_name"])
-                for port in [*body.get("remove_initiators", ()), *(s.get("port_name") for s in body.get("modify_initiators", ()))]:
+                for port in (s.get("port_name") for s in body.get("modify_initiators", ())):
                     if port not in have:
                         raise PSError(422, f"The initiator {port} is not registered to host {current['name']}",
                                       [port, current["name"]])
@@ -207,10 +243,11 @@ class Hosts:
     def h_host_group_create(self, req, _match):
         body = self._body(req, "host_group_create")
         with self.lock:
-            host_ids = [self._find(self.hosts, ref, "Host")["id"] for ref in body["host_ids"]]
+            host_ids = self._group_host_ids(body["host_ids"])
+            self._group_name_taken(body["name"])
 
             def run():
-                self._host_name_taken(self.host_groups, body["name"], "host group")
+                self._group_name_taken(body["name"])
                 for hid in host_ids:
                     self._joinable(hid, None)
                 gid = self._new_id()
@@ -231,13 +268,15 @@ class Hosts:
         with self.lock:
             group = self._find(self.host_groups, match.group("id"), "Host group")
             gid = group["id"]
-            add = [self._find(self.hosts, ref, "Host")["id"] for ref in body.get("add_host_ids", ())]
-            remove = [self._find(self.hosts, ref, "Host")["id"] for ref in body.get("remove_host_ids", ())]
+            add = self._group_host_ids(body.get("add_host_ids", ()))
+            remove = self._group_host_ids(body.get("remove_host_ids", ()))
+            if "name" in body:
+                self._group_name_taken(body["name"], except_id=gid)
 
             def run():
                 current = self._live(self.host_groups, gid, "Host group")
                 if "name" in body:
-                    self._host_name_taken(self.host_groups, body["name"], "host group", except_id=gid)
+                    self._group_name_taken(body["name"], except_id=gid)
                 for hid in add:
                     self._joinable(hid, gid)
                 for hid in remove:

@@ -253,6 +253,15 @@ class Store:
                 obj[field] = have
         self._fill(resource, obj)
 
+    def _one_cluster(self):
+        """POST /cluster sets up an appliance in factory state (the spec's ClusterStateEnum:
+        `Unconfigured`); a system has exactly one cluster, and the lab's is `Configured`, so a
+        create fails when it runs (the spec's 422 "Operation Failed") instead of adding a second one."""
+        cluster = next(iter(self._table("cluster").values()), None)
+        if cluster is not None:
+            raise PSError(422, f"The system is already configured as cluster {cluster['name']}; a cluster can only be "
+                               "created on an unconfigured appliance", [cluster["name"]])
+
     def _policy_create_rules(self, body):
         """POST /policy: its type follows from its rules (a protection policy needs one)."""
         if body.get("io_limit_rule_id"):
@@ -289,6 +298,8 @@ class Store:
             table = self._table(resource)
 
             def run():
+                if resource == "cluster":
+                    self._one_cluster()
                 self._name_free(resource, fields.get("name"))
                 oid = _uuid(self.rng)
                 obj = self._fill(resource, dict(extra, **fields, id=oid))

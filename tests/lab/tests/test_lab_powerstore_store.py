@@ -124,6 +124,18 @@ def test_name_taken_fails_as_a_job_and_sync_at_once(ps, api):
     assert sorted(stored(ps, "snapshot_rule")) == ["daily-1w", "hourly-1d", "weekly-4w"]
 
 
+def test_cluster_create_on_the_configured_system_fails_and_adds_no_cluster(ps, api):
+    body = {"cluster": {"name": "PS-NEW"}, "appliances": [{"link_local_address": "169.254.1.2"}],
+            "dns_servers": ["192.0.2.53"], "ntp_servers": ["192.0.2.123"],
+            "networks": [{"type": "Management", "addresses": ["192.0.2.20", "192.0.2.21"], "prefix_length": 24}]}
+    job = api.run("POST", "/cluster", body)
+    assert "already configured as cluster PS-LAB" in message(job, 422)
+    assert (job["resource_type"], job["resource_action"], job["resource_id"]) == ("cluster", "create", None)
+    assert "only be created on an unconfigured appliance" in message(api.call("POST", "/cluster", body), 422)
+    assert api.get("/cluster", select="id,name,state").json() == [{"id": "0", "name": "PS-LAB", "state": "Configured"}]
+    assert submissions(ps) == {"create": 2}
+
+
 def test_protection_policy_from_rules_used_by_a_volume(ps, api):
     job = api.run("POST", "/replication_rule", {"name": "async-5m", "rpo": "Five_Minutes",
                                                 "remote_system_id": "name:ps-remote", "alert_threshold": 15})

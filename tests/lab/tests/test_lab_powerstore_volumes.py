@@ -47,8 +47,9 @@ class Api(object):
     def get(self, path, **params):
         return self.s.get(self.base + path, params=params)
 
-    def call(self, method, path, body=None, is_async=False):
-        return self.s.request(method, self.base + path, json=body, params={"is_async": "true"} if is_async else None)
+    def call(self, method, path, body=None, is_async=False, headers=None):
+        return self.s.request(method, self.base + path, json=body, params={"is_async": "true"} if is_async else None,
+                              headers=headers)
 
     def job(self, job_id):
         return self.get("/job/" + job_id, select="id,state,phase,progress_percentage,response_status,response_body,"
@@ -75,6 +76,17 @@ class Api(object):
 @pytest.fixture
 def api(ps):
     return Api(ps)
+
+
+# The recorded refusals (tests/unit/vendor/powerstore/pypowerstore_host_*_400.json).
+NOT_AN_INITIATOR = "Cannot remove the specified iqn since it does not exist as part of the host."
+INTERNAL = {"DELL-VISIBILITY": "internal"}  # what PyPowerStore sends on volume_group URLs
+UNKNOWN_PROPERTY = "Validation failed: Object instance has properties which are not allowed by the schema."
+
+
+def held(ps, kind):
+    """Jobs of this kind submitted from now on stay in flight until lab.finish_job ends them."""
+    ps.config("powerstore", durations={kind: 3600.0})
 
 
 def lab_volumes(lab):
@@ -301,7 +313,7 @@ def test_host_create_modify_delete(ps, api):
     host = api.get("/host/" + hid, select="name,host_initiators,initiators(port_name)").json()
     assert host["name"] == "db-primary" and host["initiators"] == [{"port_name": "iqn.y"}]
     assert [i["port_name"] for i in host["host_initiators"]] == ["iqn.y"]
-    assert "not registered to host" in message(api.call("PATCH", "/host/" + hid, {"remove_initiators": [iqn]}), 422)
+    assert message(api.call("PATCH", "/host/" + hid, {"remove_initiators": [iqn]}), 400) == NOT_AN_INITIATOR
     api.call("POST", "/host/%s/attach" % hid, {"volume_id": "name:free-vol-01"})
     assert "attached to volumes" in message(api.run("DELETE", "/host/" + hid), 422)
     api.call("POST", "/host/%s/detach" % hid, {"volume_id": "name:free-vol-01"})
@@ -339,6 +351,76 @@ def test_host_group_create_modify_delete(ps, api):
     assert hosts["esx-04"]["host_group_id"] is None
 
 
+def test_recorded_host_refusals_are_immediate_also_for_async_requests(ps, api):
+    # A second group, synchronously (no job).
+    assert api.call("POST", "/host_group", {"name": "cluster-b", "host_ids": ["name:esx-03"]}).status_code == 201
+    port = "iqn.1998-01.com.vmware:esx-04-lab"
+    taken, unknown = "0xE0A030010010", "0xE0A030010001"
+    cases = [
+        ("PATCH", "/host_group/name:cluster-a", {"name": "CLUSTER-B"}, taken, "Host Group with name CLUSTER-B already exists",
+         ["CLUSTER-B"]),
+        ("POST", "/host_group", {"name": "cluster-a", "host_ids": ["name:esx-04"]}, taken,
+         "Host Group with name cluster-a already exists", ["cluster-a"]),
+        # Every unknown id of the list in one refusal; the known one joins nothing either.
+        ("PATCH", "/host_group/name:cluster-a", {"add_host_ids": ["name:esx-04", "no-such-1", "name:no-such-2"]}, unknown,
+         "Invalid host IDs provided no-such-1, name:no-such-2", ["no-such-1, name:no-such-2"]),
+        ("PATCH", "/host_group/name:cluster-a", {"remove_host_ids": ["no-such-1"]}, unknown,
+         "Invalid host IDs provided no-such-1", ["no-such-1"]),
+        ("POST", "/host_group", {"name": "cluster-c", "host_ids": ["no-such-1"]}, unknown,
+         "Invalid host IDs provided no-such-1", ["no-such-1"]),
+        # One port the host has and one it lacks: refused whole, without arguments (as recorded).
+        ("PATCH", "/host/name:esx-04", {"remove_initiators": [port, "iqn.1998-01.com.vmware:nope"]},
+         "0xE0A010010014", NOT_AN_INITIATOR, None),
+    ]
+    hosts, groups = ps._call("powerstore", "GET", "/_lab/hosts"), ps._call("powerstore", "GET", "/_lab/host_groups")
+    for method, path, body, code, text, arguments in cases:
+        for is_async in (True, False):
+            msg = assert_error_body(api.call(method, path, body, is_async=is_async), 400)
+            assert (msg["code"], msg["message_l10n"], msg.get("arguments")) == (code, text, arguments), (path, body)
+    # No job, no submission, nothing changed.
+    assert api.get("/job").json() == [] and submissions(ps) == {"create": 1}
+    assert ps._call("powerstore", "GET", "/_lab/hosts") == hosts
+    assert ps._call("powerstore", "GET", "/_lab/host_groups") == groups
+
+
+def test_recorded_host_refusals_are_made_again_when_the_job_runs(ps, api):
+    """Accepted while the name is free and the port there; by the time the jobs run, neither is."""
+    held(ps, "modify")
+    port = "iqn.1998-01.com.vmware:esx-04-lab"
+    rename = api.call("PATCH", "/host_group/name:cluster-a", {"name": "hg-late"}, is_async=True)
+    drop = api.call("PATCH", "/host/name:esx-04", {"remove_initiators": [port]}, is_async=True)
+    assert (rename.status_code, drop.status_code) == (202, 202)
+    assert api.call("POST", "/host_group", {"name": "HG-LATE", "host_ids": ["name:esx-03"]}).status_code == 201
+    assert api.call("PATCH", "/host/name:esx-04", {"remove_initiators": [port]}).status_code == 204
+    for resp, code, text in ((rename, "0xE0A030010010", "Host Group with name hg-late already exists"),
+                             (drop, "0xE0A010010014", NOT_AN_INITIATOR)):
+        ps.finish_job(resp.json()["id"], "powerstore")
+        job = api.job(resp.json()["id"])
+        assert (job["state"], job["response_status"]) == ("FAILED", "400"), job
+        [msg] = job["response_body"]["messages"]
+        assert (msg["code"], msg["message_l10n"]) == (code, text)
+    assert sorted(g["name"] for g in ps._call("powerstore", "GET", "/_lab/host_groups")) == ["HG-LATE", "cluster-a"]
+    with pytest.raises(labctl.LabError, match="404"):
+        ps.finish_job("no-such-job", "powerstore")
+
+
+def test_host_delete_takes_force_internal_as_pypowerstore_sends_it(ps, api):
+    made = [api.call("POST", "/host", {"name": "gone-%d" % i, "os_type": "Linux",
+                                       "initiators": [{"port_name": "iqn.gone-%d" % i, "port_type": "iSCSI"}]}).json()["id"]
+            for i in (1, 2)]
+    # Without DELL-VISIBILITY, as PyPowerStore sends host requests; a boolean only, and nothing else.
+    assert "[Path '/force_internal'] Instance type (integer)" in message(
+        api.call("DELETE", "/host/" + made[0], {"force_internal": 1}), 400)
+    assert message(api.call("DELETE", "/host/" + made[0], {"force": True}), 400) == UNKNOWN_PROPERTY
+    assert api.call("DELETE", "/host/" + made[0], {"force_internal": True}).status_code == 204
+    parts = urllib.parse.urlsplit(ps.url("powerstore"))
+    conn = powerstore_conn.PowerStoreConn(USER, PASSWORD, parts.hostname, verify=ps.ca,
+                                          application_type="lab-test", port_no=parts.port)
+    assert conn.provisioning.delete_host(made[1], force=True) is None  # sends {"force_internal": true}
+    assert not {"gone-1", "gone-2"} & {h["name"] for h in ps._call("powerstore", "GET", "/_lab/hosts")}
+    assert submissions(ps) == {"create": 2, "delete": 2}
+
+
 # ---------------------------------------------------------------- volume group members
 
 def test_volume_group_add_and_remove_members(ps, api):
@@ -359,6 +441,31 @@ def test_volume_group_add_and_remove_members(ps, api):
     done = api.run("POST", "/volume_group/%s/remove_members" % hr, {"volume_ids": ["name:free-vol-01", "name:hr-vol-01"]})
     assert done["state"] == "COMPLETED"
     assert api.get("/volume_group/" + hr, select="volumes(name)").json() == {"volumes": []}
+
+
+def test_members_take_force_internal_only_with_dell_visibility_internal(ps, api):
+    hr = api.one("volume_group", "vg-hr", "id")["id"]
+    add, remove = "/volume_group/%s/add_members" % hr, "/volume_group/%s/remove_members" % hr
+    flagged = {"volume_ids": ["name:free-vol-01"], "force_internal": False}
+    # Without the header the flag is what the spec's definition makes it: an unknown property.
+    assert message(api.call("POST", add, flagged), 400) == UNKNOWN_PROPERTY
+    assert message(api.call("POST", add, dict(flagged, force_internal="false"), headers=INTERNAL), 400) == (
+        "Validation failed: [Path '/force_internal'] Instance type (string) does not match any allowed primitive type "
+        "(allowed: [boolean]).")
+    # The header opens no other body to it.
+    assert message(api.call("PATCH", "/volume_group/" + hr, {"force_internal": False}, headers=INTERNAL), 400) == \
+        UNKNOWN_PROPERTY
+    assert message(api.call("PATCH", "/host/name:esx-03", {"force_internal": False}, headers=INTERNAL), 400) == \
+        UNKNOWN_PROPERTY
+    assert submissions(ps) == {} and api.volume("free-vol-01")["volume_groups"] == []
+
+    assert api.call("POST", add, flagged, headers=INTERNAL).status_code == 204
+    assert api.volume("free-vol-01")["volume_groups"] == [{"name": "vg-hr"}]
+    resp = api.call("POST", remove, dict(flagged, force_internal=True), is_async=True, headers=INTERNAL)
+    assert resp.status_code == 202
+    assert watch(api, resp.json()["id"])[-1]["state"] == "COMPLETED"
+    assert api.volume("free-vol-01")["volume_groups"] == []
+    assert submissions(ps) == {"add_members": 1, "remove_members": 1}
 
 
 # ---------------------------------------------------------------- lab control
