@@ -390,13 +390,15 @@ def test_create_fails_as_a_job_when_the_name_is_taken_meanwhile(ps, ansible, lab
     remote = raw.send("POST", "/remote_system", {"name": "dr-site", "management_address": "192.0.2.10",
                                                  "data_network_latency": "Low"}, is_async=False)
     rule = {"rpo": "One_Hour", "remote_system_id": remote}
-    # 10 s at the harness's time scale: the name is checked when the job runs, at 75 %.
-    lab.config("powerstore", durations={"create": 40.0})
+    # The module's job is held (a long duration) until another client has taken the name, then ended
+    # at once: the name is checked when the job runs, so the order is fixed, not timed.
+    lab.config("powerstore", durations={"create": 3600.0})
     pb = ansible.playbook(play(task("Create", resource="replication_rule", action="create", name="rr-dr",
                                     body='{"rpo": "One_Hour", "remote_system_id": "%s"}' % remote)))
     started = ansible.start_playbook(pb)
     for _attempt in range(600):  # wait on the state (the module's job exists), not on time
-        if _jobs(raw, resource_type="replication_rule", resource_action="create", resource_name="rr-dr"):
+        held = _jobs(raw, resource_type="replication_rule", resource_action="create", resource_name="rr-dr")
+        if held:
             break
         assert started.proc.poll() is None, "the playbook ended before it submitted"
         time.sleep(0.1)
@@ -404,6 +406,7 @@ def test_create_fails_as_a_job_when_the_name_is_taken_meanwhile(ps, ansible, lab
         raise AssertionError("the module never submitted its create")
     lab.config("powerstore", durations={"create": 1.0})
     raw.send("POST", "/replication_rule", dict(rule, name="rr-dr"), is_async=False)  # another client, at once
+    lab.finish_job(held[0]["id"], "powerstore")
     run = started.wait(expect_rc=2)
     r = run.result("Create")
     assert r["job"]["state"] == "failed" and r["job"]["raw_state"] == "FAILED" and r["job"]["response_status"] == "422"
