@@ -132,9 +132,13 @@ def inventory(arrays):
     return {"powerstore_arrays": {"hosts": hosts, "vars": {"ansible_python_interpreter": sys.executable}}}
 
 
-def request_totals(before, after):
-    methods = {m: after["methods"].get(m, 0) - before["methods"].get(m, 0) for m in after["methods"]}
-    return sum(methods.values()), methods.get("PATCH", 0)
+def routes_delta(before, after):
+    """Requests by templated route (e.g. GET /api/rest/job) across one run, summed over the arrays."""
+    out = {}
+    for b, a in zip(before, after):
+        for route, count in a["requests"].items():
+            out[route] = out.get(route, 0) + count - b["requests"].get(route, 0)
+    return {route: count for route, count in out.items() if count}
 
 
 def run_scenario(name, args, workdir):
@@ -154,12 +158,13 @@ def run_scenario(name, args, workdir):
         before = [lab.stats("powerstore") for lab in arrays]
         run = run_measured(["-i", inv, playbook], env, workdir / "usage.json")
         after = [lab.stats("powerstore") for lab in arrays]
-        totals = [request_totals(b, a) for b, a in zip(before, after)]
+        routes = routes_delta(before, after)
         resized = sum(1 for lab in arrays for v in bench_volumes(lab) if v["size"] == NEW_SIZE)
         expected = args.arrays * args.volumes
         return {
             "scenario": name, "ok": run["rc"] == 0 and resized == expected, "resized": resized,
-            "wall": run["wall"], "requests": sum(t[0] for t in totals), "patches": sum(t[1] for t in totals),
+            "wall": run["wall"], "requests": sum(routes.values()), "routes": routes,
+            "patches": sum(count for route, count in routes.items() if route.startswith("PATCH ")),
             "cpu": run["cpu"], "controller_mib": run["controller_mib"],
             "tail": run["stdout"][-3000:] + run["stderr"][-3000:],
         }
@@ -181,6 +186,10 @@ def table(rows, args):
             r["requests"], r["requests"] / float(volumes), r["patches"], r["requests"] - r["patches"], r["cpu"],
             r["controller_mib"], r["resized"], volumes))
     by = {name: [r for r in rows if r["scenario"] == name] for name in ("baseline", "ours")}
+    names = [name for name in by if by[name]]
+    lines += ["", "Requests by route (run 1):", "", "| route | " + " | ".join(names) + " |", "|---|" + "---:|" * len(names)]
+    for route in sorted({route for name in names for route in by[name][0]["routes"]}):
+        lines.append("| `%s` | %s |" % (route, " | ".join(str(by[name][0]["routes"].get(route, 0)) for name in names)))
     if by["baseline"] and by["ours"]:
         def median(name, key):
             return statistics.median(r[key] for r in by[name])
