@@ -33,7 +33,7 @@ export PIP_DISABLE_PIP_VERSION_CHECK := 1
 # ansible-test warns about (and Ansible can misbehave with) a missing UTF-8 locale.
 export LC_ALL := C.UTF-8
 
-.PHONY: help venv install demo docs sanity units integration compat-venvs compat molecule perf slicing soak lint test clean distclean
+.PHONY: help venv install demo docs sanity units integration compat-venvs compat molecule perf perf-powerstore slicing soak lint test clean distclean
 
 help: ## show the targets
 	@grep -E '^[a-z.-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-12s %s\n", $$1, $$2}'
@@ -83,6 +83,9 @@ compat: install $(COMPAT_STAMPS) ## the integration smoke and unsafe-value tests
 
 perf: install ## benchmark, not part of make test: PERF_ARGS="--sizes 100,1000,10000 --duration 10"
 	python tests/perf/bench.py $(PERF_ARGS)
+
+perf-powerstore: install ## PowerStore benchmark, not part of make test: PS_PERF_ARGS="--arrays 4 --volumes 50 --duration 5 --runs 2"
+	python tests/perf/powerstore_bench.py $(PS_PERF_ARGS)
 
 slicing: install ## job-slicing benchmark, not part of make test: SLICING_ARGS="--devices 10000 --slices 1,2,4"
 	python tests/perf/slicing.py $(SLICING_ARGS)

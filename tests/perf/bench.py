@@ -24,19 +24,12 @@ import base64
 import json
 import os
 import pathlib
-import subprocess
 import sys
 import tempfile
-import time
 
-HERE = pathlib.Path(__file__).resolve().parent
-REPO = HERE.parents[1]
-sys.path.insert(0, str(REPO / "tests" / "lab"))
-
-import labctl  # noqa: E402  (the lab's own helper, beside it in the repo)
+from _common import PASSWORD, USER, labctl, peak_rss_kib, run_measured
 
 IMAGE = "ACME firmware (benchmark)\nversion=2.1.0\n"
-USER, PASSWORD = "admin", "lab-Passw0rd!"
 
 BASELINE = """
 - name: Baseline with uri
@@ -110,25 +103,6 @@ FLEET = """
 """
 
 
-WRAPPER = """
-import json, resource, subprocess, sys
-rc = subprocess.call(sys.argv[2:])
-u = resource.getrusage(resource.RUSAGE_CHILDREN)
-with open(sys.argv[1], "w") as handle:
-    json.dump({"cpu": u.ru_utime + u.ru_stime, "maxrss_kib": u.ru_maxrss}, handle)
-sys.exit(rc)
-"""
-
-
-def peak_rss_kib(pid):
-    """VmHWM of a live process, in KiB."""
-    with open("/proc/%d/status" % pid) as handle:
-        for line in handle:
-            if line.startswith("VmHWM:"):
-                return int(line.split()[1])
-    return 0
-
-
 def run_scenario(name, size, duration, forks, workdir):
     lab = labctl.start_lab(str(workdir / ("lab-%s-%d" % (name, size))), devices=size, time_scale=1.0)
     try:
@@ -151,24 +125,15 @@ def run_scenario(name, size, duration, forks, workdir):
                    ANSIBLE_FORKS=str(forks), ANSIBLE_HOST_KEY_CHECKING="false", ANSIBLE_STDOUT_CALLBACK="minimal",
                    ANSIBLE_DISPLAY_OK_HOSTS="false", ANSIBLE_DISPLAY_SKIPPED_HOSTS="false")
         before = lab.stats("drm")
-        usage_file = workdir / "usage.json"
-        start = time.monotonic()
-        # The wrapper's only descendants are ansible-playbook and its workers, so its
-        # RUSAGE_CHILDREN is the controller's CPU and largest process (not the lab's).
-        proc = subprocess.run([sys.executable, "-c", WRAPPER, str(usage_file),
-                               str(pathlib.Path(sys.executable).parent / "ansible-playbook"), "-i", str(inventory),
-                               str(playbook)], env=env, capture_output=True, text=True, check=False)
-        wall = time.monotonic() - start
-        usage = json.loads(usage_file.read_text())
+        run = run_measured(["-i", inventory, playbook], env, workdir / "usage.json")
         after = lab.stats("drm")
         requests = sum(after["methods"].values()) - sum(before["methods"].values())
         updated = sum(1 for d in lab.devices("drm") if d["dpFirmwareLevelDesc"] == "2.1.0")
         return {
-            "scenario": name, "devices": size, "ok": proc.returncode == 0, "updated": updated,
-            "wall": wall, "requests": requests,
-            "cpu": usage["cpu"], "controller_mib": usage["maxrss_kib"] / 1024.0,
+            "scenario": name, "devices": size, "ok": run["rc"] == 0, "updated": updated,
+            "wall": run["wall"], "requests": requests, "cpu": run["cpu"], "controller_mib": run["controller_mib"],
             "lab_mib": peak_rss_kib(lab.proc.pid) / 1024.0,
-            "tail": proc.stdout[-2000:] + proc.stderr[-2000:],
+            "tail": run["stdout"][-2000:] + run["stderr"][-2000:],
         }
     finally:
         lab.stop()
