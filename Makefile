@@ -36,7 +36,7 @@ export LC_ALL := C.UTF-8
 .PHONY: help venv install demo docs sanity units integration compat-venvs compat molecule perf perf-powerstore slicing soak lint test clean distclean
 
 help: ## show the targets
-	@grep -E '^[a-z.-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-12s %s\n", $$1, $$2}'
+	@grep -E '^[a-z.-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-16s %s\n", $$1, $$2}'
 
 $(VENV_STAMP): requirements-dev.txt
 	@[ -x $(BIN)/python ] || $(PYTHON) -m venv $(VENV)

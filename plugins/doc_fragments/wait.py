@@ -29,7 +29,8 @@ options:
   poll_interval:
     description:
       - Seconds between the first status poll, made at once, and the next. Later pauses back off by a factor of 1.5
-        up to O(max_poll_interval), and return to O(poll_interval) whenever progress is seen.
+        up to O(max_poll_interval), and return to O(poll_interval) whenever a job changes state (a rising percentage
+        alone does not reset them).
       - Must be greater than 0 and at most 3600.
     type: float
     default: 1

@@ -72,7 +72,9 @@ class Schedule(object):
     """Poll intervals: start at ``initial``, grow by ``factor`` up to ``maximum``.
 
     Short jobs are noticed quickly; long ones cost few requests. The interval resets
-    to ``initial`` whenever progress is seen, since things are moving.
+    to ``initial`` when a job changes state (it started, or one of several ended), since the
+    next change may follow soon. A rising percentage or device count does not reset it: a
+    job that reports progress all the time would otherwise be polled at ``initial`` to its end.
     """
 
     def __init__(self, initial=0.5, maximum=10.0, factor=1.5):
@@ -95,8 +97,7 @@ class Schedule(object):
 
 
 def _fingerprint(jobs):
-    return tuple(sorted((j["id"], j["state"], j.get("progress"), j.get("succeeded"), j.get("failed"))
-                        for j in jobs.values()))
+    return tuple(sorted((j["id"], j["state"]) for j in jobs.values()))
 
 
 def wait_for_jobs(backend, ids, timeout, poll_interval=0.5, max_poll_interval=10.0,
@@ -189,7 +190,7 @@ class _Round(object):
     def poll(self, backend, max_errors, start, clock, paused_first):
         """One poll round; returns the server's Retry-After hint (seconds) or None.
 
-        A change counts as movement (the interval resets). So does a job's first answer,
+        A change of state counts as movement (the interval resets). So does a job's first answer,
         unless the wait paused before its first poll: that pause already took the
         schedule's first step.
         """

@@ -370,15 +370,15 @@ def test_follow_honours_retry_after_exactly():
     assert transport.deadlines == [160.0] * 3 and transport.deadline is None
 
 
-def test_follow_backs_off_without_retry_after_and_resets_on_progress():
+def test_follow_backs_off_without_retry_after_and_progress_alone_does_not_reset():
     script = [(200, {"name": "o", "done": False, "metadata": {"progressPercent": 10}}, {}),
               (200, {"name": "o", "done": False, "metadata": {"progressPercent": 10}}, {}),
               (200, {"name": "o", "done": False, "metadata": {"progressPercent": 10}}, {}),
               (200, {"name": "o", "done": False, "metadata": {"progressPercent": 20}}, {}),
               (200, {"name": "o", "done": True, "response": {"ok": 1}}, {})]
     out, clock, _transport = run_follow(script, poll=1.0, max_poll=2.0)
-    # first wait, then growth 1 -> 1.5 -> 2 (cap); progress moved -> back to 1.
-    assert clock.sleeps == [1.0, 1.5, 2.0, 2.0, 1.0]
+    # first wait, then growth 1 -> 1.5 -> 2 (cap); a rising percentage is no change of state.
+    assert clock.sleeps == [1.0, 1.5, 2.0, 2.0, 2.0]
     assert out["decision"].result == {"ok": 1}
 
 

@@ -267,13 +267,23 @@ def test_history_records_only_changes():
     assert [h["elapsed"] for h in out["history"]] == sorted(h["elapsed"] for h in out["history"])
 
 
-def test_interval_backs_off_and_resets_on_progress():
+def test_interval_backs_off_and_resets_on_a_state_change_not_on_progress():
     clock = fakes.FakeClock(1000.0)
-    backend = FakeBackend([{"1": job("1", lc.RUNNING, 10)}, {"1": job("1", lc.RUNNING, 10)},
+    backend = FakeBackend([{"1": job("1", lc.PENDING)}, {"1": job("1", lc.RUNNING, 10)},
                            {"1": job("1", lc.RUNNING, 10)}, {"1": job("1", lc.RUNNING, 20)},
-                           {"1": job("1", lc.SUCCEEDED)}], clock)
+                           {"1": job("1", lc.RUNNING, 30)}, {"1": job("1", lc.SUCCEEDED)}], clock)
     run(backend, ["1"], clock, poll_interval=1, max_poll_interval=10)
-    # first poll counts as movement (nothing known before); then 1, 1.5; progress resets to 1.
+    # The first answer and the start count as movement (1, 1); then 1, 1.5, 2.25 although the
+    # percentage rose at every poll: a job that always reports progress is not polled at 1 s to its end.
+    assert clock.sleeps == [1.0, 1.0, 1.0, 1.5, 2.25]
+
+
+def test_one_job_of_several_ending_resets_the_interval():
+    clock = fakes.FakeClock(1000.0)
+    running = {"1": job("1", lc.RUNNING), "2": job("2", lc.RUNNING)}
+    backend = FakeBackend([running, running, running, {"1": job("1", lc.SUCCEEDED), "2": job("2", lc.RUNNING)},
+                           {"2": job("2", lc.SUCCEEDED)}], clock)
+    run(backend, ["1", "2"], clock, poll_interval=1, max_poll_interval=10)
     assert clock.sleeps == [1.0, 1.0, 1.5, 1.0]
 
 
