@@ -427,6 +427,7 @@ class PowerStoreClient(object):
         listing (paged past 2000), to resolve the names and ids a task refers to."""
         return self.get_all("/" + resource_type, dict(where or {}, select=select),
                             what="GET PowerStore %ss" % resource_type.replace("_", " "))
+
     # -- any resource (powerstore_resource): reads by id or by name
     def instance(self, resource, instance_id, select):
         """One instance of ``resource`` with the ``select`` attributes; None when PowerStore answers 404."""
