@@ -468,7 +468,7 @@ def test_two_simultaneous_runs_over_many_volumes_submit_each_change_once(ps, ans
                                "    volumes:\n" + items))
     try:
         with lab_delta("powerstore") as delta:
-            started = [ansible.start_playbook(pb) for _ in range(2)]
+            started = [ansible.start_playbook(pb) for _run in range(2)]
             results = [run.wait().result("Resize") for run in started]
     finally:
         lab.faults([], appliance="powerstore")

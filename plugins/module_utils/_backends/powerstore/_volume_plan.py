@@ -14,6 +14,7 @@ one, the mapping (attach or detach), and the deletion.
 
 from __future__ import annotations
 
+import math
 import re
 from decimal import Decimal, InvalidOperation
 
@@ -70,7 +71,7 @@ def parse_size(value, option):
     if isinstance(value, int):
         number = Decimal(value)
     elif isinstance(value, float):
-        if value != value or value in (float("inf"), float("-inf")):
+        if math.isnan(value) or math.isinf(value):
             raise InputError("%s must be %s, got %r" % (option, SIZE_FORMS, value))
         number = Decimal(repr(value))
     else:
