@@ -96,8 +96,9 @@ notes:
   - Every change is sent with C(?is_async=true) and waited for as a PowerStore job; O(wait=false) returns its
     RV(job_id) at once, for M(asyncjobs.fleet.job_wait).
   - The schema is PowerStore 4.1's (the resources, actions and body definitions of its OpenAPI spec). Fields a
-    later release added are refused as unknown; reading an array of an older release may fail on attributes it
-    does not have yet.
+    later release added are refused as unknown. An array of an older release refuses to return the attributes it
+    does not have yet - the module then reads only the attributes it compares (C(id), C(name) and the body's),
+    with a warning, and RV(resource) holds only those.
   - Values are compared as given - null, an empty string and a missing attribute are the same; booleans never
     equal numbers; lists compare item by item in order; an object compares only the keys given.
   - Connection options fall back to C(POWERSTORE_URL), C(POWERSTORE_USERNAME), C(POWERSTORE_PASSWORD),

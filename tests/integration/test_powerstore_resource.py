@@ -167,6 +167,26 @@ def test_delete_twice_and_a_missing_instance(ps, ansible, lab_delta):
     assert changes(second) == {"POST": 0, "PATCH": 0, "DELETE": 0}
 
 
+def test_an_older_array_that_refuses_newer_attributes_is_read_with_what_the_task_compares(ps, ansible, lab_delta):
+    # As a 3.x array lacks attributes 4.0 added: a select naming one is a 400 there.
+    ps.config("powerstore", unknown_attributes=["qos_performance_policy_id"])
+    try:
+        pb = ansible.playbook(play(task("Modify", resource="volume", action="modify", name="free-vol-01",
+                                        body='{"description": "on an older array"}')))
+        with lab_delta("powerstore") as delta:
+            r = ansible.run_playbook(pb).result("Modify")
+    finally:
+        ps.config("powerstore", unknown_attributes=[])
+    assert r["changed"] is True and r["job"]["state"] == "succeeded"
+    assert r["resource"] == {"id": volumes(ps)["free-vol-01"]["id"], "name": "free-vol-01",
+                             "description": "on an older array"}
+    assert any("refused to return every volume attribute" in w and "only id,name,description were read" in w
+               for w in r["warnings"])
+    # By name: the full select (refused), then the narrow one; after the change, by id, the narrow one only.
+    assert delta["requests"]["GET /api/rest/volume"] == 2 and delta["requests"]["GET /api/rest/volume/{id}"] == 1
+    assert changes(delta) == {"POST": 0, "PATCH": 1, "DELETE": 0}
+
+
 def test_modify_of_a_missing_instance_fails_clearly_after_reading_only(ps, ansible, lab_delta):
     pb = ansible.playbook(play(task("Missing", resource="host", action="modify", name="esx-99",
                                     body='{"description": "x"}')))

@@ -19,7 +19,7 @@ import secrets
 import time
 import uuid
 
-from labcore import Appliance, Response, Setting, Stats, basic_credentials, seconds
+from labcore import Appliance, BadRequest, Response, Setting, Stats, basic_credentials, seconds
 from powerstore_block import BLOCK_ROUTES, Block
 from powerstore_core import (API, EPOCH, EVAL_AT, NOT_FOUND, RESERVED_PARAMS, Job, PSError, _sort_key, _uuid,
                              error_body, page_window, parse_select, project, response_type, ts, type_error,
@@ -46,6 +46,12 @@ VOLUME_GROUPS = (("vg-finance", "Finance databases", "gold-protection", None, Tr
 FREE_VOLUMES = 2  # volumes in no group, usable as volume_ids of a create
 
 
+def names_list(name, value):
+    if not isinstance(value, list) or not all(isinstance(v, str) and v for v in value):
+        raise BadRequest(f"{name} must be a list of attribute names, got {value!r}")
+    return list(value)
+
+
 class _Stats(Stats):
     def reset(self):
         super().reset()
@@ -57,7 +63,10 @@ class PowerStore(Store, Block, Appliance):
     name = "powerstore"
     stat_groups = ("submissions", "auth")
     default_durations = DEFAULT_DURATIONS
-    settings = {"idle_timeout": Setting(DEFAULT_IDLE_TIMEOUT, seconds(positive=True))}
+    settings = {"idle_timeout": Setting(DEFAULT_IDLE_TIMEOUT, seconds(positive=True)),
+                # Attributes this array does not know, as an older release lacks those added since
+                # (the spec's x-added): a select naming one is a 400, as on a real older array.
+                "unknown_attributes": Setting([], names_list)}
     specific_routes = (
         ("GET", API + r"/login_session/?", API + "/login_session", "h_login"),
         ("POST", API + r"/logout/?", API + "/logout", "h_logout"),
@@ -244,7 +253,7 @@ class PowerStore(Store, Block, Appliance):
                     raise PSError(400, f"Invalid order '{term}'", [term])
                 rows.sort(key=lambda r, n=name: (r.get(n) is None, _sort_key(r.get(n))),
                           reverse=direction == "desc")
-        spec = parse_select(req.param("select")) if req.param("select") else {"id": None}
+        spec = self._select(req, resource)
         offset, limit = page_window(req, len(rows))
         page = [project(r, spec, resource) for r in rows[offset:offset + limit]]
         if offset == 0 and len(page) == len(rows):
@@ -252,8 +261,14 @@ class PowerStore(Store, Block, Appliance):
         return Response.json(page, 206, {"Content-Range": "%d-%d/%d" % (offset, offset + len(page) - 1, len(rows))})
 
     def _one(self, req, obj, resource):
+        return Response.json(project(self._complete(resource, obj), self._select(req, resource), resource))
+
+    def _select(self, req, resource):
         spec = parse_select(req.param("select")) if req.param("select") else {"id": None}
-        return Response.json(project(self._complete(resource, obj), spec, resource))
+        for name in spec:
+            if name in self.config["unknown_attributes"]:
+                raise PSError(400, f"Invalid attribute '{name}' in select for resource type {resource}", [name])
+        return spec
 
     # -- events -------------------------------------------------------------------------------
     def _settle(self, now=None):

@@ -170,6 +170,22 @@ def test_login_session_token_and_cookie(ps):
     assert stats(ps)["auth"]["token_rejected"] == 1
 
 
+def test_unknown_attributes_play_an_older_release(ps, http):
+    http.login()
+    ps.config("powerstore", unknown_attributes=["qos_performance_policy_id"])
+    try:
+        refused = http.get("/volume", params={"select": "id,qos_performance_policy_id"})
+        assert refused.status_code == 400 and "qos_performance_policy_id" in refused.text
+        vg_id = groups(ps)["vg-hr"]["id"]
+        assert http.get("/volume_group/" + vg_id, params={"select": "qos_performance_policy_id"}).status_code == 400
+        assert http.get("/volume", params={"select": "id,name"}).status_code == 200
+    finally:
+        ps.config("powerstore", unknown_attributes=[])
+    assert http.get("/volume", params={"select": "id,qos_performance_policy_id"}).status_code == 200
+    with pytest.raises(Exception, match="unknown_attributes must be a list"):
+        ps.config("powerstore", unknown_attributes="qos_performance_policy_id")
+
+
 def test_idle_session_expires_and_login_again(ps, http):
     ps.config("powerstore", idle_timeout=0.3)
     assert http.login().json()[0]["idle_timeout"] == 1  # whole seconds, at least 1

@@ -151,6 +151,11 @@ class Plan(object):
         self.instance_id, self.name = instance_id, name
         self.select = ",".join(read_fields(resource))
         self.readable = bool(self.select)
+        # What the task needs when the array refuses the full select (see Resource._get).
+        props = _instance_properties(resource)
+        needed = ["id"] + (["name"] if "name" in props else [])
+        self.minimal = ",".join(needed + [f for f in compared_fields(resource, action, body or {}) if f not in needed])
+        self.warn = None
 
     @property
     def target(self):
@@ -240,6 +245,7 @@ class Resource(Operation):
         return "%s %s%s" % (plan.action, words(plan.resource), " " + plan.target if plan.target else "")
 
     def _run(self, client, plan, params, ctx, result, held=None):
+        plan.warn = ctx.warn
         changes = Changes(client, params, ctx, result, held)
         if plan.action == "create":
             return self._create(changes, plan, ctx, result)
@@ -255,13 +261,30 @@ class Resource(Operation):
         return self._action(changes, plan, current, ctx, result)
 
     # -- reads
+    @staticmethod
+    def _get(plan, fetch):
+        """``fetch(select)`` with every attribute the 4.1 schema lists. An array of an older release
+        refuses a select naming an attribute it lacks (HTTP 400), so read once more with only the
+        attributes the task compares, and keep to those."""
+        try:
+            return fetch(plan.select)
+        except ApiError as exc:
+            if exc.status != 400 or plan.select == plan.minimal:
+                raise
+            if plan.warn is not None:
+                plan.warn("PowerStore refused to return every %s attribute of its 4.1 schema (%s); an older release "
+                          "lacks some, so only %s were read" % (words(plan.resource), exc.msg, plan.minimal))
+            plan.select = plan.minimal
+            return fetch(plan.select)
+
     def _read(self, client, plan, instance_id):
         if not plan.readable:
             return {"id": instance_id}  # no instance definition: the id is taken as given
-        return client.instance(plan.resource, instance_id, plan.select)
+        return self._get(plan, lambda select: client.instance(plan.resource, instance_id, select))
 
     def _named(self, client, plan, name):
-        rows = [r for r in client.by_name(plan.resource, name, plan.select) if isinstance(r, dict)]
+        rows = [r for r in self._get(plan, lambda select: client.by_name(plan.resource, name, select))
+                if isinstance(r, dict)]
         exact = [r for r in rows if r.get("name") == name]
         rows = exact or [r for r in rows if str(r.get("name", "")).casefold() == name.casefold()]
         if len(rows) > 1:
@@ -334,7 +357,7 @@ class Resource(Operation):
             return result
         new_id = created_id(job)
         if new_id:
-            result["resource"] = client.instance(plan.resource, new_id, plan.select)
+            result["resource"] = self._get(plan, lambda select: client.instance(plan.resource, new_id, select))
         elif keyed:
             result["resource"] = self._named(client, plan, keyed)
         return result
