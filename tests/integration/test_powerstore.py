@@ -8,6 +8,8 @@ and on the lab's own request counters (``/_lab/stats``).
 
 from __future__ import annotations
 
+import time
+
 import pytest
 import requests
 
@@ -53,6 +55,23 @@ class Raw(object):
         resp = self.http.patch(f"{self.base}/volume_group/{vg_id}", params={"is_async": "true"}, json=body, timeout=10)
         assert resp.status_code == 202, resp.text
         return resp.json()["id"]
+
+
+def run_while_held(lab, ansible, playbook, job_id, polls=2):
+    """Run ``playbook`` while the lab holds ``job_id`` (its duration set far beyond the test), and
+    end that job once the module has made ``polls`` job listings (its look for jobs in flight, then
+    a poll): the module finds the job running however slow the machine, and nothing waits for time."""
+    before = lab.stats("powerstore")["requests"].get("GET /api/rest/job", 0)
+    started = ansible.start_playbook(playbook)
+    for _attempt in range(2400):
+        if lab.stats("powerstore")["requests"].get("GET /api/rest/job", 0) - before >= polls:
+            break
+        assert started.proc.poll() is None, "the playbook ended before it polled the held job"
+        time.sleep(0.05)
+    else:
+        raise AssertionError("the module never polled the held job %s" % job_id)
+    lab.finish_job(job_id, "powerstore")
+    return started.wait()
 
 
 MODIFY = """
@@ -223,10 +242,8 @@ def test_failed_job_names_job_state_and_messages(ps, ansible, lab):
 
 
 def test_in_flight_job_is_adopted_not_duplicated(ps, ansible, lab, lab_delta):
-    # 8 s at the harness time scale; the lab applies the change at 75 %, so it is still pending
-    # when the module reads the group even on a loaded machine (ansible-playbook start-up
-    # alone takes 1-3 s there), and the module must find and adopt the job.
-    lab.config("powerstore", durations={"modify": 32.0})
+    # The "crashed" run's job is held until the module has found it and polls it.
+    lab.config("powerstore", durations={"modify": 3600.0})
     finance = groups(lab)["vg-finance"]
     job_id = Raw(lab).patch_async(finance["id"], {"description": "Audited"})  # the "crashed" run
     pb = ansible.playbook(play("""
@@ -237,7 +254,7 @@ def test_in_flight_job_is_adopted_not_duplicated(ps, ansible, lab, lab_delta):
     poll_interval: 0.2
 """))
     with lab_delta("powerstore") as delta:
-        r = ansible.run_playbook(pb).result("Re-run")
+        r = run_while_held(lab, ansible, pb, job_id).result("Re-run")
     assert r["adopted_job_ids"] == [job_id] and r["job_id"] is None
     assert r["adopted_jobs"][0]["state"] == "succeeded"
     assert changes(delta) == {"POST": 0, "PATCH": 0, "DELETE": 0}

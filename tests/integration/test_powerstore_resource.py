@@ -14,7 +14,7 @@ import time
 import pytest
 import requests
 
-from test_powerstore import USER, PASSWORD, changes, play
+from test_powerstore import USER, PASSWORD, changes, play, run_while_held
 
 POLL = "    poll_interval: 0.2\n"
 
@@ -296,14 +296,14 @@ def test_a_failed_job_is_named_with_its_state_and_messages(ps, ansible, lab):
 
 
 def test_a_job_in_flight_on_the_instance_is_adopted(ps, ansible, lab, lab_delta):
-    # 8 s at the harness's time scale: still running when the module looks (the change applies at 75 %).
-    lab.config("powerstore", durations={"modify": 32.0})
+    # Held until the module has found the job and polls it (see run_while_held).
+    lab.config("powerstore", durations={"modify": 3600.0})
     esx = hosts(lab)["esx-02"]
     job_id = Raw(lab).send("PATCH", "/host/" + esx["id"], {"description": "Audited"})
     pb = ansible.playbook(play(task("Re-run", resource="host", action="modify", name="esx-02",
                                     body='{"description": "Audited"}')))
     with lab_delta("powerstore") as delta:
-        r = ansible.run_playbook(pb).result("Re-run")
+        r = run_while_held(lab, ansible, pb, job_id).result("Re-run")
     assert r["adopted_job_ids"] == [job_id] and r["job_id"] is None and r["sent"] is None
     assert r["adopted_jobs"][0]["state"] == "succeeded" and r["changed"] is True
     assert r["resource"]["description"] == "Audited"

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import pytest
 
-from test_powerstore import CHANGES, Raw, changes, play
+from test_powerstore import CHANGES, Raw, changes, play, run_while_held
 
 GIB = 1024 ** 3
 DURATIONS = {"create": 1.0, "modify": 2.0, "delete": 1.0, "action": 1.0}
@@ -281,9 +281,8 @@ def test_delete_takes_it_out_first_and_check_mode_sends_nothing(ps, ansible, lab
 
 
 def test_in_flight_job_is_adopted_not_duplicated(ps, ansible, lab, lab_delta):
-    # 8 s at the harness time scale, applied at 75 %: still running when the module looks (see
-    # test_powerstore's adoption test); the module must find the job and adopt it.
-    lab.config("powerstore", durations=dict(DURATIONS, modify=32.0))
+    # Held until the module has found the job and polls it (see run_while_held).
+    lab.config("powerstore", durations=dict(DURATIONS, modify=3600.0))
     vol = volumes(lab)["web-vol-02"]
     raw = Raw(lab)
     resp = raw.http.patch(f"{raw.base}/volume/{vol['id']}", params={"is_async": "true"}, json={"size": 200 * GIB},
@@ -295,7 +294,7 @@ def test_in_flight_job_is_adopted_not_duplicated(ps, ansible, lab, lab_delta):
   asyncjobs.fleet.powerstore_volume: {name: web-vol-02, size: 200GB, poll_interval: 0.2}
 """))
     with lab_delta("powerstore") as delta:
-        r = ansible.run_playbook(pb).result("Re-run")
+        r = run_while_held(lab, ansible, pb, job_id).result("Re-run")
     assert r["adopted_job_ids"] == [job_id] and r["job_ids"] == [] and r["changed"] is True
     assert r["adopted_jobs"][0]["state"] == "succeeded" and r["volume"]["size"] == 200 * GIB
     assert nothing_sent(delta)
