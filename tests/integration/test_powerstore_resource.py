@@ -334,7 +334,7 @@ def test_secrets_in_the_body_are_censored(ps, ansible):
         "Create", resource="host", action="create", name="esx-chap",
         body='{"os_type": "Linux", "initiators": [{"port_name": "iqn.2005-03.org.open-iscsi:chap", "port_type": "iSCSI", '
              '"chap_single_username": "chapuser", "chap_single_password": "Chap-Secret-4242"}]}')))
-    run = ansible.run_playbook(pb, diff=True, verbosity=3)
+    run = ansible.run_playbook(pb, diff=True, verbosity=4)
     r = run.result("Create")
     # remove_values masks a value equal to a secret whole, with its own marker
     assert r["changed"] is True
