@@ -150,10 +150,13 @@ def awx_extra_vars(spec, answers, template_extra_vars=None):
 
 
 def playbook(name):
+    """The playbook's text and its first play, which declares the survey variables (the later plays of
+    the rollout playbooks mark failed devices and say when there is nothing to do)."""
     path = PLAYBOOKS / f"{name}.yml"
     text = path.read_text(encoding="utf-8")
     plays = yaml.safe_load(text)
-    assert len(plays) == 1, f"{path}: one play expected"
+    for later in plays[1:]:
+        assert not set(later.get("vars") or {}) & set(plays[0].get("vars") or {}), f"{path}: survey variables declared twice"
     return text, plays[0]
 
 

@@ -10,11 +10,12 @@ drm_devices inventory through ``ansible-inventory --list``. By default the venv'
 from __future__ import annotations
 
 import json
+import re
 import subprocess
 
 import pytest
 
-from conftest import AnsibleRunner, _lab_connection_env
+from conftest import REPO_ROOT, AnsibleRunner, _lab_connection_env
 from cores import check_core, core_params
 
 PLAYBOOK = """
@@ -121,3 +122,34 @@ def test_smoke_every_api_lookup_and_inventory(lab, core, tmp_path):
     listed = json.loads(proc.stdout)
     assert len(listed["_meta"]["hostvars"]) == len(lab.devices("drm"))
     assert listed["firmware_2_1_0"]["hosts"] == [device]
+
+
+def recap(stdout):
+    """{host: failed count} from ansible-playbook's PLAY RECAP."""
+    rows = re.findall(r"^(\S+)\s+:\s+ok=\d+.*?\bfailed=(\d+)", stdout, re.M)
+    return {host: int(failed) for host, failed in rows}
+
+
+def test_failed_devices_are_failed_hosts(lab, core, tmp_path):
+    """The rollout role over device hosts, then the play that marks them, on every ansible-core:
+    exactly the offline and the rejecting devices end as failed hosts (the play recap AWX reads)."""
+    lab.reset()
+    north = [d for d in lab.devices("drm") if d["grpPath"] == "fleet/north"]
+    good = [d["devConnectwareId"] for d in north if d["online"] and not d["fails_firmware"]][:2]
+    offline = next(d["devConnectwareId"] for d in north if not d["online"])
+    rejecting = next(d["devConnectwareId"] for d in north if d["online"] and d["fails_firmware"])
+    inventory = tmp_path / "devices.yml"
+    inventory.write_text(json.dumps({"all": {"vars": {"ansible_connection": "local"},
+                                             "hosts": {h: {} for h in good + [offline, rejecting]}}}))
+    image = tmp_path / "image.bin"
+    image.write_text("version=2.1.0\n")
+    runner = AnsibleRunner(tmp_path, _lab_connection_env(lab), bin_dir=core)
+    cmd = [runner.tool("ansible-playbook"), "-i", str(inventory), str(REPO_ROOT / "playbooks" / "firmware_rollout_hosts.yml"),
+           "-e", json.dumps({"rollout_version": "2.1.0", "rollout_src": str(image), "rollout_canary_size": 0,
+                             "rollout_wave_percentage": 100, "rollout_max_fail_percentage": 100})]
+    proc = subprocess.run(cmd, env=runner.environment(), capture_output=True, text=True, timeout=300, check=False)
+    assert proc.returncode == 2, proc.stdout + proc.stderr
+    failed = {host for host, count in recap(proc.stdout).items() if count}
+    assert failed == {offline, rejecting}, proc.stdout
+    assert "image rejected by device (2105)" in proc.stdout and "offline: not connected" in proc.stdout
+    assert all(lab.device(d)["dpFirmwareLevelDesc"] == "2.1.0" for d in good)

@@ -164,7 +164,11 @@ def test_firmware_rollout_through_runner(lab, runner, lab_delta, tmp_path):
 
 
 def test_sliced_rollout_playbook_through_runner_is_idempotent(lab, runner, lab_delta, tmp_path):
-    """The job-slicing playbook with the drm_devices inventory source in the private data dir."""
+    """The job-slicing playbook with the drm_devices inventory source in the private data dir.
+
+    With rollout_fail_hosts false, the devices' hosts stay green and the failure budget alone decides
+    (the default, failed devices as failed hosts, is test_relaunch_on_failed_hosts_submits_only_the_failed_devices's).
+    """
     lab.reset()
     devices = [d for d in lab.devices("drm") if d["grpPath"] == "fleet/lab"]
     online = sorted(d["devConnectwareId"] for d in devices if d["online"])
@@ -172,7 +176,7 @@ def test_sliced_rollout_playbook_through_runner_is_idempotent(lab, runner, lab_d
     source = {"fleet.drm_devices.yml": "plugin: asyncjobs.fleet.drm_devices\ndevice_groups: [fleet/lab]\n"}
     path = slicing.private_data_dir(tmp_path / "sliced", [slicing.PLAYBOOK], source,
                                     dict(slicing.ansible_env(), **slicing.credential_env(lab)),
-                                    slicing.slice_extravars(tmp_path / "sliced" / "project", 10))
+                                    dict(slicing.slice_extravars(tmp_path / "sliced" / "project", 10), rollout_fail_hosts=False))
     with lab_delta("drm") as delta:
         result = runner(slicing.PLAYBOOK, "first", path=path)[0]
     assert_artifacts(result, path, "first")
@@ -193,7 +197,7 @@ def test_sliced_rollout_playbook_through_runner_is_idempotent(lab, runner, lab_d
 
     # Re-run with no failure budget: nothing is submitted or changed, and the job fails
     # because the offline devices are still not at the version, naming each of them.
-    (path / "env" / "extravars").write_text(json.dumps(slicing.slice_extravars(path / "project", 0)))
+    (path / "env" / "extravars").write_text(json.dumps(dict(slicing.slice_extravars(path / "project", 0), rollout_fail_hosts=False)))
     with lab_delta("drm") as again:
         rerun = runner(slicing.PLAYBOOK, "rerun", path=path)[0]
     assert_artifacts(rerun, path, "rerun", status="failed", rc=2)
@@ -210,3 +214,149 @@ def test_sliced_rollout_playbook_through_runner_is_idempotent(lab, runner, lab_d
     assert all(dev in failed[0]["event_data"]["res"]["msg"] for dev in offline)
     assert stats["artifact_data"]["rollout_slice_summary"]["failed"] == res["failed_devices"]
     assert_no_secret(path)
+
+
+def failed_hosts(stats):
+    """The limit AWX gives "relaunch on failed hosts": hosts with failures or unreachable in playbook_on_stats."""
+    return sorted(set(stats["failures"]) | set(stats["dark"]))
+
+
+def inventory_dir(lab, tmp_path, name, playbook, extravars, group="fleet/north"):
+    """A private data dir whose inventory is a drm_devices source of one lab group (one host per device)."""
+    source = {"fleet.drm_devices.yml": "plugin: asyncjobs.fleet.drm_devices\ndevice_groups: [%s]\n" % group}
+    path = tmp_path / name
+    return slicing.private_data_dir(path, [playbook], source, dict(slicing.ansible_env(), **slicing.credential_env(lab)),
+                                    dict(slicing.slice_extravars(path / "project", 0), **extravars))
+
+
+def relaunch(path, playbook, ident, limit, extravars):
+    """AWX's relaunch: the same private data dir, a new job id, the limit taken from the first run's stats."""
+    (path / "env" / "extravars").write_text(json.dumps(dict(json.loads((path / "env" / "extravars").read_text()), **extravars)))
+    return ansible_runner.run(private_data_dir=str(path), playbook=playbook, ident=ident, limit=",".join(limit),
+                              quiet=True, timeout=300)
+
+
+def fix_devices(lab, devices):
+    """The operator's repair between the runs: the devices come online and accept the image."""
+    for dev in devices:
+        lab.set_device(dev, online=True, fails_firmware=False)
+
+
+@pytest.mark.parametrize("playbook, extravars", [
+    ("firmware_rollout_sliced.yml", {}),
+    # A canary of 1 and waves of 50%, no failure allowed: the rollout halts after the first wave with a
+    # failure, and the devices it never reached are failed hosts too.
+    ("firmware_rollout_hosts.yml", {"rollout_canary_size": 1, "rollout_wave_percentage": 50, "rollout_max_fail_percentage": 0}),
+], ids=["sliced", "role"])
+def test_relaunch_on_failed_hosts_submits_only_the_failed_devices(lab, lab_delta, tmp_path, monkeypatch, playbook, extravars):
+    monkeypatch.setenv("PATH", slicing.tool_env()["PATH"])
+    lab.reset()
+    devices = {d["devConnectwareId"]: d for d in lab.devices("drm") if d["grpPath"] == "fleet/north"}
+    offline = sorted(d for d, v in devices.items() if not v["online"])
+    rejecting = sorted(d for d, v in devices.items() if v["online"] and v["fails_firmware"])
+    assert offline and rejecting, "lab fleet rules changed"
+    path = inventory_dir(lab, tmp_path, "north", playbook, dict(extravars, awx_job_id=101))
+
+    with lab_delta("drm") as first_delta:
+        first = ansible_runner.run(private_data_dir=str(path), playbook=playbook, ident="first", quiet=True, timeout=300)
+    assert_artifacts(first, path, "first", status="failed", rc=2)
+    stats = final_stats(path, "first")
+    first_jobs = lab_firmware_jobs(lab)
+    attempted = sorted(d for ids in first_jobs.values() for d in ids)
+    updated = sorted(d for d in attempted if lab.device(d)["dpFirmwareLevelDesc"] == "2.1.0")
+    assert updated and set(rejecting) & set(attempted), "the first run must update some devices and meet a rejection"
+    # Exactly the devices not at the version are failed hosts, each once, with its own reason.
+    behind = sorted(d for d in devices if lab.device(d)["dpFirmwareLevelDesc"] != "2.1.0")
+    assert failed_hosts(stats) == behind and set(stats["failures"].values()) == {1}
+    assert set(offline) <= set(behind) and not set(updated) & set(behind)
+    reasons = {e["event_data"]["host"]: e["event_data"]["res"]["msg"] for e in events_of(path, "first", "runner_on_failed")}
+    assert sorted(reasons) == behind
+    assert all("Device Not Connected" in reasons[d] or "offline" in reasons[d] for d in offline)
+    assert all("2105" in reasons[d] for d in rejecting if d in attempted)
+    if playbook == "firmware_rollout_hosts.yml":
+        never = sorted(set(behind) - set(attempted) - set(offline))
+        assert never and all("not attempted: the rollout halted" in reasons[d] for d in never)
+    # The fleet went out as one job per wave or slice, whatever the number of hosts.
+    assert first_delta["submissions"]["update_firmware"] == len(first_jobs)
+    runs = {k: v for k, v in stats["artifact_data"].items() if k.startswith("rollout_jobs_")}
+    assert list(runs) == ["rollout_jobs_101"]
+    assert sorted(j for w in runs["rollout_jobs_101"]["waves"] for j in w["job_ids"]) == sorted(first_jobs)
+
+    fix_devices(lab, behind)
+    before = {d: lab.device(d) for d in updated}
+    with lab_delta("drm") as again:
+        second = relaunch(path, playbook, "relaunch", failed_hosts(stats), {"awx_job_id": 102})
+    assert_artifacts(second, path, "relaunch")
+    stats2 = final_stats(path, "relaunch")
+    assert failed_hosts(stats2) == [] and events_of(path, "relaunch", "runner_on_failed") == []
+    # The relaunch read and considered the failed devices only (the module's own idempotence would
+    # hide a limit that was ignored: it skips the devices already at the version).
+    summary = stats2["artifact_data"]["rollout_slice_summary" if "sliced" in playbook else "firmware_rollout_summary"]
+    assert int(summary["targeted"]) == len(behind) and int(summary["already_current"]) == 0
+    new_jobs = {j: ids for j, ids in lab_firmware_jobs(lab).items() if j not in first_jobs}
+    # Only the failed devices were submitted again, each once; the updated ones were not touched.
+    assert sorted(d for ids in new_jobs.values() for d in ids) == behind
+    assert {d: lab.device(d) for d in updated} == before
+    assert all(lab.device(d)["dpFirmwareLevelDesc"] == "2.1.0" for d in devices)
+    assert again["submissions"]["update_firmware"] == len(new_jobs)
+    assert list(k for k in stats2["artifact_data"] if k.startswith("rollout_jobs_")) == ["rollout_jobs_102"]
+
+    # An empty limit is no limit: every device, all at the version now. Nothing is submitted, and the
+    # job succeeds saying so.
+    with lab_delta("drm") as third:
+        empty = relaunch(path, playbook, "empty-limit", [], {"awx_job_id": 103})
+    assert_artifacts(empty, path, "empty-limit")
+    assert not any(third["submissions"].values()) and failed_hosts(final_stats(path, "empty-limit")) == []
+    said = [m for e in events_of(path, "empty-limit", "runner_on_ok") for m in _messages(e)]
+    assert [m for m in said if m.startswith("Nothing to do")], said
+    assert_no_secret(path)
+
+
+def _messages(event):
+    msg = event["event_data"]["res"].get("msg")
+    return msg if isinstance(msg, list) else [msg] if msg else []
+
+
+@pytest.mark.parametrize("playbook", ["firmware_rollout_sliced.yml", "firmware_rollout_hosts.yml"], ids=["sliced", "role"])
+def test_an_empty_slice_succeeds_with_nothing_to_do(lab, lab_delta, tmp_path, monkeypatch, playbook):
+    """AWX makes K slices even when the inventory has fewer hosts: a slice with none succeeds and says so."""
+    monkeypatch.setenv("PATH", slicing.tool_env()["PATH"])
+    path = slicing.private_data_dir(tmp_path / "empty", [playbook], {"hosts": slicing.inventory_script([])},
+                                    dict(slicing.ansible_env(), **slicing.credential_env(lab)),
+                                    slicing.slice_extravars(tmp_path / "empty" / "project", 0))
+    with lab_delta("drm") as delta:
+        result = ansible_runner.run(private_data_dir=str(path), playbook=playbook, ident="empty", quiet=True, timeout=300)
+    assert_artifacts(result, path, "empty")
+    said = [m for e in events_of(path, "empty", "runner_on_ok") for m in _messages(e)]
+    assert said == ["Nothing to do: this %s has no devices, so no job was submitted."
+                    % ("slice" if "sliced" in playbook else "job's inventory")]
+    assert sum(delta["methods"].values()) == 0
+
+
+@pytest.mark.parametrize("playbook", ["firmware_rollout_sliced.yml", "firmware_rollout_hosts.yml"], ids=["sliced", "role"])
+def test_a_rollout_stopped_by_an_error_marks_every_device_not_reached(lab, lab_delta, tmp_path, monkeypatch, playbook):
+    """The manager refuses the credentials: no device was reached, so all of them are failed hosts
+    (a relaunch on failed hosts retries them all), each with the error, and nothing was submitted."""
+    monkeypatch.setenv("PATH", slicing.tool_env()["PATH"])
+    lab.reset()
+    hosts = sorted(d["devConnectwareId"] for d in lab.devices("drm") if d["grpPath"] == "fleet/lab")
+    path = inventory_dir(lab, tmp_path, "refused", playbook, {}, group="fleet/lab")
+    # The inventory is read with the right account (as AWX syncs it apart); the job's credential is wrong.
+    inventory = slicing.sync_inventory(lab, tmp_path)[0]
+    for name in (path / "inventory").iterdir():
+        name.unlink()
+    lab_hosts = [(h, v) for h, v in inventory if h in hosts]
+    (path / "inventory" / "hosts").write_text(slicing.inventory_script(lab_hosts))
+    (path / "inventory" / "hosts").chmod(0o700)
+    envvars = json.loads((path / "env" / "envvars").read_text())
+    (path / "env" / "envvars").write_text(json.dumps(dict(envvars, DRM_PASSWORD="not-the-password")))
+    with lab_delta("drm") as delta:
+        result = ansible_runner.run(private_data_dir=str(path), playbook=playbook, ident="refused", quiet=True, timeout=300)
+    assert_artifacts(result, path, "refused", status="failed", rc=2)
+    stats = final_stats(path, "refused")
+    assert failed_hosts(stats) == hosts
+    marks = {e["event_data"]["host"]: e["event_data"]["res"]["msg"]
+             for e in events_of(path, "refused", "runner_on_failed") if e["event_data"]["host"] in hosts}
+    assert sorted(marks) == hosts
+    assert all(m.startswith("not reached: the") and "HTTP 401" in m for m in marks.values()), marks
+    assert not any(delta["submissions"].values())

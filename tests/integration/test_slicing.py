@@ -42,8 +42,9 @@ def test_sliced_rollout_covers_every_device_once(fleet_lab, tmp_path):
 
     row = slicing.sliced_rollout(lab, tmp_path, SLICES, max_fail_percentage=25)
 
-    assert row["codes"] == [0] * SLICES
-    assert [o["status"] for o in row["outcomes"]] == ["successful"] * SLICES
+    # A slice with a failed device fails (rc 2), its failed devices being its failed hosts.
+    assert list(zip(row["codes"], [o["status"] for o in row["outcomes"]])) == [slicing.expected_end(o) for o in row["outcomes"]]
+    assert row["marked_wrong"] == []
     assert row["devices"] == DEVICES and row["jobs"] == SLICES
     assert row["duplicates"] == [] and row["missed"] == [] and row["strangers"] == []
     assert row["hidden"] == [] and row["wrong"] == [] and row["reported_twice"] == []
@@ -64,7 +65,10 @@ def test_sliced_rollout_covers_every_device_once(fleet_lab, tmp_path):
         assert set(res["failed_devices"]) == names & (offline | rejected)
         summary = outcome["artifact_data"]["rollout_slice_summary"]
         assert summary["failed"] == res["failed_devices"] and int(summary["targeted"]) == len(names)
-        assert outcome["failed_events"] == []
+        # Exactly the failed devices are failed hosts, each failed by the marking play with its reason.
+        assert outcome["failed_hosts"] == sorted(res["failed_devices"])
+        marks = {e["event_data"]["host"]: e["event_data"]["res"]["msg"] for e in outcome["failed_events"]}
+        assert marks == res["failed_devices"]
 
     # Relaunching a slice (as AWX relaunches a failed slice job) retries only its devices
     # that are not at the version and can be: the rejected ones, never an updated one.
@@ -72,8 +76,8 @@ def test_sliced_rollout_covers_every_device_once(fleet_lab, tmp_path):
     path = row["dirs"][0]
     jobs_before = {job["jobId"] for job in slicing.sci_jobs(lab)}
     _wall, codes = slicing.run_slices([path], "relaunch")
-    assert codes == [0]
     again = slicing.slice_outcome(path, "relaunch")
+    assert codes == [2] and again["failed_hosts"] == sorted(again["update"]["failed_devices"])
     retry = sorted({name for name, _vars in first} & rejected)
     assert again["update"]["updated_devices"] == []
     assert sorted(again["update"]["failed_devices"]) == sorted({name for name, _vars in first} & (offline | rejected))

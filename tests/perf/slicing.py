@@ -206,6 +206,8 @@ def slice_outcome(path, ident):
         "rc": int((artifacts / "rc").read_text()) if (artifacts / "rc").exists() else None,
         "update": update[0] if len(update) == 1 else None,
         "failed_events": [e for e in evs if e["event"] == "runner_on_failed"],
+        # What AWX's "relaunch on failed hosts" takes as the limit.
+        "failed_hosts": sorted(set(stats[0]["failures"]) | set(stats[0]["dark"])) if stats else None,
         "artifact_data": stats[0].get("artifact_data", {}) if stats else {},
         "stats": stats[0] if stats else None,
     }
@@ -255,7 +257,8 @@ def check(lab, hosts, outcomes, version=VERSION):
     duplicates: devices in more than one firmware job; missed: connected devices that needed
     the update but are in no job, or inventory hosts no slice reported on; hidden: devices not
     at the version that no slice reported failed; wrong: reported failures whose reason is not
-    the fault the lab seeded on that device (or devices reported failed that are at the version).
+    the fault the lab seeded on that device (or devices reported failed that are at the version);
+    marked_wrong: slices whose failed hosts (the play recap) are not exactly their failed devices.
     """
     devices = {d["devConnectwareId"]: d for d in lab.devices("drm")}
     jobs = sci_jobs(lab)
@@ -263,9 +266,11 @@ def check(lab, hosts, outcomes, version=VERSION):
     for job in jobs:
         for dev in filter(None, (job.get("jobTargets") or "").split(",")):
             targeted[dev] = targeted.get(dev, 0) + 1
-    reported, failed, twice = {}, {}, set()
-    for outcome in outcomes:
+    reported, failed, twice, marked_wrong = {}, {}, set(), []
+    for index, outcome in enumerate(outcomes):
         res = outcome["update"] or {}
+        if outcome.get("failed_hosts") != sorted(res.get("failed_devices") or {}):
+            marked_wrong.append(index)
         for key in ("updated_devices", "skipped_devices", "failed_devices"):
             for dev in res.get(key) or []:
                 if dev in reported:
@@ -294,6 +299,7 @@ def check(lab, hosts, outcomes, version=VERSION):
         "updated": sum(1 for n in names if devices[n]["dpFirmwareLevelDesc"] == version),
         "failed": failed,
         "strangers": sorted(set(targeted) - set(names)),
+        "marked_wrong": marked_wrong,
     }
 
 
@@ -319,10 +325,15 @@ def sliced_rollout(lab, workdir, count, max_fail_percentage=25, ident="rollout")
     return result
 
 
+def expected_end(outcome):
+    """(rc, status) of a slice: failed, rc 2, exactly when some of its devices failed (they are failed hosts)."""
+    return (2, "failed") if (outcome["update"] or {}).get("failed_devices") else (0, "successful")
+
+
 def row_ok(row):
-    return (all(code == 0 for code in row["codes"]) and all(o["status"] == "successful" for o in row["outcomes"])
+    return ([(code, o["status"]) for code, o in zip(row["codes"], row["outcomes"])] == [expected_end(o) for o in row["outcomes"]]
             and not (row["duplicates"] or row["missed"] or row["hidden"] or row["wrong"]
-                     or row["reported_twice"] or row["strangers"]))
+                     or row["reported_twice"] or row["strangers"] or row["marked_wrong"]))
 
 
 def main(argv=None):
