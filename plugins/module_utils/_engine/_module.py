@@ -23,10 +23,41 @@ from ansible_collections.asyncjobs.fleet.plugins.module_utils._errors import Fle
 from ansible_collections.asyncjobs.fleet.plugins.module_utils._requirements import requirements_of
 
 
+class OperationModule(AnsibleModule):
+    """An AnsibleModule that knows the operation's secrets before it logs or returns its arguments.
+
+    AnsibleModule logs its arguments to the target's syslog or journal as it starts, and a failed
+    validation returns them (``invocation``), censoring only the values it knows then: a secret
+    inside another option (a password field of a PowerStore ``body``) would be shown in clear if it
+    were added to ``no_log_values`` only after the module started.
+    """
+
+    def __init__(self, op, environ, **kwargs):
+        self._op, self._environ = op, environ
+        super(OperationModule, self).__init__(**kwargs)
+
+    def _known_secrets(self):
+        # Also called for arguments that failed validation (fail_json from __init__): any shape.
+        try:
+            return self._op.no_log_values(self.params or {}, self._environ)
+        except (AttributeError, KeyError, TypeError, ValueError):
+            return ()
+
+    def _log_invocation(self):
+        self.no_log_values.update(self._known_secrets())
+        super(OperationModule, self)._log_invocation()
+
+    def _return_formatted(self, kwargs):
+        # The result echoes the arguments (invocation), also when their validation failed.
+        self.no_log_values.update(self._known_secrets())
+        super(OperationModule, self)._return_formatted(kwargs)
+
+
 def run_module(op):
-    module = AnsibleModule(argument_spec=op.argument_spec, supports_check_mode=True, **validation_kwargs(op))
     # One read of the <PREFIX>_* fallbacks, shared by the client and the censoring.
     environ = TaskEnviron(os.environ)
+    module = OperationModule(op, environ, argument_spec=op.argument_spec, supports_check_mode=True, **validation_kwargs(op))
+    # Again for a module that logs nothing (no_log): results and messages are censored all the same.
     module.no_log_values.update(op.no_log_values(module.params, environ))
     for name, available, error in requirements_of(op, module.params):
         if not available:
