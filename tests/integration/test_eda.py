@@ -167,7 +167,8 @@ def events_of(events, job_id):
 
 
 @contextlib.contextmanager
-def rulebook(binary, lab, workdir, **variables):
+def rulebook(binary, lab, workdir, name="asyncjobs.fleet.firmware_verify", **variables):
+    """ansible-rulebook running the rulebook ``name`` (the shipped one, or a file) against the lab."""
     inventory = workdir / "inventory.yml"
     inventory.write_text(json.dumps({"all": {"hosts": {"localhost": {
         "ansible_connection": "local", "ansible_python_interpreter": str(EDA_VENV / "bin" / "python")}}}}))
@@ -186,7 +187,7 @@ def rulebook(binary, lab, workdir, **variables):
         "DRM_PASSWORD": LAB_PASSWORD,
     })
     env.pop("PYTHONPATH", None)  # the source must find the collection from its own path
-    cmd = [str(binary), "--rulebook", "asyncjobs.fleet.firmware_verify", "-i", str(inventory),
+    cmd = [str(binary), "--rulebook", str(name), "-i", str(inventory),
            "--vars", str(vars_file), "--print-events", "--shutdown-delay", "5"]
     started = Rulebook(cmd, env, workdir)
     try:
@@ -271,3 +272,40 @@ def test_firmware_verify_rulebook(rulebook_bin, drm_lab, tmp_path):
     assert reads.get("%s results" % held) == 2 and reads.get("%s results" % later) == 2
     assert set(stats["requests"]) == {"GET /ws/sci", "GET /ws/sci/{id}", "POST /ws/sci", "GET /ws/DeviceCore"}
     assert stats["requests"]["GET /ws/sci/{id}"] == 4 and stats["requests"]["POST /ws/sci"] == 2
+
+
+def small_rulebook(path, source_args):
+    """A rulebook of one job_events source whose rule prints each finished job's id and state."""
+    path.write_text(json.dumps([{
+        "name": "Watch", "hosts": "all",
+        "sources": [{"asyncjobs.fleet.job_events": source_args}],
+        "rules": [{"name": "Ended", "condition": "event.asyncjobs.job.terminal == true",
+                   "action": {"debug": {"msg": "ENDED {{ event.asyncjobs.job.id }} {{ event.asyncjobs.job.state }}"}}}],
+    }]))
+    return path
+
+
+def test_watching_job_ids_ends_the_rulebook_once_they_have_finished(rulebook_bin, drm_lab, tmp_path):
+    lab, sci = drm_lab, Sci(drm_lab.urls["drm"])
+    lab.reset()
+    held = sci.firmware(LATER_DEVICES)
+    path = small_rulebook(tmp_path / "ids.yml", {"job_ids": [held], "poll_interval": 0.5})
+    with rulebook(rulebook_bin, lab, tmp_path, name=path) as rb:
+        rb.wait_for("the job's first event", lambda: events_of(rb.events(), held))
+        lab.finish_job(held)
+        rb.proc.wait(TIMEOUT)
+    assert rb.proc.returncode == 0, rb.output()
+    assert [(e["previous_state"], e["job"]["state"]) for e in rb.events()][-1] == ("running", "succeeded")
+    assert "ENDED %s succeeded" % held in rb.output()
+
+
+def test_a_bad_option_stops_the_rulebook_before_any_request(rulebook_bin, drm_lab, tmp_path):
+    lab = drm_lab
+    lab.reset()
+    path = small_rulebook(tmp_path / "bad.yml", {"operation": "update_firmware", "poll_interval": 0})
+    with rulebook(rulebook_bin, lab, tmp_path, name=path) as rb:
+        rb.proc.wait(TIMEOUT)
+    assert rb.proc.returncode == 1
+    assert ("ValueError: asyncjobs.fleet.job_events: poll_interval must be a positive number of seconds, at most 3600, "
+            "got 0") in rb.output()
+    assert lab.stats("drm")["requests"] == {}
