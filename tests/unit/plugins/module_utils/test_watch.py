@@ -194,7 +194,7 @@ def test_filters_read_the_listing_once_per_round_and_each_finished_job_once():
     ], results={"1": detailed("1", "succeeded")})
     w, logged = watcher(client, operation="update_firmware", page_size=500)
     seen = []
-    for _ in range(4):
+    for round_number in range(4):
         events, delay = w.step()
         assert delay == 2.0
         seen.append(changes_of(events))
@@ -208,18 +208,18 @@ def test_filters_read_the_listing_once_per_round_and_each_finished_job_once():
     ("all", "succeeded", 1), ("unsuccessful", "succeeded", 0), ("unsuccessful", "failed", 1), ("none", "failed", 0)])
 def test_details_say_which_finished_jobs_are_read_in_full(details, state, reads):
     client = ScriptedClient([[job("1", "running")], [job("1", state)]], results={"1": detailed("1", state)})
-    w, _ = watcher(client, details=details)
+    w = watcher(client, details=details)[0]
     w.step()
-    events, _ = w.step()
+    events = w.step()[0]
     assert [c[0] for c in client.calls].count("results") == reads
     assert events[0]["asyncjobs"]["job"].get("detailed", False) is bool(reads)
 
 
 def test_a_record_already_detailed_and_history_are_not_read_again():
     client = ScriptedClient([[job("9", "failed")], [job("9", "failed"), detailed("1", "failed")]])
-    w, _ = watcher(client)
+    w = watcher(client)[0]
     w.step()
-    events, _ = w.step()
+    events = w.step()[0]
     assert changes_of(events) == [("1", None, "failed")]
     assert [c[0] for c in client.calls] == ["list_jobs", "list_jobs"]
 
@@ -231,8 +231,8 @@ def test_given_ids_are_polled_in_one_batch_only_while_pending():
         [job("2", "failed")],
     ], results={"1": detailed("1", "succeeded"), "2": detailed("2", "failed")})
     watch = JobWatch(ids=["1", "2"])
-    w, _ = watcher(client, watch)
-    seen = [changes_of(w.step()[0]) for _ in range(3)]
+    w = watcher(client, watch)[0]
+    seen = [changes_of(w.step()[0]), changes_of(w.step()[0]), changes_of(w.step()[0])]
     assert seen == [[("1", None, "running"), ("2", None, "running")], [("1", "running", "succeeded")],
                     [("2", "running", "failed")]]
     assert [c[1][0] for c in client.calls if c[0] == "poll"] == [["1", "2"], ["1", "2"], ["2"]]
@@ -247,7 +247,7 @@ def test_a_transient_failure_is_logged_and_the_change_comes_next_round(error):
     w.step()
     assert w.step() == ([], 2.0)
     assert logged == ["poll round 2 failed (1 in a row); polling again in 2.0s: %s" % error.msg]
-    events, _ = w.step()
+    events = w.step()[0]
     assert changes_of(events) == [("1", "running", "succeeded")] and w.failures == 0
 
 
@@ -258,7 +258,7 @@ def test_a_results_read_that_fails_transiently_fails_the_round_and_is_read_again
     w.step()
     assert w.step()[0] == [] and len(logged) == 1
     client.results_by_id["1"] = detailed("1", "failed")
-    events, _ = w.step()
+    events = w.step()[0]
     assert changes_of(events) == [("1", "running", "failed")] and events[0]["asyncjobs"]["job"]["detailed"]
 
 
@@ -267,7 +267,7 @@ def test_results_that_cannot_be_read_leave_the_event_as_polled():
                             results={"1": ApiError("Remote Manager job 1 was not found", status=404)})
     w, logged = watcher(client)
     w.step()
-    events, _ = w.step()
+    events = w.step()[0]
     assert changes_of(events) == [("1", "running", "failed")] and events[0]["asyncjobs"]["job"]["failed"] == 3
     assert logged == ["job 1: its results could not be read, so its event carries the job as polled: "
                       "Remote Manager job 1 was not found"]
@@ -275,7 +275,7 @@ def test_results_that_cannot_be_read_leave_the_event_as_polled():
 
 def test_retry_after_sets_a_longer_pause_only():
     client = ScriptedClient([[job("1", "running")], [job("1", "running")], [job("1", "running")]])
-    w, _ = watcher(client)
+    w = watcher(client)[0]
     client.retry_after = 30
     assert w.step()[1] == 30.0
     client.retry_after = 1
@@ -288,7 +288,7 @@ def test_retry_after_sets_a_longer_pause_only():
 
 @pytest.mark.parametrize("error", [ApiError("authentication failed", status=401), PagingError("does not page")])
 def test_other_errors_end_the_watch(error):
-    w, _ = watcher(ScriptedClient([error]))
+    w = watcher(ScriptedClient([error]))[0]
     with pytest.raises(type(error)):
         w.step()
 
@@ -303,6 +303,6 @@ def test_listed_ids_not_in_the_api_form_are_skipped_once_with_a_log():
 
 def test_events_go_through_the_redactor():
     client = ScriptedClient([[job("1", "running", message="echo of s3cret-pass")]])
-    w, _ = watcher(client, redact=Redactor(["s3cret-pass"]).data)
-    events, _ = w.step()
+    w = watcher(client, redact=Redactor(["s3cret-pass"]).data)[0]
+    events = w.step()[0]
     assert events[0]["asyncjobs"]["job"]["message"] == "echo of ********"
