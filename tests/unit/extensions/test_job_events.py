@@ -113,12 +113,13 @@ def test_connection_from_the_environment_as_the_lookup_does(plugin, api, prefix)
 
 def test_options_from_templated_text_and_the_ids_alias(plugin, fake_client):
     fake_client.client = ScriptedClient([])
-    watcher = plugin["build_watcher"](dict(LAB, ids="600001", poll_interval="0.5", page_size="200",
-                                              validate_certs="no", eda_feedback_queue=object()))[0]
+    args = dict(LAB, ids="600001", poll_interval="0.5", page_size="200", validate_certs="no", eda_feedback_queue=object())
+    watcher = plugin["build_watcher"](args)[0]
     assert watcher.watch.ids == ["600001"] and watcher.poll_interval == 0.5 and watcher.page_size == 200
     assert fake_client.made[0][1]["validate_certs"] is False
-    watcher = plugin["build_watcher"](dict(LAB, operation="update_firmware", include_finished="true",
-                                              state="failed", target="00000000-00000000-00409DFF-FF000001"))[0]
+    args = dict(LAB, operation="update_firmware", include_finished="true", state="failed",
+                target="00000000-00000000-00409DFF-FF000001")
+    watcher = plugin["build_watcher"](args)[0]
     assert watcher.watch.ids is None and watcher.watch.include_finished is True
     assert watcher.watch.states == {"failed"} and watcher.filters["target"] == "00000000-00000000-00409DFF-FF000001"
 
