@@ -295,7 +295,9 @@ def test_watching_job_ids_ends_the_rulebook_once_they_have_finished(rulebook_bin
         lab.finish_job(held)
         rb.proc.wait(TIMEOUT)
     assert rb.proc.returncode == 0, rb.output()
-    assert [(e["previous_state"], e["job"]["state"]) for e in rb.events()][-1] == ("running", "succeeded")
+    events = rb.events()
+    assert events[0]["previous_state"] is None and events[-1]["job"]["state"] == "succeeded"
+    assert [e["previous_state"] for e in events[1:]] == [e["job"]["state"] for e in events[:-1]]
     assert "ENDED %s succeeded" % held in rb.output()
 
 
