@@ -180,6 +180,8 @@ class Watcher(object):
         the batched poll, filters through the listing (one request per ``page_size`` jobs)."""
         if self.watch.ids is not None:
             pending = self.watch.pending()
+            if not pending:
+                return [], None  # nothing to ask: a listing of no id is an error for some APIs
             found = self.client.poll(pending)
             return [found[i] for i in pending if i in found], None
         jobs = []

@@ -237,6 +237,8 @@ def test_given_ids_are_polled_in_one_batch_only_while_pending():
                     [("2", "running", "failed")]]
     assert [c[1][0] for c in client.calls if c[0] == "poll"] == [["1", "2"], ["1", "2"], ["2"]]
     assert watch.done
+    # Nothing left to ask: no poll of an empty id list (a listing "jobId in ()" is an error).
+    assert w.step() == ([], 2.0) and len(client.calls) == 5
 
 
 @pytest.mark.parametrize("error", [TransportError("connection refused"), ApiError("service unavailable", status=503)])
