@@ -25,6 +25,9 @@ SANITY_ARGS ?=
 COMPAT_CORES := 2.16 2.17 2.18
 COMPAT := $(CURDIR)/.venv-compat
 COMPAT_STAMPS := $(foreach core,$(COMPAT_CORES),$(COMPAT)/$(core)/.requirements.stamp)
+# ansible-rulebook's own venv (tests/eda/requirements.txt): its pins need not agree with .venv's.
+EDA_VENV := $(CURDIR)/.venv-eda
+EDA_STAMP := $(EDA_VENV)/.requirements.stamp
 
 export PATH := $(BIN):$(PATH)
 export ANSIBLE_COLLECTIONS_PATH := $(COLLECTIONS)
@@ -33,7 +36,7 @@ export PIP_DISABLE_PIP_VERSION_CHECK := 1
 # ansible-test warns about (and Ansible can misbehave with) a missing UTF-8 locale.
 export LC_ALL := C.UTF-8
 
-.PHONY: help venv install demo docs sanity units integration compat-venvs compat molecule perf perf-powerstore slicing soak lint test clean distclean
+.PHONY: help venv install demo docs sanity units integration compat-venvs compat eda-venv eda-java molecule perf perf-powerstore slicing soak lint test clean distclean
 
 help: ## show the targets
 	@grep -E '^[a-z.-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-16s %s\n", $$1, $$2}'
@@ -66,7 +69,7 @@ sanity: $(VENV_STAMP) ## ansible-test sanity (in build/stage/ansible_collections
 units: install ## pytest tests/unit tests/lab against the installed collection
 	PYTHONPATH=$(COLLECTIONS) bash scripts/pytest.sh tests/unit tests/lab -q $(PYTEST_ARGS)
 
-integration: install ## pytest tests/integration (real playbooks against the lab)
+integration: install eda-venv ## pytest tests/integration (real playbooks against the lab; .venv-eda for test_eda.py)
 	PYTHONPATH=$(COLLECTIONS) bash scripts/pytest.sh tests/integration -q $(PYTEST_ARGS)
 
 # One venv per older ansible-core (tests/compat/requirements-<core>.txt), from the same base Python as .venv.
@@ -76,6 +79,25 @@ $(COMPAT)/%/.requirements.stamp: tests/compat/requirements-%.txt | $(VENV_STAMP)
 	@touch $@
 
 compat-venvs: $(COMPAT_STAMPS) ## create the pinned venvs of the older ansible-core versions in .venv-compat
+
+# ansible-rulebook (tests/integration/test_eda.py) in .venv-eda, from the same base Python as .venv. The venv's
+# own .gitignore keeps it out of git, ansible-lint and the sanity stage (galaxy.yml's build_ignore: the build).
+$(EDA_STAMP): tests/eda/requirements.txt | $(VENV_STAMP)
+	@[ -x $(EDA_VENV)/bin/python ] || $(BIN)/python -m venv $(EDA_VENV)
+	@echo '*' > $(EDA_VENV)/.gitignore
+	$(EDA_VENV)/bin/python -m pip install --quiet -r $<
+	@touch $@
+
+# ansible-rulebook needs a Java 17 runtime. Installed where apt-get can (root); otherwise test_eda.py skips, saying why.
+eda-java:
+	@if command -v java >/dev/null; then :; \
+	elif command -v apt-get >/dev/null && [ "$$(id -u)" = 0 ]; then \
+		echo "eda-java: installing openjdk-17-jre-headless"; \
+		{ apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq openjdk-17-jre-headless >/dev/null; } \
+			|| echo "eda-java: apt-get could not install openjdk-17-jre-headless: test_eda.py will skip"; \
+	else echo "eda-java: no java, and apt-get cannot install one here: test_eda.py will skip"; fi
+
+eda-venv: $(EDA_STAMP) eda-java ## ansible-rulebook's venv (.venv-eda) and Java 17, for tests/integration/test_eda.py
 
 compat: install $(COMPAT_STAMPS) ## the integration smoke and unsafe-value tests on ansible-core 2.16, 2.17, 2.18
 	ASYNCJOBS_ANSIBLE_CORES="$(COMPAT_CORES)" PYTHONPATH=$(COLLECTIONS) bash scripts/pytest.sh \
@@ -105,8 +127,8 @@ test: ## venv + install + sanity, units (side by side) + integration + compat + 
 	$(MAKE) --no-print-directory venv
 	$(MAKE) --no-print-directory install
 	@# Side by side (output kept per target): sanity and the unit tests each keep one core busy, and
-	@# pip, building the compat venvs, mostly waits on the network.
-	$(MAKE) --no-print-directory -j3 --output-sync=target sanity units compat-venvs
+	@# pip, building the compat and ansible-rulebook venvs, mostly waits on the network.
+	$(MAKE) --no-print-directory -j3 --output-sync=target sanity units compat-venvs eda-venv
 	$(MAKE) --no-print-directory integration
 	$(MAKE) --no-print-directory compat
 	$(MAKE) --no-print-directory molecule
@@ -116,5 +138,5 @@ clean: ## remove build products, .collections and caches (keeps .venv)
 	rm -rf $(BUILD) $(COLLECTIONS) tests/output .pytest_cache .hypothesis .ansible
 	find . -name __pycache__ -type d -not -path './.venv/*' -prune -exec rm -rf {} +
 
-distclean: clean ## clean, and remove .venv and .venv-compat too
-	rm -rf $(VENV) $(COMPAT)
+distclean: clean ## clean, and remove .venv, .venv-compat and .venv-eda too
+	rm -rf $(VENV) $(COMPAT) $(EDA_VENV)
