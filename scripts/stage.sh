@@ -16,7 +16,7 @@ list_files() {
         git ls-files -z --cached --others --exclude-standard
     else
         # Not a git checkout (e.g. an unpacked archive): everything but local state.
-        find . \( -name .git -o -name .venv -o -name .venv-compat -o -name .collections -o -name build \
+        find . \( -name .git -o -name .venv -o -name .venv-compat -o -name .venv-eda -o -name .collections -o -name build \
                   -o -name .ansible -o -name __pycache__ -o -name .pytest_cache \
                   -o -name .hypothesis -o -path ./collections -o -path ./tests/output \) -prune \
                -o \( -type f -o -type l \) -print0 | sed -z 's|^\./||'

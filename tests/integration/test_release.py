@@ -34,7 +34,7 @@ COLLECTION = f"{NAMESPACE}.{NAME}"
 
 # Top-level entries of the working tree that are not copied (large, or junk themselves);
 # __pycache__ and *.pyc are skipped everywhere. The junk below is added back in small form.
-NOT_COPIED = {".git", ".venv", ".venv-compat", ".collections", "collections", "build", ".pytest_cache", ".hypothesis",
+NOT_COPIED = {".git", ".venv", ".venv-compat", ".venv-eda", ".collections", "collections", "build", ".pytest_cache", ".hypothesis",
               ".mypy_cache", ".tox", ".ansible", ".benchmarks"}
 
 # What a developer's checkout holds besides the collection: relative path -> content.
@@ -44,6 +44,8 @@ JUNK = {
     ".venv/lib/python3.11/site-packages/requests/__init__.py": "",
     ".venv-compat/2.16/pyvenv.cfg": "home = /usr/bin\n",
     ".venv-compat/2.16/.requirements.stamp": "",
+    ".venv-eda/pyvenv.cfg": "home = /usr/bin\n",
+    ".venv-eda/bin/ansible-rulebook": "#!/bin/sh\n",
     ".collections/ansible_collections/asyncjobs/fleet/MANIFEST.json": "{}",
     "collections/ansible_collections/asyncjobs/fleet/galaxy.yml": "namespace: asyncjobs\n",
     "build/asyncjobs-fleet-0.0.1.tar.gz": "old build",
@@ -73,7 +75,7 @@ JUNK = {
 # collection's own non-content is here too: the EE definition (it points at ../../build),
 # the roles' molecule scenarios and the developer tooling.
 FORBIDDEN = [
-    ".venv", ".venv/*", ".venv-compat", ".venv-compat/*", ".collections", ".collections/*", "collections", "collections/*",
+    ".venv", ".venv/*", ".venv-compat", ".venv-compat/*", ".venv-eda", ".venv-eda/*", ".collections", ".collections/*", "collections", "collections/*",
     "build", "build/*", ".git", ".git/*", "*.tar.gz",
     ".pytest_cache*", ".hypothesis*", ".mypy_cache*", ".tox*", ".ansible", ".ansible/*", ".benchmarks*",
     "*__pycache__*", "*.pyc", "*.retry",
@@ -84,7 +86,7 @@ FORBIDDEN = [
 ]
 
 # Content that must ship whole (relative directories of the collection).
-SHIPPED_DIRS = ["plugins", "roles", "meta", "playbooks", "extensions/awx"]
+SHIPPED_DIRS = ["plugins", "roles", "meta", "playbooks", "extensions/awx", "extensions/eda"]
 # The same, for content a checkout may not have yet.
 SHIPPED_IF_PRESENT = ["docs/docsite", "changelogs"]
 # Plugin types whose plugins ansible-doc must list and document, by directory.

@@ -117,7 +117,8 @@ def templates_in_source(text):
 
 def code_templates():
     out = {}
-    for path in sorted(PLUGINS.rglob("*.py")):
+    # The Event-Driven Ansible plugins (extensions/eda/plugins) show their messages to users too.
+    for path in sorted(PLUGINS.rglob("*.py")) + sorted((REPO / "extensions" / "eda" / "plugins").rglob("*.py")):
         for template in templates_in_source(path.read_text(encoding="utf-8")):
             out.setdefault(template, str(path.relative_to(REPO)))
     return out
