@@ -13,7 +13,9 @@ the Markdown and HTML files against the summary, a hostile failure text (<script
 expression) against both files, and the requests the report made are counted. The time-window
 path must find exactly the rollout's jobs: a firmware job before the window, a message job
 inside it and a firmware job after it are left out. Explicit job ids win over the artifacts.
-Slice outcomes are not asserted (a slice with failed devices may end failed).
+Slice outcomes are not asserted (a slice with failed devices may end failed). Two smaller tests:
+the report's settings are checked before anything is read, and the submitted_after /
+submitted_before filters reach Remote Manager's and PowerStore's listings over real HTTP.
 """
 
 from __future__ import annotations
@@ -30,6 +32,7 @@ import time
 import urllib.request
 
 import pytest
+import requests
 
 from conftest import REPO_ROOT, private_lab
 
@@ -315,3 +318,59 @@ def test_settings_are_checked_before_anything_is_read(ansible, extra_vars, task,
     run = ansible.run_playbook(REPO_ROOT / "playbooks" / REPORT, extra_vars=extra_vars, expect_rc=2,
                                env={"DRM_URL": "http://127.0.0.1:9", "DRM_USERNAME": "u", "DRM_PASSWORD": "p"})
     assert run.status(task) == "failed" and run.result(task)["msg"] == message
+
+
+def powerstore_job(lab):
+    """A PowerStore job of another client (a volume group description PATCH); returns (id, start_time)."""
+    base = lab.urls["powerstore"] + "/api/rest"
+    http = requests.Session()
+    login = http.get(base + "/login_session", auth=(slicing.USER, slicing.PASSWORD), timeout=30)
+    http.headers["DELL-EMC-TOKEN"] = login.headers["DELL-EMC-TOKEN"]
+    group = lab._call("powerstore", "GET", "/_lab/volume_groups")[0]["id"]
+    resp = http.patch("%s/volume_group/%s" % (base, group), params={"is_async": "true"}, json={"description": "window"},
+                      timeout=30)
+    assert resp.status_code == 202, resp.text
+    job_id = resp.json()["id"]
+    return job_id, http.get("%s/job/%s" % (base, job_id), params={"select": "start_time"}, timeout=30).json()["start_time"]
+
+
+def drm_job(lab):
+    """A Remote Manager message job of another client; returns (id, jobSubmitTime)."""
+    job_id = sci_submit(lab, "send_message", "00000000-00000000-00409DFF-FF000001",
+                        '<rci_request version="1.1"><query_setting/></rci_request>')
+    return job_id, row(lab, job_id, job_type=0)["jobSubmitTime"]
+
+
+@pytest.mark.parametrize("api, make_job, route", [
+    ("drm", drm_job, "GET /ws/sci"),
+    ("powerstore", powerstore_job, "GET /api/rest/job"),
+])
+def test_the_manager_narrows_the_window(lab, ansible, lab_delta, api, make_job, route):
+    """submitted_after/submitted_before reach the manager's listing over real HTTP (Remote Manager's
+    jobSubmitTime condition, PowerStore's two start_time filters): with one job per page, a window
+    holding one of four jobs costs one listing request. The jobs outside it are more than the
+    one-second margin the client gives the server away, on the shared clock."""
+    from ansible_collections.asyncjobs.fleet.plugins.module_utils._engine._job_tasks import SERVER_MARGIN
+    lab.reset(api)
+    first, second = make_job(lab), make_job(lab)
+    since = epoch(second[1]) + SERVER_MARGIN + 0.1
+    clock_past(since)
+    inside = make_job(lab)
+    until = epoch(inside[1]) + 0.001
+    clock_past(until + SERVER_MARGIN + 0.1)
+    after = make_job(lab)
+    # Outside even the bounds the manager gets (the window widened by SERVER_MARGIN).
+    assert epoch(first[1]) <= epoch(second[1]) < since - SERVER_MARGIN
+    assert since <= epoch(inside[1]) < until and until + SERVER_MARGIN < epoch(after[1])
+    playbook = ansible.playbook("""
+        - hosts: localhost
+          gather_facts: false
+          tasks:
+            - name: Window
+              ansible.builtin.set_fact:
+                found: "{{ query('asyncjobs.fleet.jobs', api=api, page_size=1, submitted_after=since, submitted_before=until) }}"
+        """)
+    with lab_delta(api) as delta:
+        run = ansible.run_playbook(playbook, extra_vars={"api": api, "since": iso(since), "until": iso(until)})
+    assert [j["id"] for j in run.result("Window")["ansible_facts"]["found"]] == [inside[0]]
+    assert delta["requests"][route] == 1
