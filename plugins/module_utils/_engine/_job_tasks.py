@@ -143,13 +143,13 @@ def list_filtered(client, params, page_size=None):
     history is not read whole; every filter is then applied here, for every API.
     """
     after, before = time_window(params)
-    condition = None
+    # Only what is set is passed on: without a window the listing is asked as it always was.
+    options = {} if page_size is None else {"page_size": page_size}
     narrow = getattr(client, "submitted_condition", None)
     if narrow is not None and (after is not None or before is not None):
-        condition = narrow(None if after is None else after - SERVER_MARGIN,
-                           None if before is None else before + SERVER_MARGIN)
-    options = {} if page_size is None else {"page_size": page_size}
-    return filter_jobs(client.list_jobs(condition=condition, **options), params)
+        options["condition"] = narrow(None if after is None else after - SERVER_MARGIN,
+                                      None if before is None else before + SERVER_MARGIN)
+    return filter_jobs(client.list_jobs(**options), params)
 
 
 def filter_jobs(jobs, params):
