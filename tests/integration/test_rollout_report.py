@@ -3,11 +3,11 @@
 """playbooks/rollout_report.yml as the AWX workflow node after a sliced, relaunched rollout.
 
 A firmware rollout runs through ansible-runner as AWX runs a sliced job template (the slices at
-once, each with its awx_job_id), then one slice is relaunched. The report playbook then runs
-through ansible-runner as the next workflow node: its extra variables are the slices' merged
-set_stats artifacts plus one rollout_jobs_<awx_job_id> variable per run. Until the rollout
-playbooks publish those themselves, the test builds them from each run's update task result
-(its job_ids), in the contract's shape. The report's set_stats summary is checked against the
+once, each with its awx_job_id), then one slice is relaunched on its failed hosts. The report
+playbook then runs through ansible-runner as the next workflow node: its extra variables are the
+runs' merged set_stats artifacts, among them the rollout_jobs_<awx_job_id> variable each run
+published (checked first against the contract and the run's update task). The report's set_stats
+summary is checked against the
 lab's own records (the devices' versions, the seeded failures and their words, the jobs' rows),
 the Markdown and HTML files against the summary, a hostile failure text (<script>, |, a Jinja
 expression) against both files, and the requests the report made are counted. The time-window
@@ -108,8 +108,20 @@ def slice_dirs(lab, workdir, slices):
     return dirs
 
 
+def relaunch_on_failed_hosts(path, limit, run_id):
+    """AWX's "relaunch on failed hosts" of a slice job: the same private data dir, a new job id, the
+    limit taken from the first run's play recap."""
+    extravars_file = path / "env" / "extravars"
+    extravars_file.write_text(json.dumps(dict(json.loads(extravars_file.read_text()), awx_job_id=run_id)))
+    assert limit, "the slice has no failed host to relaunch"
+    subprocess.run([str(slicing.BIN / "ansible-runner"), "run", str(path), "-p", slicing.PLAYBOOK, "--ident", "relaunch",
+                    "--limit", ",".join(limit)], env=slicing.tool_env(), stdin=subprocess.DEVNULL,
+                   capture_output=True, timeout=600, check=False)
+    return slicing.slice_outcome(path, "relaunch")
+
+
 def published(run_id, outcome):
-    """What a rollout run publishes (the contract): built from its update task's job ids."""
+    """What a rollout run publishes (the contract), from its update task's job ids."""
     return {"api": "drm", "version": VERSION, "run": str(run_id),
             "waves": [{"label": "slice", "job_ids": list(outcome["update"]["job_ids"])}]}
 
@@ -191,10 +203,7 @@ def test_one_report_for_a_sliced_and_relaunched_rollout(report_lab, tmp_path):
     outcomes = [slicing.slice_outcome(path, "rollout") for path in dirs]
     assert all(o["update"] is not None for o in outcomes), [o["failed_events"] for o in outcomes]
     lab.set_device(fixed, fails_firmware=False)
-    extravars_file = dirs[0] / "env" / "extravars"
-    extravars_file.write_text(json.dumps(dict(json.loads(extravars_file.read_text()), awx_job_id=RELAUNCH_ID)))
-    slicing.run_slices([dirs[0]], "relaunch")
-    relaunch = slicing.slice_outcome(dirs[0], "relaunch")
+    relaunch = relaunch_on_failed_hosts(dirs[0], outcomes[0]["failed_hosts"], RELAUNCH_ID)
     assert relaunch["update"] is not None and len(relaunch["update"]["job_ids"]) == 1
 
     # Inside the window, another operation; after it, another firmware job.
@@ -205,14 +214,15 @@ def test_one_report_for_a_sliced_and_relaunched_rollout(report_lab, tmp_path):
 
     runs = {RUN_IDS[i]: outcomes[i] for i in range(SLICES)}
     runs[RELAUNCH_ID] = relaunch
-    rollout_jobs = {"rollout_jobs_%d" % run_id: published(run_id, outcome) for run_id, outcome in runs.items()}
-    job_ids = [job_id for value in rollout_jobs.values() for wave in value["waves"] for job_id in wave["job_ids"]]
-    assert len(job_ids) == SLICES + 1 and before_job not in job_ids and after_job not in job_ids
     # AWX merges the artifacts of the earlier nodes (unique keys survive; the slices' summaries collide).
     artifacts = {}
     for outcome in outcomes + [relaunch]:
         artifacts.update(outcome["artifact_data"])
-    artifacts.update(rollout_jobs)
+    # Every run published its jobs under its own name, in the contract's shape.
+    assert {k: v for k, v in artifacts.items() if k.startswith("rollout_jobs_")} == {
+        "rollout_jobs_%d" % run_id: published(run_id, outcome) for run_id, outcome in runs.items()}
+    job_ids = [job_id for outcome in runs.values() for job_id in outcome["update"]["job_ids"]]
+    assert len(job_ids) == SLICES + 1 and before_job not in job_ids and after_job not in job_ids
 
     # --- what the lab's records say -------------------------------------------------------
     fleet = {d["devConnectwareId"]: d for d in lab.devices("drm")}
