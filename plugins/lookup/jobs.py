@@ -40,6 +40,33 @@ options:
     description:
       - Only jobs addressing this device id.
     type: str
+  submitted_after:
+    description:
+      - Only jobs submitted at or after this time.
+      - An ISO 8601 date and time with a UTC offset or V(Z), such as V(2026-03-01T08:00:00Z) or
+        V(2026-03-01T09:00:00+01:00). A time without an offset is refused, as is a value that is not a time,
+        before anything is sent.
+      - Remote Manager (C(jobSubmitTime)) and PowerStore (C(start_time)) filter their listing on the server;
+        for every API the lookup applies the exact window to the jobs listed. A job without a readable
+        submission time is left out.
+    type: str
+    version_added: 1.1.0
+  submitted_before:
+    description:
+      - Only jobs submitted before this time (not at it, so consecutive windows never share a job).
+      - Same form as O(submitted_after), and later than it.
+    type: str
+    version_added: 1.1.0
+  results:
+    description:
+      - With terms, V(true) reads each job with its full results (one request per job).
+      - V(false) reads them as the job listing shows them instead, without per-item results, in batches
+        (for Remote Manager one listing request per 100 ids). For Remote Manager the listing has what a
+        job's own reply lacks, C(submitted), C(completed) and C(target_ids).
+      - An unknown id fails either way. Without terms it changes nothing.
+    type: bool
+    default: true
+    version_added: 1.1.0
   page_size:
     description:
       - Jobs per listing request; the lookup pages until the listing is exhausted.
@@ -69,6 +96,16 @@ EXAMPLES = r'''
 - name: One job with its per-device results
   ansible.builtin.debug:
     msg: "{{ lookup('asyncjobs.fleet.jobs', '600012', wantlist=True) }}"
+
+- name: Firmware jobs submitted during one night (UTC)
+  ansible.builtin.debug:
+    msg: >-
+      {{ query('asyncjobs.fleet.jobs', operation='update_firmware',
+               submitted_after='2026-03-01T22:00:00Z', submitted_before='2026-03-02T06:00:00Z') }}
+
+- name: Jobs read from the listing, with their submission and completion times
+  ansible.builtin.debug:
+    msg: "{{ query('asyncjobs.fleet.jobs', '600012', '600013', results=false) }}"
 '''
 
 RETURN = r'''
@@ -101,17 +138,26 @@ from ansible_collections.asyncjobs.fleet.plugins.module_utils._credentials impor
 from ansible_collections.asyncjobs.fleet.plugins.module_utils._errors import FleetError
 from ansible_collections.asyncjobs.fleet.plugins.module_utils._engine._jobs import checked_ids
 from ansible_collections.asyncjobs.fleet.plugins.module_utils._redact import Redactor
-from ansible_collections.asyncjobs.fleet.plugins.module_utils._engine._job_tasks import filter_jobs
+from ansible_collections.asyncjobs.fleet.plugins.module_utils._engine._job_tasks import (
+    list_filtered,
+    listed_jobs,
+    time_window,
+)
 
 
 class LookupModule(LookupBase):
 
     def run(self, terms, variables=None, **kwargs):
         self.set_options(var_options=variables, direct=kwargs)
-        params = {name: self.get_option(name) for name in CONNECTION_OPTIONS + ("state", "operation", "target")}
+        params = {name: self.get_option(name) for name in CONNECTION_OPTIONS + (
+            "state", "operation", "target", "submitted_after", "submitted_before")}
         bad = set(params["state"] or []) - set(lc.STATES)
         if bad:
             raise AnsibleLookupError("state must be among %s, got %s" % (", ".join(lc.STATES), ", ".join(sorted(bad))))
+        try:
+            time_window(params)  # a bad time fails before anything is asked
+        except FleetError as exc:
+            raise AnsibleLookupError("asyncjobs.fleet.jobs: %s" % exc.msg)
         # The api is chosen per call, so its <PREFIX>_* fallbacks cannot be env: entries of these
         # options: the modules' connection code resolves them, from the controller's environment
         # (read once for the client and the censoring).
@@ -122,10 +168,11 @@ class LookupModule(LookupBase):
                 params["validate_certs"] = parse_bool("validate_certs", params["validate_certs"])
             client = make_client(self.get_option("api"), params, environ)
             if terms:
-                jobs = [client.results(i) for i in checked_ids(client, [str(term) for term in terms])]
+                ids = checked_ids(client, [str(term) for term in terms])
+                jobs = [client.results(i) for i in ids] if self.get_option("results") else listed_jobs(client, ids)
             else:
                 page_size = check_number("page_size", self.get_option("page_size"))
-                jobs = filter_jobs(client.list_jobs(page_size=page_size), params)
+                jobs = list_filtered(client, params, page_size=page_size)
         except FleetError as exc:
             # A backend may quote a server's error body; censor any credential it echoed.
             raise AnsibleLookupError("asyncjobs.fleet.jobs: %s" % redact(exc.msg))

@@ -10,7 +10,8 @@ module: job_info
 short_description: Read manager jobs, by id or by filters
 description:
   - With O(job_ids), returns each job with its full results (for Remote Manager, per-device results).
-  - Without, lists the manager's jobs (all pages) filtered by O(state), O(operation) and O(target).
+  - Without, lists the manager's jobs (all pages) filtered by O(state), O(operation), O(target), O(submitted_after)
+    and O(submitted_before).
 version_added: 1.0.0
 author:
   - asyncjobs.fleet maintainers (@asyncjobs)
@@ -47,6 +48,25 @@ options:
     description:
       - Only jobs addressing this device id.
     type: str
+  submitted_after:
+    description:
+      - Only jobs submitted at or after this time.
+      - An ISO 8601 date and time with a UTC offset or V(Z), such as V(2026-03-01T08:00:00Z) or
+        V(2026-03-01T09:00:00+01:00). A time without an offset is refused, as is a value that is not a time,
+        before anything is sent.
+      - Remote Manager (C(jobSubmitTime)) and PowerStore (C(start_time)) filter their listing on the server;
+        for every API the module applies the exact window to the jobs listed. A job without a readable
+        submission time is left out.
+      - Ignored with O(job_ids).
+    type: str
+    version_added: 1.1.0
+  submitted_before:
+    description:
+      - Only jobs submitted before this time (not at it, so consecutive windows never share a job).
+      - Same form as O(submitted_after), and later than it.
+      - Ignored with O(job_ids).
+    type: str
+    version_added: 1.1.0
 extends_documentation_fragment:
   - asyncjobs.fleet.connection
   - asyncjobs.fleet.attributes
@@ -64,6 +84,14 @@ EXAMPLES = r'''
     state: [running, pending]
     operation: update_firmware
   register: running
+
+- name: Firmware jobs of the last rollout window
+  asyncjobs.fleet.job_info:
+    api: drm
+    operation: update_firmware
+    submitted_after: "2026-03-01T22:00:00Z"
+    submitted_before: "2026-03-02T06:00:00Z"
+  register: rollout_jobs
 '''
 
 RETURN = r'''

@@ -74,11 +74,17 @@ ERR_NOT_CONNECTED = err(2001, "Device Not Connected")
 ERR_NOT_FOUND = err(303, "Invalid target. Device not found.")
 ERR_CANCELED = err(2010, "Canceled")
 ERR_SYNC_TIMEOUT = err(2002, "Request timed out waiting for device response")
-ERR_FW_REJECTED = err(2105, "Firmware update failed: image rejected by device")
+FW_REJECTED = "Firmware update failed: image rejected by device"
 ERR_NO_COMMANDS = err(2107, "Invalid file_system request: expected <commands>")
 ERR_NO_REQUESTS = err(2108, "Invalid data_service request: expected <requests>")
 # Exact wording (typos included) of the python-devicecloud fixture; it carries no id there.
 ERR_NO_DEFAULT_TARGET = "<error><desc>Default target not availabe, specify a target number of filename</desc></error>"
+
+
+def firmware_failure(dev):
+    """The description a failing device's firmware part ends with: Digi's rejection, or the words
+    a test seeded (``fails_firmware`` set to a string), to see how clients show a device's text."""
+    return dev.fails_firmware if isinstance(dev.fails_firmware, str) else FW_REJECTED
 
 
 def firmware_level(version):
@@ -467,7 +473,7 @@ class DRM(Appliance):
             ok, result = self._run_rci(dev, job.spec["rci"])
         elif job.op == "update_firmware":
             if part.fails:
-                ok, result = False, ERR_FW_REJECTED
+                ok, result = False, err(2105, firmware_failure(dev))
             else:
                 version = job.spec["version"]
                 dev.f["dpFirmwareLevelDesc"] = version
@@ -911,7 +917,7 @@ class DRM(Appliance):
                       for k in range(1, 8)]
             if part.fails:
                 steps += [(REBOOT_AT, 80, "Verifying image"),
-                          (1.0, 100, "Firmware update failed: image rejected by device")]
+                          (1.0, 100, firmware_failure(self.devices[part.dev]))]
             else:
                 steps += [(REBOOT_AT, 80, "Rebooting"), (1.0, 100, "Firmware update complete")]
         else:
@@ -1153,7 +1159,9 @@ class DRM(Appliance):
                 dev.reconnect_at = None  # an explicit change overrides any scheduled reconnect
                 self._set_online(dev, bool(value), now)
             elif key == "fails_firmware":
-                dev.fails_firmware = bool(value)
+                if not isinstance(value, (bool, str)):
+                    raise BadRequest("fails_firmware must be true, false or the failure's description (a string)")
+                dev.fails_firmware = value if isinstance(value, str) and value else bool(value)
             elif key == "settings":
                 for group, fields in value.items():
                     dev.settings.setdefault(group, {}).update({k: str(v) for k, v in fields.items()})

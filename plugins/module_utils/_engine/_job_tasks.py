@@ -8,6 +8,8 @@
 
 from __future__ import annotations
 
+import datetime
+
 from ansible_collections.asyncjobs.fleet.plugins.module_utils._engine import _lifecycle as lc
 from ansible_collections.asyncjobs.fleet.plugins.module_utils._backends import _registry as registry
 from ansible_collections.asyncjobs.fleet.plugins.module_utils._backends._registry import APIS
@@ -17,6 +19,7 @@ from ansible_collections.asyncjobs.fleet.plugins.module_utils._common import (
     WAIT_ARGSPEC,
 )
 from ansible_collections.asyncjobs.fleet.plugins.module_utils._engine._runner import Operation
+from ansible_collections.asyncjobs.fleet.plugins.module_utils._engine._submit import _ISO, parse_time
 from ansible_collections.asyncjobs.fleet.plugins.module_utils._errors import FleetError, InputError, WaitTimeout
 from ansible_collections.asyncjobs.fleet.plugins.module_utils._engine._jobs import (
     check_outcome,
@@ -81,23 +84,85 @@ class JobInfo(Operation):
         state=dict(type="list", elements="str", choices=list(lc.STATES)),
         operation=dict(type="str"),
         target=dict(type="str"),
+        submitted_after=dict(type="str"),
+        submitted_before=dict(type="str"),
     )
     requirements_for = registry.requirements_by_api  # only the chosen API's libraries
 
     def run(self, params, ctx):
+        time_window(params)  # a bad time fails before anything is sent
         client = ctx.connect(params["api"], params)
         if params.get("job_ids"):
             jobs = [client.results(i) for i in checked_ids(client, job_ids_param(params["job_ids"]))]
         else:
-            jobs = filter_jobs(client.list_jobs(), params)
+            jobs = list_filtered(client, params)
         return dict(changed=False, jobs=jobs, states=lc.summarize(jobs))
 
 
+# A manager that filters its listing by submission time gets bounds a second wider than asked:
+# managers store and compare their timestamps in their own formats and roundings, and the
+# exact window is applied here to what the listing returns.
+SERVER_MARGIN = 1.0
+
+
+def time_bound(name, value):
+    """Epoch seconds of a submitted_after/submitted_before option (None when unset): an ISO 8601
+    date and time with a UTC offset or Z; a time without one would depend on the clock's zone."""
+    if value is None or (isinstance(value, str) and not value.strip()):
+        return None
+    match = _ISO.match(value) if isinstance(value, str) else None
+    seconds = None
+    if match and match.group(8):
+        try:
+            # datetime checks the ranges (month 13, hour 25) that timegm would roll over.
+            datetime.datetime(*(int(match.group(i)) for i in range(1, 7)))
+            seconds = parse_time(value)[0]
+        except (ValueError, OverflowError, TypeError):
+            seconds = None
+    if seconds is None:
+        raise InputError("%s must be an ISO 8601 date and time with a UTC offset or Z, such as 2026-03-01T08:00:00Z "
+                         "or 2026-03-01T09:00:00+01:00, got %r" % (name, value))
+    return seconds
+
+
+def time_window(params):
+    """(after, before) in epoch seconds from submitted_after/submitted_before, either None."""
+    after = time_bound("submitted_after", params.get("submitted_after"))
+    before = time_bound("submitted_before", params.get("submitted_before"))
+    if after is not None and before is not None and after >= before:
+        raise InputError("submitted_after (%s) must be earlier than submitted_before (%s)"
+                         % (params["submitted_after"], params["submitted_before"]))
+    return after, before
+
+
+def list_filtered(client, params, page_size=None):
+    """The job listing with every filter of job_info and the lookup.
+
+    The time window goes to the manager where its listing filters on submission time (a
+    client's ``submitted_condition(after, before)``, in the API's own form), so a long
+    history is not read whole; every filter is then applied here, for every API.
+    """
+    after, before = time_window(params)
+    # Only what is set is passed on: without a window the listing is asked as it always was.
+    options = {} if page_size is None else {"page_size": page_size}
+    narrow = getattr(client, "submitted_condition", None)
+    if narrow is not None and (after is not None or before is not None):
+        options["condition"] = narrow(None if after is None else after - SERVER_MARGIN,
+                                      None if before is None else before + SERVER_MARGIN)
+    return filter_jobs(client.list_jobs(**options), params)
+
+
 def filter_jobs(jobs, params):
-    """Client-side filters shared by job_info and the jobs lookup."""
+    """Client-side filters shared by job_info and the jobs lookup.
+
+    The time window is half-open: submitted at or after ``submitted_after`` and before
+    ``submitted_before``, so consecutive windows never count a job twice. A job without a
+    readable submission time is outside every window.
+    """
     states = set(params.get("state") or [])
     operation = params.get("operation")
     target = (params.get("target") or "").upper()
+    after, before = time_window(params)
     out = []
     for record in jobs:
         if states and record["state"] not in states:
@@ -106,8 +171,25 @@ def filter_jobs(jobs, params):
             continue
         if target and target not in [t.upper() for t in record.get("target_ids") or []]:
             continue
+        if after is not None or before is not None:
+            when = parse_time(record.get("submitted"))
+            if when is None or (after is not None and when[0] < after) or (before is not None and when[0] >= before):
+                continue
         out.append(record)
     return out
+
+
+def listed_jobs(client, ids):
+    """These jobs as the manager's listing shows them (no per-item results), in the order asked.
+
+    A client that reads the listing by id (``list_by_id``) is asked once per batch of ids: the
+    listing has what some APIs' own job reads lack (Remote Manager's submission and completion
+    times and targets). Other clients answer with their poll, which reads the listing in
+    batches. Either way an id the manager does not know fails, as a read of it does.
+    """
+    read = getattr(client, "list_by_id", None) or client.poll
+    found = read(ids)
+    return [found[i] for i in ids]
 
 
 class JobCancel(Operation):

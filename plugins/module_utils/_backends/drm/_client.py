@@ -70,6 +70,9 @@ def quote_value(value):
 # listing row (done/total counts) is polled instead; percent then counts devices done.
 PROGRESS_VIEW_MAX_DEVICES = 500
 
+# Job ids per ``jobId in (...)`` listing condition when jobs are read from the listing by id.
+IDS_PER_LISTING = 100
+
 # Above this many explicit ids a condition would make an unreasonably long URL; reading
 # every page (1,000 devices each) and filtering client-side is cheaper and always works.
 MAX_CONDITION_IDS = 50
@@ -200,6 +203,33 @@ class DrmClient(object):
     def list_jobs(self, condition=None, page_size=LISTING_PAGE, limit=None):
         """All jobs of the listing (paged with start/size), normalised."""
         return [job_from_listing(r) for r in self._listing_rows(condition, page_size, limit)]
+
+    @staticmethod
+    def submitted_condition(after=None, before=None):
+        """The listing condition for jobs submitted at or after ``after`` and before ``before``
+        (epoch seconds, either None): Remote Manager compares ``jobSubmitTime`` itself."""
+        parts = []
+        if after is not None:
+            parts.append("jobSubmitTime>=%s" % quote_value(format_time(after)))
+        if before is not None:
+            parts.append("jobSubmitTime<%s" % quote_value(format_time(before)))
+        return " and ".join(parts) or None
+
+    def list_by_id(self, ids):
+        """{id: listing record} of these jobs, one listing request per 100 ids. The listing has
+        what a job's own reply lacks (submission and completion times, targets); an id it does
+        not show is read directly, so an unknown or deleted job fails (404)."""
+        ids = [check_job_id(i) for i in ids]
+        found = {}
+        for start in range(0, len(ids), IDS_PER_LISTING):
+            chunk = ids[start:start + IDS_PER_LISTING]
+            wanted = set(chunk)
+            for record in self.list_jobs(condition="jobId in (%s)" % ",".join(chunk)):
+                if record["id"] in wanted:
+                    found[record["id"]] = record
+        for missing in [i for i in ids if i not in found]:
+            found[missing] = self.get_job(missing)
+        return found
 
     def _listing_rows(self, condition=None, page_size=LISTING_PAGE, limit=None):
         """The ``<Job>`` elements of the listing, every page."""

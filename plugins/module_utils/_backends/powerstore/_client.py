@@ -348,6 +348,17 @@ class PowerStoreClient(object):
         params.update(select=JOB_SELECT, order="start_time.asc")
         return [job_record(r) for r in self.get_all("/job", params, page_size, limit, what="GET PowerStore jobs")]
 
+    @staticmethod
+    def submitted_condition(after=None, before=None):
+        """The job listing filter for jobs started at or after ``after`` and before ``before``
+        (epoch seconds, either None); both bounds are two filters on ``start_time``."""
+        bounds = []
+        if after is not None:
+            bounds.append("gte.%s" % format_time(after))
+        if before is not None:
+            bounds.append("lt.%s" % format_time(before))
+        return {"start_time": bounds} if bounds else None
+
     def cancel(self, job_id):
         raise InputError("PowerStore jobs cannot be canceled: the PowerStore REST API has no job cancel or delete "
                          "endpoint (only GET /job and GET /job/{id}), so job %s keeps running. Wait for it with "
