@@ -236,11 +236,13 @@ def test_processes_naming_one_file_share_the_concurrency(tmp_path, spawn):
     path = tmp_path / "drm.budget"
     held, release, done = spawn.ctx.Event(), spawn.ctx.Event(), spawn.ctx.Event()
     spawn(_hold_slot, str(path), held, release, done)
-    assert held.wait(60)
-    mine = frozen(path, concurrency=1)
-    with pytest.raises(_budget.NoTurn):
-        mine.turn(deadline=100.0)  # the other process holds the only slot
-    release.set()
+    try:
+        assert held.wait(60)
+        mine = frozen(path, concurrency=1)
+        with pytest.raises(_budget.NoTurn):
+            mine.turn(deadline=100.0)  # the other process holds the only slot
+    finally:
+        release.set()
     assert done.wait(60)
     mine.turn(deadline=100.0)()
 
@@ -366,12 +368,14 @@ def test_the_slot_is_free_during_a_retry_pause():
     seen = []
 
     def sleep(seconds):
-        seen.append(budget.store.in_flight)
+        # Asserted here: with the slot still held, the retry would wait for it for ever.
+        assert budget.store.in_flight == 0
+        seen.append(seconds)
         clock.sleep(seconds)
     t, sent = transport([fakes.FakeHttpResponse(503), fakes.FakeHttpResponse(200)], budget)
     t.sleep = sleep
     t.request("GET", "/x")
-    assert seen == [0] and budget.store.in_flight == 0
+    assert len(seen) == 1 and len(sent) == 2 and budget.store.in_flight == 0
 
 
 def test_the_slot_is_freed_when_the_request_fails():
