@@ -65,7 +65,7 @@ options:
         source); with it, for all the processes that name the same file.
       - A C(429) answer slows the shared rate down (halved, then back to this rate within 30 seconds), or, with a
         C(Retry-After) header, pauses every request of the budget until then.
-      - Waiting for a turn counts against the task's O(wait_timeout) while it waits for jobs.
+      - Waiting for a turn counts against the task's C(wait_timeout) while it waits for jobs (modules that wait).
       - If not set, E(DRM_REQUESTS_PER_SECOND) is used; unset means no cap.
       - Must be greater than 0 and at most 1000, the environment variable too.
     type: float
