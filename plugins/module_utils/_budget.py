@@ -33,6 +33,7 @@ from __future__ import annotations
 
 import contextlib
 import json
+import math
 import os
 import random
 import threading
@@ -92,7 +93,7 @@ class State(object):
             values = [float(data[k]) for k in ("next", "pause", "factor", "since", "offset")]
         except (KeyError, TypeError, ValueError):
             return cls()
-        if abs(values[4] - offset) > EPOCH_SLACK or not all(v == v and abs(v) < 1e12 for v in values):
+        if abs(values[4] - offset) > EPOCH_SLACK or not all(math.isfinite(v) and abs(v) < 1e12 for v in values):
             return cls()
         return cls(values[0], values[1], min(1.0, max(MIN_FACTOR, values[2])), values[3])
 
