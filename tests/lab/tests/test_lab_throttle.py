@@ -52,7 +52,7 @@ def config(per_minute=0, minute=60.0, concurrent=0):
 def admit_all(throttle, account, cfg, count):
     """Admit and answer ``count`` requests in a row; the outcomes (None or the reason)."""
     out = []
-    for _ in range(count):
+    for _n in range(count):
         refused = throttle.admit(account, cfg)
         if refused is None:
             throttle.release(account)
@@ -78,7 +78,7 @@ def test_minute_window_caps_what_the_sub_windows_let_through():
     throttle = labcore.Throttle(clock)
     cfg = config(per_minute=3)  # the sub-window keeps 1 (never less), so only the minute holds it to 3
     outcomes = []
-    for _ in range(4):
+    for _n in range(4):
         outcomes += admit_all(throttle, "a", cfg, 1)
         clock.now += 10.0
     assert outcomes == [None, None, None, "rate"]
@@ -118,7 +118,7 @@ def test_429_once_the_window_is_used_up(throttled_lab, url):
     lab = throttled_lab
     lab.config(throttle_per_minute=12, throttle_minute=HOUR)  # 2 per "10 s" (here 10 minutes)
     lab.reset(stats_only=True)
-    statuses = [get(url).status_code for _ in range(3)]
+    statuses = [get(url).status_code for _n in range(3)]
     assert statuses == [200, 200, 429]
     refused = get(url)
     assert refused.status_code == 429 and "Retry-After" not in refused.headers  # off by default (UNCERTAIN)
@@ -132,9 +132,9 @@ def test_429_once_the_window_is_used_up(throttled_lab, url):
 def test_the_throttle_is_per_account(throttled_lab, url):
     lab = throttled_lab
     lab.config(throttle_per_minute=6, throttle_minute=HOUR)  # 1 per sub-window
-    assert [get(url).status_code for _ in range(2)] == [200, 429]
+    assert [get(url).status_code for _n in range(2)] == [200, 429]
     # The API key is another account, so is another user name (which the lab then refuses: 401).
-    assert [get(url, auth=None, headers=KEY).status_code for _ in range(2)] == [200, 429]
+    assert [get(url, auth=None, headers=KEY).status_code for _n in range(2)] == [200, 429]
     assert get(url, auth=("someone", "wrong")).status_code == 401
     assert lab.stats()["throttled"] == {"user admin": 1, "key " + KEY_ID: 1}
     # A reset empties the windows.
@@ -145,7 +145,7 @@ def test_the_throttle_is_per_account(throttled_lab, url):
 def test_retry_after_is_a_setting(throttled_lab, url):
     lab = throttled_lab
     lab.config(throttle_per_minute=6, throttle_minute=HOUR, throttle_retry_after=7)
-    assert [get(url).status_code for _ in range(2)] == [200, 429]
+    assert [get(url).status_code for _n in range(2)] == [200, 429]
     assert get(url).headers["Retry-After"] == "7"
     lab.config(throttle_retry_after="window")  # the seconds until the sub-window frees: about 600
     assert 1 <= int(get(url).headers["Retry-After"]) <= HOUR / 6
@@ -159,7 +159,7 @@ def test_concurrency_cap(throttled_lab, url):
     lab.faults([{"route": "^/ws/DeviceCore", "kinds": ["gate"], "gate_count": 3, "slow_seconds": 60}])
     lab.reset(stats_only=True)
     held = []
-    threads = [threading.Thread(target=lambda: held.append(get(url).status_code)) for _ in range(2)]
+    threads = [threading.Thread(target=lambda: held.append(get(url).status_code)) for _n in range(2)]
     for thread in threads:
         thread.start()
     # Both are admitted (a fault is drawn only for an admitted request) and held in flight.
@@ -179,7 +179,7 @@ def test_every_appliance_has_the_throttle(throttled_lab):
     lab = throttled_lab
     lab.config("aiqum", throttle_per_minute=6, throttle_minute=HOUR)
     url = lab.url("aiqum")
-    statuses = [get(url, path="/api/datacenter/storage/aggregates").status_code for _ in range(2)]
+    statuses = [get(url, path="/api/datacenter/storage/aggregates").status_code for _n in range(2)]
     assert statuses == [200, 429]
     assert lab.stats("aiqum")["throttled"] == {"user admin": 1}
 

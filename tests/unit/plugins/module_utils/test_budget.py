@@ -38,7 +38,7 @@ def local(rate=None, concurrency=None, clock=None):
 
 def starts(budget, count, deadline=None):
     out = []
-    for _ in range(count):
+    for _n in range(count):
         turn = budget.turn(deadline)
         out.append(turn.start)
         turn()
@@ -172,7 +172,7 @@ def test_a_slowed_rate_recovers_gradually():
 
 def test_the_rate_never_falls_below_a_sixteenth():
     budget, clock = local(rate=16)
-    for _ in range(10):
+    for _n in range(10):
         clock.now += 1.0
         budget.throttled()
     assert budget.snapshot().factor == _budget.MIN_FACTOR
@@ -224,7 +224,7 @@ def spawn():
 def test_processes_naming_one_file_share_one_rate(tmp_path, spawn):
     path = tmp_path / "drm.budget"
     queue = spawn.ctx.Queue()
-    for _ in range(2):
+    for _n in range(2):
         spawn(_take_turns, str(path), 10.0, 5, queue)
     got = sorted(queue.get(timeout=60) + queue.get(timeout=60))
     # Ten turns, 0.1 s apart, whoever took which: one budget, not two of 10 a second each.
