@@ -57,10 +57,47 @@ options:
       - If not set, E(DRM_TIMEOUT) is used, then V(30).
       - Must be greater than 0 and at most 3600 (one hour), the environment variable too.
     type: float
+  requests_per_second:
+    description:
+      - The most requests a second sent to the manager (every attempt counts, retries, logins and pages included).
+        Requests wait for their turn; they are spaced at least 1/O(requests_per_second) seconds apart.
+      - Without O(request_budget_file) the cap holds in one process (one task, one lookup call, or one inventory
+        source); with it, for all the processes that name the same file.
+      - A C(429) answer slows the shared rate down (halved, then back to this rate within 30 seconds), or, with a
+        C(Retry-After) header, pauses every request of the budget until then.
+      - Waiting for a turn counts against the task's C(wait_timeout) while it waits for jobs (modules that wait).
+      - If not set, E(DRM_REQUESTS_PER_SECOND) is used; unset means no cap.
+      - Must be greater than 0 and at most 1000, the environment variable too.
+    type: float
+    version_added: 1.1.0
+  max_concurrent_requests:
+    description:
+      - The most requests to the manager at once (from sending the request until its response is read).
+      - Without O(request_budget_file) the cap holds in one process; with it, for all the processes that name
+        the same file.
+      - If not set, E(DRM_MAX_CONCURRENT_REQUESTS) is used; unset means no cap.
+      - From 1 to 100, the environment variable too.
+    type: int
+    version_added: 1.1.0
+  request_budget_file:
+    description:
+      - Absolute path of a file through which processes share one request budget (O(requests_per_second),
+        O(max_concurrent_requests), and the pauses and slowdowns of C(429) answers). Give the same path to every
+        task, lookup and inventory source that talks to the same manager account, for example through
+        E(DRM_REQUEST_BUDGET_FILE) in the environment of every AWX job on one execution node. Without it, each
+        process has a budget of its own, and forks or concurrent jobs multiply it.
+      - The file, and C(<file>.slot0) ... beside it for O(max_concurrent_requests), are created (mode 0600) on a
+        local file system and locked with C(flock); a file that exists with other content is refused, not
+        overwritten.
+      - If not set, E(DRM_REQUEST_BUDGET_FILE) is used.
+    type: path
+    version_added: 1.1.0
 notes:
   - Environment variables are read on the controller when the task runs there (the usual case), including
     variables set with the task's C(environment) keyword. Their prefix is the API's, C(DRM_) for Digi Remote Manager.
   - Secrets are never included in results or error messages.
+  - The request budget (O(requests_per_second), O(max_concurrent_requests), O(request_budget_file)) is described in the
+    collection's guide "Waiting and timeouts", section "Request budget".
   - Proxies come from E(HTTPS_PROXY), E(HTTP_PROXY), E(ALL_PROXY) and E(NO_PROXY) (or their lower-case forms), read
     from the same environment as the variables above. C(~/.netrc) is not read.
 '''

@@ -42,6 +42,15 @@ options:
   timeout:
     env:
       - name: DRM_TIMEOUT
+  requests_per_second:
+    env:
+      - name: DRM_REQUESTS_PER_SECOND
+  max_concurrent_requests:
+    env:
+      - name: DRM_MAX_CONCURRENT_REQUESTS
+  request_budget_file:
+    env:
+      - name: DRM_REQUEST_BUDGET_FILE
 notes:
   - O(validate_certs) and E(DRM_VALIDATE_CERTS) accept V(true), V(yes), V(on), V(1), V(false), V(no), V(off) and V(0) (any case);
     any other value is an error, so that a typo cannot turn certificate verification off.

@@ -83,6 +83,7 @@ from ansible_collections.asyncjobs.fleet.plugins.module_utils._backends.drm impo
 from ansible_collections.asyncjobs.fleet.plugins.module_utils._backends._connect import make_client
 from ansible_collections.asyncjobs.fleet.plugins.module_utils._common import check_number
 from ansible_collections.asyncjobs.fleet.plugins.module_utils._credentials import (
+    BUDGET_OPTIONS,
     CONNECTION_OPTIONS,
     secret_values,
 )
@@ -140,7 +141,7 @@ class InventoryModule(BaseInventoryPlugin, Constructable, Cacheable):
         # Each option is the inventory file's value or its DRM_* variable (the env: entries of
         # asyncjobs.fleet.connection_plugin.drm): Ansible has resolved the fallbacks already. An
         # empty value counts as unset, as an empty variable does for the modules.
-        params = {name: self.get_option(name) for name in CONNECTION_OPTIONS}
+        params = {name: self.get_option(name) for name in CONNECTION_OPTIONS + BUDGET_OPTIONS}
         params = {name: None if value == "" else value for name, value in params.items()}
         targets = [("tag", t) for t in self.get_option("device_tags") or []]
         targets += [("group", g.strip("/")) for g in self.get_option("device_groups") or []]

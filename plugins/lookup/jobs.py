@@ -130,6 +130,7 @@ from ansible_collections.asyncjobs.fleet.plugins.module_utils._engine import _li
 from ansible_collections.asyncjobs.fleet.plugins.module_utils._backends._connect import make_client
 from ansible_collections.asyncjobs.fleet.plugins.module_utils._common import check_number
 from ansible_collections.asyncjobs.fleet.plugins.module_utils._credentials import (
+    BUDGET_OPTIONS,
     CONNECTION_OPTIONS,
     TaskEnviron,
     parse_bool,
@@ -149,7 +150,7 @@ class LookupModule(LookupBase):
 
     def run(self, terms, variables=None, **kwargs):
         self.set_options(var_options=variables, direct=kwargs)
-        params = {name: self.get_option(name) for name in CONNECTION_OPTIONS + (
+        params = {name: self.get_option(name) for name in CONNECTION_OPTIONS + BUDGET_OPTIONS + (
             "state", "operation", "target", "submitted_after", "submitted_before")}
         bad = set(params["state"] or []) - set(lc.STATES)
         if bad:

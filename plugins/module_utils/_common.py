@@ -27,6 +27,9 @@ CONNECTION_ARGSPEC = dict(
     validate_certs=dict(type="bool"),
     ca_path=dict(type="path"),
     timeout=dict(type="float"),
+    requests_per_second=dict(type="float"),
+    max_concurrent_requests=dict(type="int"),
+    request_budget_file=dict(type="path"),
 )
 
 # Mirrored by the doc fragment asyncjobs.fleet.wait.
@@ -67,7 +70,11 @@ NUMBER_LIMITS = {
     "paused_timeout": (0, True, 604800),
     "prefer_wait": (0, True, 3600),
     "page_size": (1, True, 10000),
+    "requests_per_second": (0, False, 1000),
+    "max_concurrent_requests": (1, True, 100),
 }
+# The options counted in whole numbers (an int, or a float with no fraction such as 4.0).
+WHOLE_NUMBERS = ("page_size", "max_concurrent_requests")
 # The durations every module checks before anything is sent.
 SECONDS = ("timeout", "wait_timeout", "poll_interval", "max_poll_interval", "paused_timeout", "prefer_wait")
 
@@ -77,10 +84,14 @@ def check_number(name, value, label=None):
     ``label`` (the option, or the environment variable it came from)."""
     low, low_allowed, high = NUMBER_LIMITS[name]
     number = isinstance(value, (int, float)) and not isinstance(value, bool)
+    if number and name in WHOLE_NUMBERS and isinstance(value, float) and not value.is_integer():
+        number = False
     if number and (low <= value if low_allowed else low < value) and value <= high:
         return value
-    if name == "page_size":
+    if name in WHOLE_NUMBERS:
         raise InputError("%s must be a whole number from %s to %s, got %r" % (label or name, low, high, value))
+    if name == "requests_per_second":
+        raise InputError("%s must be a number of requests per second above 0, at most %s, got %r" % (label or name, high, value))
     if low_allowed:
         raise InputError("%s must be a number of seconds from %s to %s, got %r" % (label or name, low, high, value))
     raise InputError("%s must be a positive number of seconds, at most %s, got %r" % (label or name, high, value))

@@ -25,10 +25,16 @@ from ansible_collections.asyncjobs.fleet.plugins.module_utils._backends._registr
     RPC_SIGNING,
     backend,
 )
+from ansible_collections.asyncjobs.fleet.plugins.module_utils._budget import make_budget
 from ansible_collections.asyncjobs.fleet.plugins.module_utils._transport import Transport, basic_token
+from ansible_collections.asyncjobs.fleet.plugins.module_utils._urls import url_origin
 
 CONNECTION_OPTIONS = ("url", "username", "password", "api_key_id", "api_key_secret",
                       "validate_certs", "ca_path", "timeout")
+# The request budget (_budget): connection options too, with the same <PREFIX>_* fallbacks, but
+# not credentials (an AWX credential type injects CONNECTION_OPTIONS only).
+BUDGET_OPTIONS = ("requests_per_second", "max_concurrent_requests", "request_budget_file")
+ENV_OPTIONS = CONNECTION_OPTIONS + BUDGET_OPTIONS
 # A credential's kind besides the registry's BASIC and RPC_SIGNING: Remote Manager's key headers.
 API_KEY = "api_key"
 
@@ -79,7 +85,7 @@ class TaskEnviron(Mapping):
 
     def fallbacks(self, prefix):
         if self._options_resolved:
-            return dict.fromkeys(CONNECTION_OPTIONS)
+            return dict.fromkeys(ENV_OPTIONS)
         if prefix not in self._fallbacks:
             self._fallbacks[prefix] = read_fallbacks(prefix, self._data)
         return dict(self._fallbacks[prefix])
@@ -87,7 +93,7 @@ class TaskEnviron(Mapping):
 
 def read_fallbacks(prefix, environ):
     """The ``<PREFIX>_<OPTION>`` variables of every connection option (None when unset or empty)."""
-    return dict((name, environ.get("%s_%s" % (prefix, name.upper())) or None) for name in CONNECTION_OPTIONS)
+    return dict((name, environ.get("%s_%s" % (prefix, name.upper())) or None) for name in ENV_OPTIONS)
 
 
 def env_fallbacks(prefix, environ):
@@ -123,6 +129,7 @@ def connection_settings(api, params, environ=None):
         out["validate_certs"] = True
     if out["timeout"] is None:
         out["timeout"] = 30.0
+    out.update(budget_settings(prefix, params, env))
     if not out["url"]:
         raise InputError("url is required: set the url option or the %s_URL environment variable" % prefix)
     has_basic = out["username"] is not None or out["password"] is not None
@@ -135,6 +142,32 @@ def connection_settings(api, params, environ=None):
     if not has_basic and not has_key:
         raise InputError("credentials are required: set username and password, or api_key_id and "
                          "api_key_secret (or %s_USERNAME/%s_PASSWORD)" % (prefix, prefix))
+    return out
+
+
+def budget_settings(prefix, params, env):
+    """The request budget's options, else their ``<PREFIX>_*`` variables (``env``), checked."""
+    from ansible_collections.asyncjobs.fleet.plugins.module_utils._common import check_number
+    out = {}
+    for name, parse in (("requests_per_second", float), ("max_concurrent_requests", int)):
+        value, label = params.get(name), name
+        if value is None and env.get(name) is not None:
+            label = "%s_%s" % (prefix, name.upper())
+            try:
+                value = parse(env[name].strip())
+            except ValueError:
+                value = env[name]  # check_number names the variable and what it allows
+        out[name] = None if value is None else check_number(name, value, label)
+    if out["max_concurrent_requests"] is not None:
+        out["max_concurrent_requests"] = int(out["max_concurrent_requests"])
+    path, label = params.get("request_budget_file"), "request_budget_file"
+    if not path and env.get("request_budget_file"):
+        path, label = os.path.expanduser(env["request_budget_file"]), "%s_REQUEST_BUDGET_FILE" % prefix
+    if path and not os.path.isabs(str(path)):
+        # A relative name would mean another file in each process's working directory: no sharing.
+        raise InputError("%s must be an absolute path (the processes that name the same file share one budget), got %r"
+                         % (label, str(path)))
+    out["request_budget_file"] = str(path) if path else None
     return out
 
 
@@ -165,6 +198,7 @@ class Credentials(object):
         self.validate_certs = settings["validate_certs"]
         self.ca_path = settings["ca_path"]
         self.timeout = settings["timeout"]
+        self.budget = dict((name, settings.get(name)) for name in BUDGET_OPTIONS)
         if backend(api).auth == RPC_SIGNING:
             if self.api_key_id is not None:
                 raise InputError("The RPC service signs each request with username and password (or RPC_USERNAME/"
@@ -185,7 +219,8 @@ class Credentials(object):
     def transport(self, environ=None):
         """A Transport signed in the way this API expects (``environ``: proxies, CA bundle)."""
         common = dict(validate_certs=self.validate_certs, ca_path=self.ca_path, timeout=self.timeout,
-                      secrets=self.secrets(), environ=environ)
+                      secrets=self.secrets(), environ=environ,
+                      budget=make_budget(url_origin(self.url), **self.budget))
         if self.auth == RPC_SIGNING:
             # HMAC-SHA1-DATE: the username and the password's hex SHA-1 sign every request;
             # the service has no Basic authentication and no API keys.

@@ -8,8 +8,9 @@
 
 One ``requests`` session per task (keep-alive), connect/read timeouts, TLS with a
 custom CA, Basic, header or signing auth, bounded retries with jittered exponential backoff
-for safe requests, ``Retry-After`` honoured within the caller's deadline, and
-secrets redacted from every message that leaves this module.
+for safe requests, ``Retry-After`` honoured within the caller's deadline, the request budget
+(``_budget``: rate and concurrency caps) on every attempt, and secrets redacted from every
+message that leaves this module.
 
 The task's environment supplies proxies (``HTTPS_PROXY``, ``HTTP_PROXY``, ``NO_PROXY``) and,
 only when the task sets neither ``validate_certs: false`` nor ``ca_path``, the CA bundle
@@ -34,6 +35,7 @@ from ansible_collections.asyncjobs.fleet.plugins.module_utils._errors import (
     InputError,
     TransportError,
 )
+from ansible_collections.asyncjobs.fleet.plugins.module_utils._budget import NoTurn
 from ansible_collections.asyncjobs.fleet.plugins.module_utils._requirements import HAS_REQUESTS, requests
 from ansible_collections.asyncjobs.fleet.plugins.module_utils._redact import Redactor, clip
 from ansible_collections.asyncjobs.fleet.plugins.module_utils._session import TaskSession, tls_verify
@@ -157,7 +159,7 @@ class Transport(object):
     def __init__(self, base_url, username=None, password=None, headers=None, validate_certs=True,
                  ca_path=None, timeout=30.0, retries=4, backoff=0.5, max_backoff=10.0,
                  secrets=(), user_agent="asyncjobs.fleet", sleep=time.sleep, clock=time.monotonic, environ=None,
-                 auth=None, foreign_urls=False):
+                 auth=None, foreign_urls=False, budget=None):
         if not HAS_REQUESTS:
             raise InputError("The Python library 'requests' is required")
         check_base_url(base_url)
@@ -181,6 +183,8 @@ class Transport(object):
         # Absolute monotonic deadline for retries; set by the wait loop so that retrying
         # a poll never outlives the task's wait_timeout.
         self.deadline = None
+        # The request budget (_budget.Budget) every attempt takes a turn from, or None (no cap).
+        self.budget = budget
         secrets = list(secrets) + [password] + list((headers or {}).values())
         if username is not None and password is not None:
             # A server that echoes the request may send the Authorization header back as is.
@@ -233,13 +237,17 @@ class Transport(object):
         what = what or "%s %s" % (method, self._display_url(url))
         attempt = 0
         while True:
+            end_turn = self._turn(what)
             self.stats["requests"] += 1
             self.stats["by_method"][method] = self.stats["by_method"].get(method, 0) + 1
             try:
-                resp = self.session.request(
-                    method, url, params=params, data=data, json=json, headers=headers,
-                    timeout=(min(10.0, self.timeout), self.timeout), allow_redirects=False, stream=True)
-                body = self._read_body(resp, what)  # truncation surfaces here
+                try:
+                    resp = self.session.request(
+                        method, url, params=params, data=data, json=json, headers=headers,
+                        timeout=(min(10.0, self.timeout), self.timeout), allow_redirects=False, stream=True)
+                    body = self._read_body(resp, what)  # truncation surfaces here
+                finally:
+                    end_turn()  # the slot is free once the response is read, not during a retry's pause
             except requests.exceptions.SSLError as exc:
                 raise TransportError(self.redact(
                     "TLS error talking to %s: %s. If the server uses a private CA, set ca_path to its "
@@ -259,6 +267,9 @@ class Transport(object):
             # (Date header, local time received): lets a lost submission's job be matched on the
             # server's clock (see _submit.ServerClock).
             self.server_dates.append((resp.headers.get("Date"), time.time()))
+            if status == 429 and self.budget is not None:
+                # Every process sharing the budget pauses (Retry-After) or slows down.
+                self.budget.throttled(parse_retry_after(resp.headers.get("Retry-After")))
             if status in RETRY_STATUSES and (safe or status in REJECTED_UNPROCESSED):
                 delay = self._retry_delay(attempt, parse_retry_after(resp.headers.get("Retry-After")))
                 if delay is not None:
@@ -272,6 +283,18 @@ class Transport(object):
                 error.retry_after = parse_retry_after(resp.headers.get("Retry-After")) if status in RETRY_STATUSES else None
                 raise error
             return response
+
+    def _turn(self, what):
+        """Wait for the budget's turn (within the deadline); returns the function that ends it."""
+        if self.budget is None:
+            return _no_turn
+        try:
+            return self.budget.turn(self.deadline)
+        except NoTurn as exc:
+            raise TransportError(self.redact(
+                "%s was not sent: the request budget (requests_per_second, max_concurrent_requests, request_budget_file) "
+                "gives it no turn before the task's deadline%s" % (
+                    what, "" if exc.wait is None else " (the next turn is in %.1fs)" % exc.wait)), sent=False)
 
     @staticmethod
     def _read_body(resp, what):
@@ -328,6 +351,10 @@ class Transport(object):
 
     def close(self):
         self.session.close()
+
+
+def _no_turn():
+    pass
 
 
 def _root_cause(exc):

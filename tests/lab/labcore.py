@@ -1,9 +1,10 @@
-"""Shared machinery for lab appliances: HTTP plumbing, control plane, stats, faults, conditions.
+"""Shared machinery for lab appliances: HTTP plumbing, control plane, stats, faults, throttle, conditions.
 
 Every appliance module (drm.py, powerstore.py, ...) subclasses :class:`Appliance`, declares its
 routes, its ``/_lab/config`` table (``default_durations`` and ``settings``) and implements the
 handlers.  This module owns what is common to all of them: request counting, seeded fault
-injection, the configuration's checks and the unauthenticated ``/_lab/*`` control plane.
+injection, the per-account throttle, the configuration's checks and the unauthenticated
+``/_lab/*`` control plane.
 """
 import base64
 import binascii
@@ -19,7 +20,7 @@ import sys
 import threading
 import time
 import traceback
-from collections import Counter
+from collections import Counter, deque
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from urllib.parse import parse_qs, unquote, urlsplit
 
@@ -259,6 +260,76 @@ _SECONDS = seconds()
 
 
 # ---------------------------------------------------------------------------------------------
+# Throttle: Digi's Web Services throttle (tests/lab/README.md, "Throttle"), for every appliance.
+
+
+def retry_after_choice(name, value):
+    """``throttle_retry_after``: null (no header), whole seconds, or "window" (until the limit frees)."""
+    if value is None or value == "window":
+        return value
+    try:
+        return integer(0)(name, value)
+    except BadRequest:
+        raise BadRequest(f'{name} must be null, "window" or a whole number of seconds of 0 or more, got {value!r}') from None
+
+
+THROTTLE_SETTINGS = {
+    "throttle_per_minute": Setting(0, integer(0)),            # requests per account per "minute"; 0: no rate limit
+    "throttle_minute": Setting(60.0, seconds(positive=True)),  # how long that "minute" lasts (tests stretch or shrink it)
+    "throttle_concurrent": Setting(0, integer(0)),            # requests of one account at once; 0: no limit
+    "throttle_retry_after": Setting(None, retry_after_choice),  # UNCERTAIN whether Digi sends Retry-After
+}
+
+
+class Throttle:
+    """Per-account sliding windows and in-flight counts.
+
+    A request is admitted when its account has fewer than ``throttle_concurrent`` requests in
+    flight, fewer than ``throttle_per_minute`` admitted in the last ``throttle_minute`` seconds,
+    and fewer than a sixth of that (at least 1) in the last sixth of it: Digi's 10 s sub-window
+    ("at a limit of 180 per minute, at most 30 requests fit in any 10 s"). Refused requests take
+    no place in the windows. An admitted request is in flight until its response is ready
+    (``release`` before the first byte is written), so a client that waits for a response
+    before sending the next one never sees its earlier request still counted.
+    """
+
+    def __init__(self, clock=time.monotonic):
+        self.clock = clock
+        self.lock = threading.Lock()
+        self.reset()
+
+    def reset(self):
+        with self.lock:
+            self.admitted = {}
+            self.in_flight = Counter()
+
+    def admit(self, account, config):
+        """None when admitted (call ``release(account)`` once answered), else (reason, seconds until it may pass)."""
+        per_minute, concurrent = config["throttle_per_minute"], config["throttle_concurrent"]
+        minute = config["throttle_minute"]
+        with self.lock:
+            now = self.clock()
+            if concurrent and self.in_flight[account] >= concurrent:
+                return "concurrent", None
+            if per_minute:
+                log = self.admitted.setdefault(account, deque())
+                while log and log[0] <= now - minute:
+                    log.popleft()
+                sub, sub_limit = minute / 6.0, max(1, per_minute // 6)
+                if len(log) >= per_minute:
+                    return "rate", log[-per_minute] + minute - now
+                if len(log) >= sub_limit and log[-sub_limit] > now - sub:
+                    return "rate", log[-sub_limit] + sub - now
+                log.append(now)
+            self.in_flight[account] += 1
+            return None
+
+    def release(self, account):
+        with self.lock:
+            self.in_flight[account] -= 1
+
+
+# ---------------------------------------------------------------------------------------------
 # Legacy web-service condition language: field op 'value' [and|or ...], parentheses, plus `in (..)`
 
 _TOKEN = re.compile(r"\s*(?:(?P<str>'(?:[^']|'')*')|(?P<num>-?\d+(?:\.\d+)?)(?![\w.])"
@@ -407,8 +478,12 @@ class Appliance:
     def __init__(self, opts, state_dir):
         self.opts = opts
         self.state_dir = state_dir
-        self.stats = Stats(self.stat_groups)
+        # throttled: 429s of the throttle by account; throttle_reasons: by "rate" or "concurrent".
+        self.stats = Stats(("throttled", "throttle_reasons") + tuple(self.stat_groups))
         self.faults = Faults()
+        self.throttle = Throttle()
+        # The throttle's settings come first in every appliance's /_lab/config table.
+        self.settings = {**THROTTLE_SETTINGS, **type(self).settings}
         self.lock = threading.RLock()  # the appliance's state, config included
         self.credentials = (opts.username, opts.password)
         self.tls = bool(getattr(opts, "tls", False))
@@ -422,6 +497,33 @@ class Appliance:
 
     def error(self, status, message, req=None):
         return Response(status, json.dumps({"error": message}), "application/json")
+
+    def throttle_account(self, req):
+        """Who a request counts against in the throttle: the Basic user, else the API key id, else the
+        user of an RPC signature, else "anonymous" (an appliance with sessions may know better)."""
+        creds = basic_credentials(req)
+        if creds is not None:
+            return "user " + creds[0]
+        if req.headers.get("X-API-KEY-ID"):
+            return "key " + req.headers["X-API-KEY-ID"]
+        signed = re.fullmatch(r"HMAC-SHA1-DATE ([A-Za-z0-9+/=]+):\S+", (req.headers.get("AUTHENTICATION") or "").strip())
+        if signed:
+            try:
+                return "user " + base64.b64decode(signed.group(1), validate=True).decode("utf-8")
+            except (binascii.Error, UnicodeDecodeError):
+                pass
+        return "anonymous"
+
+    def throttled(self, req, account, reason, wait):
+        """The 429 of a refused request, in the appliance's error format."""
+        body = self.error(429, f"Too many requests for {account}: the {'concurrent request' if reason == 'concurrent' else 'rate'} "
+                               f"limit of the account is reached", req)
+        retry_after = self.config["throttle_retry_after"]
+        if retry_after == "window":
+            retry_after = max(1, math.ceil(wait)) if wait is not None else 1
+        if retry_after is not None:
+            body.headers["Retry-After"] = str(retry_after)
+        return body
 
     def basic_challenge(self, req, realm, body, content_type="application/json"):
         """None when ``req`` carries the lab's Basic credentials, else a 401 asking for them."""
@@ -537,6 +639,7 @@ class Appliance:
                 self.stats.reset()
                 if req.param("stats_only", "false").lower() != "true":
                     self.faults.configure({})
+                    self.throttle.reset()
                     self.reset_state()
                 return Response.json({"reset": True})
             if sub == "faults":
@@ -611,6 +714,25 @@ class LabHandler(BaseHTTPRequestHandler):
             return self._send(appliance.control(req))
         template, handler, match = appliance.route(req.method, req.path)
         appliance.stats.request(req.method, template)
+        account = appliance.throttle_account(req)
+        refused = appliance.throttle.admit(account, appliance.config)
+        if refused is not None:
+            appliance.stats.count("throttled", account)
+            appliance.stats.count("throttle_reasons", refused[0])
+            return self._send(appliance.throttled(req, account, *refused))
+        self._end_turn = lambda: appliance.throttle.release(account)
+        try:
+            self._admitted(appliance, req, handler, match)
+        finally:
+            self._release_turn()
+
+    def _release_turn(self):
+        """End the request's turn in the throttle (once), before its response leaves."""
+        release, self._end_turn = getattr(self, "_end_turn", None), None
+        if release is not None:
+            release()
+
+    def _admitted(self, appliance, req, handler, match):
         fault = appliance.faults.pick(req.method, req.path)
         if fault and not fault[0]["after_processing"]:
             rule, kind = fault
@@ -635,6 +757,7 @@ class LabHandler(BaseHTTPRequestHandler):
     do_GET = do_POST = do_PUT = do_DELETE = do_HEAD = do_PATCH = _handle
 
     def _send(self, resp, declared_length=None):
+        self._release_turn()
         self.send_response(resp.status)
         for key, value in resp.headers.items():
             self.send_header(key, value)
@@ -644,6 +767,7 @@ class LabHandler(BaseHTTPRequestHandler):
             self.wfile.write(resp.body)
 
     def _send_fault(self, rule, kind, resp):
+        self._release_turn()
         if kind == "reset":
             # SO_LINGER 0 makes close() send a TCP RST: the client sees "connection reset".
             self.connection.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, struct.pack("ii", 1, 0))
@@ -702,6 +826,7 @@ class LabHandler(BaseHTTPRequestHandler):
     def _send_huge(self, size):
         """``size`` bytes of junk with no Content-Length (ends at close), so only a client that
         caps what it reads stays small; stops quietly when the client hangs up."""
+        self._release_turn()
         self.close_connection = True
         try:
             self.send_response(200)
