@@ -108,6 +108,29 @@ options:
       - Must be greater than 0 and at most 3600.
     type: float
     default: 30
+  requests_per_second:
+    description:
+      - The most requests a second sent to the server, every attempt counting (the request, its polls, retries and
+        the result read), spaced at least 1/O(requests_per_second) seconds apart; unset means no cap.
+      - Without O(request_budget_file) the cap holds in this task; with it, for every task and process naming the
+        same file. A C(429) answer slows the rate down or, with C(Retry-After), pauses it.
+      - Greater than 0 and at most 1000. As for the other modules (see the collection's guide "Waiting and timeouts",
+        section "Request budget"), but with no environment variable.
+    type: float
+    version_added: 1.1.0
+  max_concurrent_requests:
+    description:
+      - The most requests to the server at once, in this task or, with O(request_budget_file), in every process naming
+        the same file. From 1 to 100; unset means no cap.
+    type: int
+    version_added: 1.1.0
+  request_budget_file:
+    description:
+      - Absolute path of a file through which processes share one request budget (O(requests_per_second),
+        O(max_concurrent_requests) and the pauses of C(429) answers), created with mode 0600 and locked with
+        C(flock); a file with other content is refused.
+    type: path
+    version_added: 1.1.0
   status_code:
     description:
       - HTTP statuses of the first response that are a success. Any other status fails the task with the

@@ -418,3 +418,40 @@ def test_secrets_never_in_output_and_module_path(generic, ansible, tmp_path):
     text = run.stdout + run.stderr + (tmp_path / "ansible.log").read_text() + json.dumps(run.results)
     assert secret not in text and header_secret not in text
     assert "lab-Passw0rd!" not in text
+
+
+def test_the_request_budget_applies_to_async_request(generic, ansible, lab_delta, tmp_path):
+    """The budget options reach the transport (its shared file is made and used), and a bad value is
+    refused before anything is sent."""
+    budget = tmp_path / "generic.budget"
+    pb = ansible.playbook(play(f"""
+- name: Build
+  asyncjobs.fleet.async_request:
+    url: "{{{{ base }}}}/azure/widgets{V}"
+    method: POST
+    body_format: json
+    body: {{name: w2, size: 1, duration: 0}}
+    poll_interval: 0.1
+    requests_per_second: 50
+    max_concurrent_requests: 1
+    request_budget_file: "{budget}"
+"""))
+    with lab_delta("generic") as delta:
+        run = ansible.run_playbook(pb)
+    assert run.status("Build") == "changed" and run.result("Build")["state"] == "succeeded"
+    assert budget.is_file() and (tmp_path / "generic.budget.slot0").is_file()
+    assert run.result("Build")["requests"] == sum(delta["methods"].values())
+
+    refused = ansible.playbook(play(f"""
+- name: Build
+  asyncjobs.fleet.async_request:
+    url: "{{{{ base }}}}/azure/widgets{V}"
+    method: POST
+    body_format: json
+    body: {{name: w3, size: 1}}
+    requests_per_second: 0
+"""))
+    with lab_delta("generic") as nothing:
+        run = ansible.run_playbook(refused, expect_rc=2)
+    assert run.status("Build") == "failed" and "requests_per_second" in run.result("Build")["msg"]
+    assert sum(nothing["methods"].values()) == 0

@@ -36,9 +36,11 @@ from ansible_collections.asyncjobs.fleet.plugins.module_utils._errors import (
     JobFailed,
     TransportError,
 )
+from ansible_collections.asyncjobs.fleet.plugins.module_utils._budget import make_budget
+from ansible_collections.asyncjobs.fleet.plugins.module_utils._credentials import budget_settings
 from ansible_collections.asyncjobs.fleet.plugins.module_utils._redact import Redactor
 from ansible_collections.asyncjobs.fleet.plugins.module_utils._transport import Transport, basic_token
-from ansible_collections.asyncjobs.fleet.plugins.module_utils._urls import foreign_safe_headers, same_origin
+from ansible_collections.asyncjobs.fleet.plugins.module_utils._urls import foreign_safe_headers, same_origin, url_origin
 from ansible_collections.asyncjobs.fleet.plugins.module_utils._backends.http._monitor import (
     AUTO,
     DEFAULT_CANCEL,
@@ -158,6 +160,10 @@ class AsyncRequest(Operation):
         validate_certs=dict(type="bool", default=True),
         ca_path=dict(type="path"),
         timeout=dict(type="float", default=30),
+        # The request budget, as the other modules have it (no environment fallback: async_request has none).
+        requests_per_second=dict(type="float"),
+        max_concurrent_requests=dict(type="int"),
+        request_budget_file=dict(type="path"),
         status_code=dict(type="list", elements="int", default=[200, 201, 202, 204]),
         return_content=dict(type="bool", default=False),
         prefer_async=dict(type="bool", default=False),
@@ -202,6 +208,7 @@ class AsyncRequest(Operation):
             raise InputError("prefer_wait must be zero or more seconds, got %r" % params["prefer_wait"])
         if params["operation_base_url"] and not _absolute(params["operation_base_url"]):
             raise InputError("operation_base_url must be an absolute http:// or https:// URL")
+        budget = budget_settings(None, params, {})
         rules = Rules(params["status_field"], params["success_values"], params["failure_values"],
                       params["cancel_values"], params["result_field"], params["error_field"], params["progress_field"])
         user_headers = dict((str(k), str(v)) for k, v in (params["headers"] or {}).items())
@@ -229,7 +236,7 @@ class AsyncRequest(Operation):
         transport = ctx.track(Transport(url, validate_certs=params["validate_certs"], ca_path=params["ca_path"],
                                         timeout=params["timeout"], secrets=secrets,
                                         user_agent="asyncjobs.fleet.async_request", environ=ctx.environ,
-                                        foreign_urls=True))
+                                        foreign_urls=True, budget=make_budget(url_origin(url), **budget)))
         try:
             return self._run(transport, url, method, data, headers, basic, rules, params, ctx, result, redact)
         except FleetError as exc:
