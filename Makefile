@@ -69,8 +69,8 @@ sanity: $(VENV_STAMP) ## ansible-test sanity (in build/stage/ansible_collections
 units: install ## pytest tests/unit tests/lab against the installed collection
 	PYTHONPATH=$(COLLECTIONS) bash scripts/pytest.sh tests/unit tests/lab -q $(PYTEST_ARGS)
 
-integration: install eda-venv ## pytest tests/integration (real playbooks against the lab; .venv-eda for test_eda.py)
-	PYTHONPATH=$(COLLECTIONS) bash scripts/pytest.sh tests/integration -q $(PYTEST_ARGS)
+integration: install eda-venv ## pytest tests/integration (real playbooks against the lab; .venv-eda for test_eda.py), two workers (PYTEST_ARGS="-n 0": one)
+	PYTHONPATH=$(COLLECTIONS) bash scripts/pytest.sh tests/integration -q -n 2 --dist loadfile --no-loadscope-reorder $(PYTEST_ARGS)
 
 # One venv per older ansible-core (tests/compat/requirements-<core>.txt), from the same base Python as .venv.
 $(COMPAT)/%/.requirements.stamp: tests/compat/requirements-%.txt | $(VENV_STAMP)

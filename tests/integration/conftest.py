@@ -44,6 +44,7 @@ import json
 import os
 import pathlib
 import shutil
+import signal
 import subprocess
 import sys
 import textwrap
@@ -243,6 +244,45 @@ class AnsibleRunner:
         return StartedPlaybook(cmd, proc, record_file)
 
 
+def _children(parents):
+    """Ids of the live processes whose parent is in ``parents`` (from /proc)."""
+    found = []
+    for entry in os.listdir("/proc"):
+        if entry.isdigit():
+            try:
+                with open("/proc/%s/stat" % entry, encoding="utf-8") as fh:
+                    ppid = int(fh.read().rsplit(")", 1)[1].split()[1])
+            except (OSError, ValueError, IndexError):
+                continue
+            if ppid in parents:
+                found.append(int(entry))
+    return found
+
+
+def kill_tree(pid):
+    """SIGKILL a process and every process it started, as a crash of the machine would end them.
+
+    ansible-playbook's workers detach into sessions of their own (os.setsid), so killing its
+    process group leaves them, and the modules they run, going on. They are found through their
+    parent links instead, each stopped first (a stopped process forks no more) until no new one
+    turns up, and then all are killed.
+    """
+    stopped, found = [], [pid]
+    while found:
+        for one in found:
+            try:
+                os.kill(one, signal.SIGSTOP)
+            except ProcessLookupError:
+                continue
+            stopped.append(one)
+        found = [one for one in _children(set(stopped)) if one not in stopped]
+    for one in stopped:
+        try:
+            os.kill(one, signal.SIGKILL)
+        except ProcessLookupError:
+            pass
+
+
 class StartedPlaybook:
     """A playbook running in the background (see AnsibleRunner.start_playbook)."""
 
@@ -251,11 +291,15 @@ class StartedPlaybook:
         self.proc = proc
         self.record_file = record_file
 
+    def kill(self):
+        """SIGKILL the run with its workers and the modules they run (see kill_tree)."""
+        kill_tree(self.proc.pid)
+
     def wait(self, expect_rc=0, timeout=PLAYBOOK_TIMEOUT):
         try:
             stdout, stderr = self.proc.communicate(timeout=timeout)
         except subprocess.TimeoutExpired:
-            self.proc.kill()
+            self.kill()
             self.proc.communicate()
             raise
         results = json.loads(self.record_file.read_text(encoding="utf-8")) if self.record_file.exists() else []
@@ -292,6 +336,24 @@ def private_lab(tmp_path_factory, name, **options):
         yield instance
     finally:
         instance.stop()
+
+
+# The slowest test modules (measured with --durations on 2 cores), most expensive first.
+# `make integration` runs two pytest-xdist workers with ``--dist loadfile --no-loadscope-reorder``:
+# each module stays on one worker (its module-scoped fixtures are built once, its tests keep
+# their order) and modules are handed out in collection order, so these go first and a long
+# module never starts last, with the other worker idle. A stale list costs time, never a result.
+LONGEST_FIRST = ("test_reliability_faults.py", "test_drm.py", "test_docs_site.py", "test_aiqum.py", "test_concurrency.py",
+                 "test_powerstore_volume.py", "test_reliability_submissions.py", "test_powerstore_resource.py",
+                 "test_async_request.py", "test_awx_surveys.py")
+
+
+def pytest_collection_modifyitems(config, items):
+    """Under pytest-xdist, start the modules of LONGEST_FIRST first (see there)."""
+    if not os.environ.get("PYTEST_XDIST_WORKER"):
+        return
+    rank = {name: index for index, name in enumerate(LONGEST_FIRST)}
+    items.sort(key=lambda item: rank.get(item.path.name, len(rank)))  # stable: each module keeps its order
 
 
 @pytest.fixture(scope="session")

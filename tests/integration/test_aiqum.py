@@ -8,6 +8,8 @@ lab's own request counters (``/_lab/stats``).
 
 from __future__ import annotations
 
+import time
+
 import pytest
 import requests
 
@@ -246,26 +248,45 @@ def test_missing_size_ambiguous_svm_and_wrong_password(aiqum, ansible, lab_delta
     assert changes(delta) == 0
 
 
+def finish_once_polled(lab, job_id, run):
+    """End ``job_id`` (held in flight by a long duration) through the lab's finish control once the
+    background ``run`` has made two job listings (its look for jobs in flight, then a poll: the
+    listing carries the jobs): the run finds the job running however slow the machine, and
+    nothing waits for a duration. A run that submits a job of its own instead fails at once."""
+    before = lab.stats("aiqum")
+    deadline = time.monotonic() + 120
+    try:
+        while True:
+            now = lab.stats("aiqum")
+            # Checked first: a poll seen in the same snapshot must not be of a job the run submitted.
+            assert submitted(now) == submitted(before), "the run submitted a job instead of waiting for %s" % job_id
+            if now["requests"].get(JOBS, 0) >= before["requests"].get(JOBS, 0) + 2:
+                break
+            assert run.proc.poll() is None, "the run ended without polling job %s" % job_id
+            assert time.monotonic() < deadline, "the run never polled job %s" % job_id
+            time.sleep(0.05)
+    except AssertionError as exc:
+        run.kill()
+        raise AssertionError("%s\n%s" % (exc, run.wait(expect_rc=None).describe())) from None
+    lab.finish_job(job_id, "aiqum")
+
+
 def test_rerun_adopts_in_flight_job(aiqum, ansible, lab_delta):
-    aiqum.config("aiqum", durations={"file_share_create": 16})  # 4 s: still running at the re-run
-    pb = ansible.playbook(play("""
-- name: Submit only
+    # The first job runs until the re-run has polled it (then the test ends it): always one to adopt.
+    aiqum.config("aiqum", durations={"file_share_create": 40000})
+    share = """
+- name: {name}
   asyncjobs.fleet.aiqum_file_share:
     name: adopted
     svm: svm_nfs_a
     size: 2GiB
-    wait: false
-  register: first
-- name: Re-run
-  asyncjobs.fleet.aiqum_file_share:
-    name: adopted
-    svm: svm_nfs_a
-    size: 2GiB
-    poll_interval: 0.2
-"""))
+    {extra}
+"""
     with lab_delta("aiqum") as delta:
-        run = ansible.run_playbook(pb)
-    first, again = run.result("Submit only"), run.result("Re-run")
+        first = ansible.run_playbook(ansible.playbook(play(share.format(name="Submit only", extra="wait: false")))).result("Submit only")
+        rerun = ansible.start_playbook(ansible.playbook(play(share.format(name="Re-run", extra="poll_interval: 0.2"))))
+        finish_once_polled(aiqum, first["job_ids"][0], rerun)
+        again = rerun.wait().result("Re-run")
     assert first["job_ids"] and first["key"] is None
     assert again["adopted_job_ids"] == first["job_ids"] and again["job_ids"] == []
     assert again["changed"] is True and again["key"] == shares(aiqum, "adopted")[0]["key"]

@@ -8,6 +8,8 @@ lab's own request counters (``/_lab/stats``).
 
 from __future__ import annotations
 
+import time
+
 import pytest
 
 QUERY = '<rci_request version="1.1"><query_setting><system/></query_setting></rci_request>'
@@ -251,33 +253,55 @@ def test_firmware_failure_is_reported_not_hidden(drm, ansible, image):
     assert failing[0] in r["msg"]
 
 
+def finish_once_polled(lab, job_id, run):
+    """End ``job_id`` (held in flight by a long duration) through the lab's finish control once the
+    background ``run`` has polled it: the run finds the job running however slow the machine, and
+    nothing waits for a duration. A run that submits a job of its own instead fails at once."""
+    reads = "%s progress" % job_id
+    before = lab.stats("drm")
+    deadline = time.monotonic() + 120
+    try:
+        while True:
+            now = lab.stats("drm")
+            # Checked first: a poll seen in the same snapshot must not be of a job the run submitted.
+            assert now["submissions"] == before["submissions"], "the run submitted a job instead of waiting for %s" % job_id
+            if now["job_reads"].get(reads, 0) > before["job_reads"].get(reads, 0):
+                break
+            assert run.proc.poll() is None, "the run ended without polling job %s" % job_id
+            assert time.monotonic() < deadline, "the run never polled job %s" % job_id
+            time.sleep(0.05)
+    except AssertionError as exc:
+        run.kill()
+        raise AssertionError("%s\n%s" % (exc, run.wait(expect_rc=None).describe())) from None
+    lab.finish_job(job_id)
+
+
 def test_rerun_adopts_in_flight_firmware_job(drm, ansible, lab, lab_delta, image):
-    lab.config("drm", durations={"update_firmware": 40})  # 2 s at the harness time scale
+    usual = lab.config("drm")["durations"]
+    # The first run's job stays in flight until the re-run has polled it (then the test ends it),
+    # so the re-run always has a job to adopt, however slow the machine.
+    lab.config("drm", durations={"update_firmware": 40000})
     try:
         target = [d["devConnectwareId"] for d in drm if d["online"] and not d["fails_firmware"]][:3]
-        pb = ansible.playbook(play("""
-- name: Submit only
+        update = """
+- name: {name}
   asyncjobs.fleet.drm_firmware_update:
-    devices: "{{ targets }}"
+    devices: "{{{{ targets }}}}"
     version: 2.1.0
-    src: "{{ image }}"
-    wait: false
-  register: first
-- name: Re-run
-  asyncjobs.fleet.drm_firmware_update:
-    devices: "{{ targets }}"
-    version: 2.1.0
-    src: "{{ image }}"
-"""))
+    src: "{{{{ image }}}}"{extra}
+"""
+        extra_vars = {"image": image, "targets": target}
         with lab_delta("drm") as delta:
-            run = ansible.run_playbook(pb, extra_vars={"image": image, "targets": target})
-        first = run.result("Submit only")
-        again = run.result("Re-run")
+            first = ansible.run_playbook(ansible.playbook(play(update.format(name="Submit only", extra="\n    wait: false"))),
+                                         extra_vars=extra_vars).result("Submit only")
+            rerun = ansible.start_playbook(ansible.playbook(play(update.format(name="Re-run", extra=""))), extra_vars=extra_vars)
+            finish_once_polled(lab, first["job_ids"][0], rerun)
+            again = rerun.wait().result("Re-run")
         assert again["adopted_job_ids"] == first["job_ids"]
         assert sorted(again["updated_devices"]) == sorted(target)
         assert delta["submissions"]["update_firmware"] == 1
     finally:
-        lab.config("drm", durations={"update_firmware": 6})
+        lab.config("drm", durations=usual)
 
 
 def test_settings_idempotent_check_and_diff(drm, ansible, lab_delta):

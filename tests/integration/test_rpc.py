@@ -81,15 +81,45 @@ def test_smart_tests_return_outputs_of_their_result_call(rpc, ansible, lab_delta
     assert "asyncjobs.fleet.rpc_call [localhost]: [" in run.stdout and "1 running" in run.stdout  # progress
 
 
-def test_rerun_adopts_in_flight_job(rpc, ansible, lab, lab_delta):
-    lab.config("rpc", durations={SMART: 16})  # 4 s: still running at the re-run
+def finish_once_polled(lab, job_id, run):
+    """End ``job_id`` (held in flight by a long duration) through the lab's finish control once the
+    background ``run`` has polled a job: the run finds the job running however slow the machine,
+    and nothing waits for a duration. A run that submits a job of its own instead fails at once."""
+    before = lab.stats("rpc")
+    deadline = time.monotonic() + 120
     try:
-        pb = ansible.playbook(play(smart("Submit only", 2, wait="false"), smart("Re-run", 2)))
+        while True:
+            now = lab.stats("rpc")
+            # Checked first: a poll seen in the same snapshot must not be of a job the run submitted.
+            assert now["submissions"] == before["submissions"], "the run submitted a job instead of waiting for %s" % job_id
+            if now["calls"].get(JOB_STATUS, 0) > before["calls"].get(JOB_STATUS, 0):
+                break
+            assert run.proc.poll() is None, "the run ended without polling job %s" % job_id
+            assert time.monotonic() < deadline, "the run never polled job %s" % job_id
+            time.sleep(0.05)
+    except AssertionError as exc:
+        run.kill()
+        raise AssertionError("%s\n%s" % (exc, run.wait(expect_rc=None).describe())) from None
+    lab.finish_job(job_id, "rpc")
+
+
+def held_jobs(lab):
+    """SMART tests submitted from now on stay in flight until the test ends them (finish_job)."""
+    usual = lab.config("rpc")["durations"]
+    lab.config("rpc", durations={SMART: 40000})
+    return usual
+
+
+def test_rerun_adopts_in_flight_job(rpc, ansible, lab, lab_delta):
+    usual = held_jobs(lab)  # the first job runs until the re-run has polled it: always one to adopt
+    try:
         with lab_delta("rpc") as delta:
-            run = ansible.run_playbook(pb)
+            first = ansible.run_playbook(ansible.playbook(play(smart("Submit only", 2, wait="false")))).result("Submit only")
+            rerun = ansible.start_playbook(ansible.playbook(play(smart("Re-run", 2))))
+            finish_once_polled(lab, first["job_id"], rerun)
+            again = rerun.wait().result("Re-run")
     finally:
-        lab.config("rpc", durations={SMART: 4})
-    first, again = run.result("Submit only"), run.result("Re-run")
+        lab.config("rpc", durations=usual)
     assert first["adopted"] is False and first["job"] is None
     assert again["adopted"] is True and again["job_id"] == first["job_id"]
     assert again["result"] == {"device_ok": True} and again["changed"] is True
@@ -99,7 +129,7 @@ def test_rerun_adopts_in_flight_job(rpc, ansible, lab, lab_delta):
 
 
 def test_explicit_client_ref_tells_jobs_apart(rpc, ansible, lab, lab_delta):
-    lab.config("rpc", durations={SMART: 16})  # the first job must still run at the third task
+    usual = held_jobs(lab)  # the first job still runs at the third task, however slow the machine
     try:
         pb = ansible.playbook(play(smart("First", 4, wait="false", client_ref=1),
                                    smart("Second", 4, wait="false", client_ref=2),
@@ -107,7 +137,9 @@ def test_explicit_client_ref_tells_jobs_apart(rpc, ansible, lab, lab_delta):
         with lab_delta("rpc") as delta:
             run = ansible.run_playbook(pb)
     finally:
-        lab.config("rpc", durations={SMART: 4})
+        lab.config("rpc", durations=usual)
+        for job in requests.get(lab.urls["rpc"] + "/_lab/jobs", timeout=10).json():
+            lab.finish_job(job["id"], "rpc")
     assert run.result("Second")["job_id"] != run.result("First")["job_id"]
     assert run.result("First again")["job_id"] == run.result("First")["job_id"]
     assert nonzero(delta["submissions"]) == {SMART: 2}

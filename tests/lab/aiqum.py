@@ -324,6 +324,19 @@ class AIQUM(Appliance):
                     keys.append(job["key"])
                 self._save()
             return Response.json({"keys": keys})
+        match = re.fullmatch(r"jobs/([^/]+)/finish", sub)
+        if match and req.method == "POST":
+            # A test holds a job in flight (a long duration) exactly until what it tests has seen
+            # it, then ends it here: it ends now, with the outcome it would have had.
+            with self.lock:
+                self._settle()
+                job = next((j for j in self.state["jobs"] if j["key"] == match.group(1)), None)
+                if job is None:
+                    return Response.json({"error": "job not found"}, 404)
+                if not job["applied"]:
+                    job["end"] = max(job["start"], min(job["end"], time.time()))
+                    self._settle()
+                return Response.json({"finished": job["key"]})
         return None
 
     # -- auth and errors ------------------------------------------------------------------------

@@ -64,6 +64,26 @@ def test_file_share_create_resize_delete_observed(aq):
     assert stats["jobs"]["normal"] == 3
 
 
+def test_finish_job_now_ends_a_long_job_with_its_outcome(aq):
+    """/_lab/jobs/{key}/finish: a job held in flight by a long duration ends when a test says so,
+    with the outcome and side effects it would have had."""
+    aq.lab.config("aiqum", durations={"file_share_create": 10000})
+    key = aq.create_share("held_share", 3 * GiB)
+    assert aq.get("/api/management-server/jobs/" + key).json()["state"] in ("queued", "running")
+    assert aq.records("/api/storage-provider/file-shares", name="held_share") == []
+    assert aq.lab.finish_job(key, "aiqum") == {"finished": key}
+    job = aq.get("/api/management-server/jobs/" + key).json()
+    assert (job["state"], job["status"]) == ("completed", "normal") and "complete_time" in job
+    share = aq.one("/api/storage-provider/file-shares", name="held_share")
+    assert job["job_results"] == [{"name": "fileshareKey", "value": share["key"]}]
+    assert share["space"]["size"] == 3 * GiB
+    assert aq.lab.finish_job(key, "aiqum") == {"finished": key}  # an ended job stays as it ended
+    assert aq.get("/api/management-server/jobs/" + key).json() == job
+    assert len(aq.records("/api/storage-provider/file-shares", name="held_share")) == 1
+    with pytest.raises(Exception, match="404"):
+        aq.lab.finish_job("no:such:job:key", "aiqum")
+
+
 def test_documented_vocabulary_and_lun_key(aq):
     aq.lab.config("aiqum", job_vocabulary="documented")
     svm = aq.svm("svm_san_a")

@@ -312,6 +312,30 @@ def test_pause_slot_pauses_until_resumed(rpc):
     assert rpc.error("system.Jobs.resume_job", 409, job_id=job_id)["code"] == "JobNotPaused"
 
 
+def test_finish_job_now_ends_a_long_job_with_its_outcome(rpc, lab):
+    """/_lab/jobs/{id}/finish: a job held in flight by a long duration ends when a test says so,
+    with the outcome it would have had; points on its way still apply (a busy disk fails)."""
+    durations = lab.config("rpc")["durations"]
+    lab.config("rpc", durations={SMART: 10000})
+    try:
+        held, busy = rpc.submit(SMART, client_ref=1, slot_id=1), rpc.submit(SMART, client_ref=2, slot_id=6)
+        assert rpc.job(held)["status"] in (STATUS["INIT"], STATUS["RUNNING"])
+        assert lab.finish_job(held, "rpc") == {"finished": held}
+        lab.finish_job(busy, "rpc")
+        done, failed = rpc.job(held), rpc.job(busy)
+    finally:
+        lab.config("rpc", durations=durations)
+    assert done["status"] == STATUS["COMPLETED"] and done["progress"] == 100 and done["completed"]
+    assert rpc.call(SMART + "_result", job_id=held) == {"device_ok": True}
+    assert rpc.call("storage.Disks.get_disk", slot_id=1)["disk"]["__properties__"]["last_smart_test"] == done["completed"]
+    assert failed["status"] == STATUS["FAILED"]
+    assert rpc.error(SMART + "_result", 422, job_id=busy)["code"] == "DiskBusy"
+    assert lab.finish_job(held, "rpc") == {"finished": held}  # an ended job stays as it ended
+    assert rpc.job(held) == done
+    with pytest.raises(labctl.LabError, match="404"):
+        lab.finish_job(999999, "rpc")
+
+
 def test_pause_job_and_config_switch(rpc, lab):
     lab.config("rpc", pause_slots=[])
     try:
