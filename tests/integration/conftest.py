@@ -46,6 +46,7 @@ import pathlib
 import shutil
 import signal
 import subprocess
+import time
 import sys
 import textwrap
 import uuid
@@ -281,6 +282,29 @@ def kill_tree(pid):
             os.kill(one, signal.SIGKILL)
         except ProcessLookupError:
             pass
+
+
+def finish_once_polled(lab, appliance, job_id, run, polled, submitted=lambda stats: stats["submissions"]):
+    """End ``job_id`` (held in flight by a long duration) through the lab's finish control once the
+    background ``run`` has polled it (``polled(stats_before, stats_now)``): the run finds the job
+    running however slow the machine, and nothing waits for a duration. A run that submits a job of
+    its own instead (``submitted(stats)`` changes) fails at once, as does a run that ends first."""
+    before = lab.stats(appliance)
+    deadline = time.monotonic() + 120
+    try:
+        while True:
+            now = lab.stats(appliance)
+            # Checked first: a poll seen in the same snapshot must not be of a job the run submitted.
+            assert submitted(now) == submitted(before), "the run submitted a job instead of waiting for %s" % job_id
+            if polled(before, now):
+                break
+            assert run.proc.poll() is None, "the run ended without polling job %s" % job_id
+            assert time.monotonic() < deadline, "the run never polled job %s" % job_id
+            time.sleep(0.05)
+    except AssertionError as exc:
+        run.kill()
+        raise AssertionError("%s\n%s" % (exc, run.wait(expect_rc=None).describe())) from None
+    lab.finish_job(job_id, appliance)
 
 
 class StartedPlaybook:

@@ -8,9 +8,10 @@ lab's own request counters (``/_lab/stats``).
 
 from __future__ import annotations
 
-import time
 
 import pytest
+
+import conftest
 import requests
 
 GiB = 1 << 30
@@ -249,26 +250,11 @@ def test_missing_size_ambiguous_svm_and_wrong_password(aiqum, ansible, lab_delta
 
 
 def finish_once_polled(lab, job_id, run):
-    """End ``job_id`` (held in flight by a long duration) through the lab's finish control once the
-    background ``run`` has made two job listings (its look for jobs in flight, then a poll: the
-    listing carries the jobs): the run finds the job running however slow the machine, and
-    nothing waits for a duration. A run that submits a job of its own instead fails at once."""
-    before = lab.stats("aiqum")
-    deadline = time.monotonic() + 120
-    try:
-        while True:
-            now = lab.stats("aiqum")
-            # Checked first: a poll seen in the same snapshot must not be of a job the run submitted.
-            assert submitted(now) == submitted(before), "the run submitted a job instead of waiting for %s" % job_id
-            if now["requests"].get(JOBS, 0) >= before["requests"].get(JOBS, 0) + 2:
-                break
-            assert run.proc.poll() is None, "the run ended without polling job %s" % job_id
-            assert time.monotonic() < deadline, "the run never polled job %s" % job_id
-            time.sleep(0.05)
-    except AssertionError as exc:
-        run.kill()
-        raise AssertionError("%s\n%s" % (exc, run.wait(expect_rc=None).describe())) from None
-    lab.finish_job(job_id, "aiqum")
+    """conftest.finish_once_polled, once the run has made two job listings (its look for jobs in
+    flight, then a poll: the listing carries the jobs)."""
+    conftest.finish_once_polled(lab, "aiqum", job_id, run,
+                                lambda before, now: now["requests"].get(JOBS, 0) >= before["requests"].get(JOBS, 0) + 2,
+                                submitted=submitted)
 
 
 def test_rerun_adopts_in_flight_job(aiqum, ansible, lab_delta):

@@ -8,9 +8,10 @@ lab's own request counters (``/_lab/stats``).
 
 from __future__ import annotations
 
-import time
 
 import pytest
+
+import conftest
 
 QUERY = '<rci_request version="1.1"><query_setting><system/></query_setting></rci_request>'
 SET_CONTACT = '<rci_request version="1.1"><set_setting><system><contact>x</contact></system></set_setting></rci_request>'
@@ -254,26 +255,10 @@ def test_firmware_failure_is_reported_not_hidden(drm, ansible, image):
 
 
 def finish_once_polled(lab, job_id, run):
-    """End ``job_id`` (held in flight by a long duration) through the lab's finish control once the
-    background ``run`` has polled it: the run finds the job running however slow the machine, and
-    nothing waits for a duration. A run that submits a job of its own instead fails at once."""
+    """conftest.finish_once_polled, once the run has read the job's progress."""
     reads = "%s progress" % job_id
-    before = lab.stats("drm")
-    deadline = time.monotonic() + 120
-    try:
-        while True:
-            now = lab.stats("drm")
-            # Checked first: a poll seen in the same snapshot must not be of a job the run submitted.
-            assert now["submissions"] == before["submissions"], "the run submitted a job instead of waiting for %s" % job_id
-            if now["job_reads"].get(reads, 0) > before["job_reads"].get(reads, 0):
-                break
-            assert run.proc.poll() is None, "the run ended without polling job %s" % job_id
-            assert time.monotonic() < deadline, "the run never polled job %s" % job_id
-            time.sleep(0.05)
-    except AssertionError as exc:
-        run.kill()
-        raise AssertionError("%s\n%s" % (exc, run.wait(expect_rc=None).describe())) from None
-    lab.finish_job(job_id)
+    conftest.finish_once_polled(lab, "drm", job_id, run,
+                                lambda before, now: now["job_reads"].get(reads, 0) > before["job_reads"].get(reads, 0))
 
 
 def test_rerun_adopts_in_flight_firmware_job(drm, ansible, lab, lab_delta, image):

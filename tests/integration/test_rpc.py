@@ -14,6 +14,8 @@ import json
 import time
 
 import pytest
+
+import conftest
 import requests
 
 from ansible_collections.asyncjobs.fleet.plugins.module_utils._backends.rpc._protocol import HmacSha1DateAuth
@@ -82,25 +84,9 @@ def test_smart_tests_return_outputs_of_their_result_call(rpc, ansible, lab_delta
 
 
 def finish_once_polled(lab, job_id, run):
-    """End ``job_id`` (held in flight by a long duration) through the lab's finish control once the
-    background ``run`` has polled a job: the run finds the job running however slow the machine,
-    and nothing waits for a duration. A run that submits a job of its own instead fails at once."""
-    before = lab.stats("rpc")
-    deadline = time.monotonic() + 120
-    try:
-        while True:
-            now = lab.stats("rpc")
-            # Checked first: a poll seen in the same snapshot must not be of a job the run submitted.
-            assert now["submissions"] == before["submissions"], "the run submitted a job instead of waiting for %s" % job_id
-            if now["calls"].get(JOB_STATUS, 0) > before["calls"].get(JOB_STATUS, 0):
-                break
-            assert run.proc.poll() is None, "the run ended without polling job %s" % job_id
-            assert time.monotonic() < deadline, "the run never polled job %s" % job_id
-            time.sleep(0.05)
-    except AssertionError as exc:
-        run.kill()
-        raise AssertionError("%s\n%s" % (exc, run.wait(expect_rc=None).describe())) from None
-    lab.finish_job(job_id, "rpc")
+    """conftest.finish_once_polled, once the run has asked for a job's status."""
+    conftest.finish_once_polled(lab, "rpc", job_id, run,
+                                lambda before, now: now["calls"].get(JOB_STATUS, 0) > before["calls"].get(JOB_STATUS, 0))
 
 
 def held_jobs(lab):
