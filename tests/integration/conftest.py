@@ -367,9 +367,9 @@ def private_lab(tmp_path_factory, name, **options):
 # each module stays on one worker (its module-scoped fixtures are built once, its tests keep
 # their order) and modules are handed out in collection order, so these go first and a long
 # module never starts last, with the other worker idle. A stale list costs time, never a result.
-LONGEST_FIRST = ("test_reliability_faults.py", "test_drm.py", "test_docs_site.py", "test_aiqum.py", "test_concurrency.py",
-                 "test_powerstore_volume.py", "test_reliability_submissions.py", "test_powerstore_resource.py",
-                 "test_async_request.py", "test_awx_surveys.py")
+LONGEST_FIRST = ("test_reliability_faults.py", "test_docs_site.py", "test_runner.py", "test_powerstore_resource.py",
+                 "test_concurrency.py", "test_reliability_submissions.py", "test_powerstore_volume.py", "test_eda.py",
+                 "test_slicing.py", "test_rollout_report.py", "test_firmware_rollout.py", "test_drm.py", "test_aiqum.py")
 
 
 def pytest_collection_modifyitems(config, items):
