@@ -84,7 +84,8 @@ class Lab:
         return self._call(appliance, "POST", f"/_lab/devices/{device_id}", changes)
 
     def finish_job(self, job_id, appliance="drm"):
-        """End a Remote Manager job's pending parts now (as if their duration were up)."""
+        """End a job now, with the outcome it would have had once its duration was up (every appliance
+        with jobs: drm, powerstore, aiqum, rpc; for Remote Manager, every pending part of the SCI job)."""
         return self._call(appliance, "POST", f"/_lab/jobs/{job_id}/finish", {})
 
     def stop(self, timeout=10):
