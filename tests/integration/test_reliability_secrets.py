@@ -264,15 +264,16 @@ ECHO_FAULTS = {
 
 def _written_files(roots, since, inputs):
     for root in roots:
-        root = pathlib.Path(root)
-        if not root.exists():
-            continue
-        for path in root.rglob("*"):
-            try:
-                if path.is_file() and path not in inputs and path.stat().st_mtime >= since:
-                    yield path, path.read_text(errors="replace")
-            except FileNotFoundError:  # another run's temporary file, already removed
-                continue
+        # os.walk skips a directory that vanishes while it is listed (another run's, or the other
+        # pytest-xdist worker's ansible-local-* in ~/.ansible/tmp); Path.rglob raised instead.
+        for folder, _dirs, names in os.walk(str(root)):
+            for name in names:
+                path = pathlib.Path(folder) / name
+                try:
+                    if path.is_file() and path not in inputs and path.stat().st_mtime >= since:
+                        yield path, path.read_text(errors="replace")
+                except FileNotFoundError:  # another run's temporary file, already removed
+                    continue
 
 
 def _leaks(text):
